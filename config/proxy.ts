@@ -1,0 +1,27 @@
+import type { ProxyOptions } from 'vite';
+
+/**
+ * The `/v1` proxy: forwards the browser's same-origin API calls to the backend with the access
+ * key added server-side. The browser never sees the key: it is set on the outgoing request only,
+ * replacing any `accessKey` the browser sent, and the browser's cookies are not passed on.
+ * `target` is the API base URL, ending in `/v1` or another path (`https://acme.gainsightcloud.com/v1`).
+ */
+export function apiProxy(target: string, accessKey: string): Record<string, ProxyOptions> {
+  return {
+    '/v1/': {
+      target,
+      changeOrigin: true,
+      secure: true,
+      // `/v1/tasks` -> `<target path>/tasks`: the target's own path (often `/v1`) is prepended.
+      rewrite: (path) => path.replace(/^\/v1/, ''),
+      headers: { accessKey },
+      configure: (proxy) => {
+        proxy.on('proxyReq', (proxyReq) => {
+          proxyReq.removeHeader('cookie');
+          proxyReq.removeHeader('authorization');
+          proxyReq.setHeader('accessKey', accessKey);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Query keys, written once and shared by hooks, prefetching, cache writes and invalidation.
+ * Hierarchical, so invalidating a prefix reaches everything under it:
+ * `['tasks']` > `['tasks', 'search']` > `['tasks', 'search', request]`.
+ */
+import type { SearchRequest } from './types.ts';
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  /** Every task search, paged or not. */
+  searches: () => [...taskKeys.all, 'search'] as const,
+  search: (request: SearchRequest) => [...taskKeys.searches(), request] as const,
+  /** The board's paged search (its cache entry holds pages, so it needs a key of its own). */
+  searchInfinite: (request: SearchRequest) => [...taskKeys.searches(), 'infinite', request] as const,
+  details: () => [...taskKeys.all, 'detail'] as const,
+  detail: (id: string) => [...taskKeys.details(), id] as const,
+};
+
+export const playbookKeys = {
+  all: ['playbooks'] as const,
+  list: () => [...playbookKeys.all, 'list'] as const,
+  details: () => [...playbookKeys.all, 'detail'] as const,
+  detail: (id: string) => [...playbookKeys.details(), id] as const,
+};

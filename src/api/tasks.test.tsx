@@ -1,0 +1,163 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { playbooksQueryOptions, usePlaybook } from './playbooks.ts';
+import { createQueryClient } from './query-client.ts';
+import { playbookKeys, taskKeys } from './query-keys.ts';
+import {
+  nextSearchOffset,
+  taskQueryOptions,
+  taskSearchInfiniteQueryOptions,
+  taskSearchQueryOptions,
+  useCreateTask,
+  useInfiniteTaskSearch,
+  useTask,
+  useUpdateTask,
+} from './tasks.ts';
+import type { Playbook, SearchRequest, Task } from './types.ts';
+
+const OLD: Task = { Gsid: '1T1', Name: 'Kick-off', CTAId: '1C1', Status: 'Not Started' };
+const NEW: Task = { ...OLD, Status: 'Completed' };
+const PLAYBOOKS: Playbook[] = [{ Gsid: '1P1', Name: 'Onboarding' }];
+const SEARCH: SearchRequest = { where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['Not Started'] }] } };
+
+function ok(data: unknown): Response {
+  return new Response(JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r', data }), {
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+let queryClient: QueryClient;
+let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
+
+function wrapper({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}
+
+beforeEach(() => {
+  queryClient = createQueryClient();
+  fetchMock = vi.fn<(request: Request) => Promise<Response>>();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  queryClient.clear();
+  vi.unstubAllGlobals();
+});
+
+/** Seeds a task detail, two kinds of search and the playbook list, all fresh. */
+function seedCache() {
+  queryClient.setQueryData(taskQueryOptions('1T1').queryKey, OLD);
+  queryClient.setQueryData(taskSearchQueryOptions(SEARCH).queryKey, { records: [OLD], totalCount: 1 });
+  queryClient.setQueryData(taskSearchInfiniteQueryOptions(SEARCH).queryKey, {
+    pages: [{ records: [OLD], totalCount: 1 }],
+    pageParams: [0],
+  });
+  queryClient.setQueryData(playbooksQueryOptions().queryKey, PLAYBOOKS);
+}
+
+const invalidated = (queryKey: readonly unknown[]) => queryClient.getQueryState(queryKey)?.isInvalidated;
+
+describe('query keys', () => {
+  it('are hierarchical', () => {
+    expect(taskKeys.all).toEqual(['tasks']);
+    expect(taskKeys.search(SEARCH)).toEqual(['tasks', 'search', SEARCH]);
+    expect(taskKeys.searchInfinite(SEARCH)).toEqual(['tasks', 'search', 'infinite', SEARCH]);
+    expect(taskKeys.detail('1T1')).toEqual(['tasks', 'detail', '1T1']);
+    expect(playbookKeys.list()).toEqual(['playbooks', 'list']);
+    expect(playbookKeys.detail('1P1')).toEqual(['playbooks', 'detail', '1P1']);
+    expect(taskQueryOptions('1T1').queryKey).toEqual(taskKeys.detail('1T1'));
+    expect(taskSearchQueryOptions(SEARCH).queryKey).toEqual(taskKeys.search(SEARCH));
+  });
+});
+
+describe('useUpdateTask', () => {
+  it('writes the answer into the detail cache and invalidates searches, not playbooks', async () => {
+    seedCache();
+    fetchMock.mockResolvedValue(ok(NEW));
+    const { result } = renderHook(() => useUpdateTask(), { wrapper });
+
+    await result.current.mutateAsync({ id: '1T1', input: { Name: 'Kick-off', CTAId: '1C1', Status: 'Completed' } });
+
+    const request = fetchMock.mock.calls[0]![0];
+    expect(request.method).toBe('PUT');
+    expect(new URL(request.url).pathname).toBe('/v1/tasks/1T1');
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(NEW);
+    expect(invalidated(taskKeys.detail('1T1'))).toBe(false);
+    expect(invalidated(taskKeys.search(SEARCH))).toBe(true);
+    expect(invalidated(taskKeys.searchInfinite(SEARCH))).toBe(true);
+    expect(invalidated(playbookKeys.list())).toBe(false);
+    expect(fetchMock).toHaveBeenCalledTimes(1); // nothing observed the searches, so nothing refetched
+  });
+});
+
+describe('useCreateTask', () => {
+  it("writes the new task into its detail cache and invalidates only the searches", async () => {
+    seedCache();
+    const created: Task = { Gsid: '1T2', Name: 'Follow-up', CTAId: '1C1', PlaybookId: '1P1', Order: 2 };
+    fetchMock.mockResolvedValue(ok(created));
+    const { result } = renderHook(() => useCreateTask(), { wrapper });
+
+    await result.current.mutateAsync({ Name: 'Follow-up', CTAId: '1C1', PlaybookId: '1P1', Order: 2 });
+
+    expect(fetchMock.mock.calls[0]![0].method).toBe('POST');
+    expect(queryClient.getQueryData(taskKeys.detail('1T2'))).toEqual(created);
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(OLD);
+    expect(invalidated(taskKeys.detail('1T1'))).toBe(false);
+    expect(invalidated(taskKeys.search(SEARCH))).toBe(true);
+    expect(invalidated(playbookKeys.list())).toBe(false);
+  });
+});
+
+describe('read hooks', () => {
+  it('useTask fetches the task and passes a signal', async () => {
+    fetchMock.mockResolvedValue(ok(OLD));
+    const { result } = renderHook(() => useTask('1T1'), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data).toEqual(OLD);
+    expect(fetchMock.mock.calls[0]![0].signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('usePlaybook reports a 404 as an ApiError without retrying', async () => {
+    fetchMock.mockResolvedValue(
+      new Response(JSON.stringify({ result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No such playbook', requestId: 'r' }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    const { result } = renderHook(() => usePlaybook('1P404'), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toMatchObject({ name: 'ApiError', status: 404, errorDesc: 'No such playbook' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('useInfiniteTaskSearch pages by offset until totalCount', async () => {
+    const all: Task[] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ Gsid: id, Name: id }));
+    const offsets: number[] = [];
+    fetchMock.mockImplementation(async (request) => {
+      const body = (await request.json()) as { offset: number; limit: number };
+      offsets.push(body.offset);
+      return ok({ records: all.slice(body.offset, body.offset + body.limit), totalCount: all.length });
+    });
+    const { result } = renderHook(() => useInfiniteTaskSearch({ ...SEARCH, limit: 2 }), { wrapper });
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(1));
+    expect(result.current.hasNextPage).toBe(true);
+    await result.current.fetchNextPage();
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(2));
+    await result.current.fetchNextPage();
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(3));
+    expect(result.current.hasNextPage).toBe(false);
+    expect(result.current.data?.pages.flatMap((p) => p.records.map((t) => t.Gsid))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(result.current.data?.pageParams).toEqual([0, 2, 4]);
+    expect(offsets).toEqual([0, 2, 4]);
+  });
+});
+
+describe('nextSearchOffset', () => {
+  it('moves past the page, and stops at totalCount or on an empty page', () => {
+    expect(nextSearchOffset({ records: [OLD, OLD], totalCount: 5 }, 0)).toBe(2);
+    expect(nextSearchOffset({ records: [OLD], totalCount: 5 }, 4)).toBeUndefined();
+    expect(nextSearchOffset({ records: [], totalCount: 5 }, 2)).toBeUndefined();
+  });
+});

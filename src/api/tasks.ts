@@ -1,0 +1,89 @@
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { createTask, getTask, searchTasks, updateTask } from './client.ts';
+import { taskKeys } from './query-keys.ts';
+import type { CreateTaskInput, SearchRequest, SearchResult, UpdateTaskInput } from './types.ts';
+
+/** Rows per page of the board's paged search when the request sets no `limit`. */
+export const DEFAULT_PAGE_SIZE = 100;
+
+export function taskQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: taskKeys.detail(id),
+    queryFn: ({ signal }) => getTask(id, { signal }),
+  });
+}
+
+export function taskSearchQueryOptions(request: SearchRequest) {
+  return queryOptions({
+    queryKey: taskKeys.search(request),
+    queryFn: ({ signal }) => searchTasks(request, { signal }),
+  });
+}
+
+/** Pages through a search by offset: the request's own `offset` is the first page's. */
+export function taskSearchInfiniteQueryOptions(request: SearchRequest) {
+  return infiniteQueryOptions({
+    queryKey: taskKeys.searchInfinite(request),
+    queryFn: ({ pageParam, signal }) =>
+      searchTasks({ ...request, limit: request.limit ?? DEFAULT_PAGE_SIZE, offset: pageParam }, { signal }),
+    initialPageParam: request.offset ?? 0,
+    getNextPageParam: (lastPage, _allPages, lastPageParam) => nextSearchOffset(lastPage, lastPageParam),
+  });
+}
+
+/** The offset of the page after `page` (fetched at `offset`), or undefined when it was the last. */
+export function nextSearchOffset(page: SearchResult, offset: number): number | undefined {
+  const next = offset + page.records.length;
+  return page.records.length > 0 && next < page.totalCount ? next : undefined;
+}
+
+export function useTask(id: string) {
+  return useQuery(taskQueryOptions(id));
+}
+
+export function useTaskSearch(request: SearchRequest) {
+  return useQuery(taskSearchQueryOptions(request));
+}
+
+export function useInfiniteTaskSearch(request: SearchRequest) {
+  return useInfiniteQuery(taskSearchInfiniteQueryOptions(request));
+}
+
+/**
+ * Creates a task. On success the new task goes into its detail cache entry and every task search
+ * is invalidated (the mutation settles once the active searches have refetched).
+ */
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateTaskInput) => createTask(input),
+    onSuccess: (task) => {
+      if (task.Gsid) queryClient.setQueryData(taskQueryOptions(task.Gsid).queryKey, task);
+      return queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
+    },
+  });
+}
+
+export interface UpdateTaskVariables {
+  id: string;
+  input: UpdateTaskInput;
+}
+
+/** Updates a task. On success the answer replaces its detail cache entry and task searches are invalidated. */
+export function useUpdateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: UpdateTaskVariables) => updateTask(id, input),
+    onSuccess: (task, { id }) => {
+      queryClient.setQueryData(taskQueryOptions(id).queryKey, task);
+      return queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
+    },
+  });
+}

@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig([
   globalIgnores([
     'dist/',
+    'dist-e2e-*/',
     'node_modules/',
     'coverage/',
     '.sandbox/',
@@ -28,6 +29,11 @@ export default defineConfig([
   {
     files: ['sandbox/**', 'config/**', 'scripts/**', 'e2e/**', 'bench/**', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Playwright fixtures take a `use` callback, which is not React's `use`.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
     rules: {

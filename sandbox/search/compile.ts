@@ -11,8 +11,8 @@
  */
 import { PRIORITIES, TASK_FIELDS, TASK_STATUSES, fold, taskField } from '../fields.ts';
 import type { FieldDef, FieldType } from '../fields.ts';
-import { ExpressionError, defaultAlias, expressionAliases, isValidAlias, parseExpression } from './expression.ts';
-import type { Expr } from './expression.ts';
+import { ExpressionError, defaultAlias, expressionAliases, isValidAlias, parseExpression } from '../../src/lib/search-expression.ts';
+import type { Expr } from '../../src/lib/search-expression.ts';
 
 export interface SearchCondition {
   name?: unknown;

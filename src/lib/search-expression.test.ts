@@ -10,8 +10,8 @@ import {
   isKeyword,
   isValidAlias,
   parseExpression,
-} from './expression.ts';
-import type { Expr } from './expression.ts';
+} from './search-expression.ts';
+import type { Expr } from './search-expression.ts';
 
 /** Every assignment of true/false to the aliases. */
 function assignments(aliases: string[]): Map<string, boolean>[] {

@@ -1,0 +1,26 @@
+/**
+ * Where the end-to-end servers listen. `E2E_PORT_BASE` lets two runs on one machine use
+ * different ports (and build directories).
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 4310);
+
+export const E2E = {
+  sandboxPort: base,
+  appPort: base + 10,
+  wrongKeyAppPort: base + 11,
+  /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
+  accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
+  wrongKey: 'e2e-wrong-key-0000',
+  outDir: `dist-e2e-${base}`,
+  seed: 1,
+  tasks: 600,
+  get sandboxOrigin() {
+    return `http://127.0.0.1:${this.sandboxPort}`;
+  },
+  get appUrl() {
+    return `http://127.0.0.1:${this.appPort}`;
+  },
+  get wrongKeyAppUrl() {
+    return `http://127.0.0.1:${this.wrongKeyAppPort}`;
+  },
+};

@@ -1,0 +1,42 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { E2E } from './env.ts';
+
+/** WCAG 2.1 A and AA, the level every page must meet. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export async function expectNoAxeViolations(page: Page, label = page.url()) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Talks to the sandbox directly (with the key), for arranging data and checking results. */
+export const sandboxApi = {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T; errorDesc: string | null }> {
+    const res = await fetch(`${E2E.sandboxOrigin}${path}`, {
+      method,
+      headers: { accessKey: E2E.accessKey, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as { data: T; errorDesc: string | null };
+    return { status: res.status, data: json.data, errorDesc: json.errorDesc };
+  },
+  /** Sets the sandbox's faults (see README); `{}` leaves them as they are. */
+  faults(settings: Record<string, unknown>) {
+    return this.call('PUT', '/__sandbox/faults', settings);
+  },
+  clearFaults() {
+    return this.call('DELETE', '/__sandbox/faults');
+  },
+};
+
+export const test = base.extend<{ axe: (label?: string) => Promise<void> }>({
+  axe: async ({ page }, use) => {
+    await use((label?: string) => expectNoAxeViolations(page, label));
+  },
+});
+
+export { expect };

@@ -1,0 +1,46 @@
+/**
+ * Starts what the end-to-end tests need, fresh for each run:
+ * - the local API server on an in-memory database with a fixed seed;
+ * - a production build of the app, made with the access key in the environment (the tests check
+ *   that it appears in no built file);
+ * - the app's preview server proxying to the sandbox with the right key, and a second one with a
+ *   wrong key (for the 401 page).
+ */
+import { build, preview, type PreviewServer } from 'vite';
+import { startSandbox } from '../sandbox/index.ts';
+import { E2E } from './env.ts';
+
+const sandbox = await startSandbox({
+  port: E2E.sandboxPort,
+  db: ':memory:',
+  accessKey: E2E.accessKey,
+  seed: E2E.seed,
+  tasks: E2E.tasks,
+});
+
+function pointAppAt(key: string) {
+  delete process.env.GAINSIGHT_DOMAIN;
+  process.env.GAINSIGHT_BASE_URL = sandbox.url;
+  process.env.GAINSIGHT_ACCESS_KEY = key;
+}
+
+pointAppAt(E2E.accessKey);
+await build({ logLevel: 'warn', build: { outDir: E2E.outDir, emptyOutDir: true } });
+
+const servers: PreviewServer[] = [];
+for (const [port, key] of [
+  [E2E.appPort, E2E.accessKey],
+  [E2E.wrongKeyAppPort, E2E.wrongKey],
+] as const) {
+  pointAppAt(key);
+  servers.push(await preview({ logLevel: 'warn', build: { outDir: E2E.outDir }, preview: { port, strictPort: true } }));
+}
+console.log(`e2e: sandbox ${sandbox.url}, app ${E2E.appUrl}, wrong-key app ${E2E.wrongKeyAppUrl}`);
+
+const stop = async () => {
+  for (const s of servers) await s.close();
+  await sandbox.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,53 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { searchTasks } from './client.ts';
+import { taskKeys } from './query-keys.ts';
+import type { SearchRequest } from './types.ts';
+
+/**
+ * The API has no CTA or user listing, so pickers suggest the CTAs and owners seen in tasks:
+ * one search (the most recently modified 5,000 tasks, a few fields) serves both.
+ */
+export const SUGGESTIONS_REQUEST: SearchRequest = {
+  select: ['CTAId', 'CompanyId', 'CompanyName', 'OwnerId', 'OwnerName'],
+  orderBy: { ModifiedDate: 'desc' },
+  limit: 5000,
+};
+
+export interface CtaSuggestion {
+  ctaId: string;
+  companyId: string;
+  companyName: string;
+}
+
+export interface OwnerSuggestion {
+  ownerId: string;
+  ownerName: string;
+}
+
+export function suggestionsQueryOptions() {
+  return queryOptions({
+    queryKey: taskKeys.search(SUGGESTIONS_REQUEST),
+    queryFn: ({ signal }) => searchTasks(SUGGESTIONS_REQUEST, { signal }),
+    staleTime: 5 * 60_000,
+    select: (result) => {
+      const ctas = new Map<string, CtaSuggestion>();
+      const owners = new Map<string, OwnerSuggestion>();
+      for (const t of result.records) {
+        if (t.CTAId && !ctas.has(t.CTAId)) {
+          ctas.set(t.CTAId, { ctaId: t.CTAId, companyId: t.CompanyId ?? '', companyName: t.CompanyName ?? '' });
+        }
+        if (t.OwnerId && !owners.has(t.OwnerId)) owners.set(t.OwnerId, { ownerId: t.OwnerId, ownerName: t.OwnerName ?? t.OwnerId });
+      }
+      const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+      return {
+        ctas: [...ctas.values()].sort((a, b) => byText(a.companyName, b.companyName) || byText(a.ctaId, b.ctaId)),
+        owners: [...owners.values()].sort((a, b) => byText(a.ownerName, b.ownerName)),
+      };
+    },
+  });
+}
+
+/** CTAs (with their company) and owners seen in tasks, sorted for pickers. */
+export function useSuggestions() {
+  return useQuery(suggestionsQueryOptions());
+}

@@ -1,0 +1,57 @@
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useApiHealth } from './api-health.ts';
+import { AuthErrorPage } from './auth-error-page.tsx';
+import { ConnectionBanner } from './connection-banner.tsx';
+
+const NAV = [
+  { to: '/board', label: 'Board' },
+  { to: '/search', label: 'Search' },
+  { to: '/playbooks', label: 'Playbooks' },
+];
+
+export function Layout() {
+  const health = useApiHealth();
+  const navigation = useNavigation();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-2">
+          <span className="text-lg font-semibold tracking-tight text-slate-900">Cockpit Board</span>
+          <nav aria-label="Main">
+            <ul className="flex gap-1">
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className={({ isActive }) =>
+                      `rounded px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            {navigation.state === 'loading' && (
+              <span role="status" className="text-sm text-slate-600">
+                Loading…
+              </span>
+            )}
+          </div>
+        </div>
+      </header>
+      <ConnectionBanner />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
+        {health.unauthorized ? <AuthErrorPage error={health.unauthorized} /> : <Outlet />}
+      </main>
+    </div>
+  );
+}

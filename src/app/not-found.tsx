@@ -1,0 +1,15 @@
+import { Link } from 'react-router';
+
+export function NotFoundPage({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
+  return (
+    <section aria-labelledby="not-found-title" className="mx-auto max-w-xl py-12 text-center">
+      <h1 id="not-found-title" className="text-2xl font-semibold">
+        {title}
+      </h1>
+      <p className="mt-2 text-slate-600">{detail ?? 'There is nothing at this address.'}</p>
+      <Link to="/board" className="mt-6 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+        Back to the board
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { NotFoundPage } from './not-found.tsx';
+
+/** A page that failed to render shows this instead of a white page, with a way back. */
+export function RouteError() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  const message = error instanceof Error ? error.message : isRouteErrorResponse(error) ? error.statusText : String(error);
+  return (
+    <section role="alert" aria-labelledby="route-error-title" className="mx-auto max-w-xl py-12">
+      <h1 id="route-error-title" className="text-2xl font-semibold">
+        This page ran into a problem
+      </h1>
+      <p className="mt-2 text-slate-700">Nothing you saved is lost. The error was:</p>
+      <pre className="mt-2 overflow-auto rounded bg-slate-100 p-3 text-sm whitespace-pre-wrap">{message}</pre>
+      <div className="mt-6 flex gap-3">
+        <button
+          type="button"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+          onClick={() => window.location.reload()}
+        >
+          Reload the page
+        </button>
+        <Link to="/board" className="rounded border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          Back to the board
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { TaskStatus } from '../../api/types.ts';
+
+/** Fields a caller may preset in the "New task" dialog (a board column presets its status). */
+export interface NewTaskPreset {
+  Status?: TaskStatus;
+}
+
+export interface NewTaskApi {
+  openNewTask: (preset?: NewTaskPreset) => void;
+}
+
+export const NewTaskContext = createContext<NewTaskApi | null>(null);
+
+/** Opens the app-wide "New task" dialog from any page. */
+export function useNewTask(): NewTaskApi {
+  const api = useContext(NewTaskContext);
+  if (!api) throw new Error('useNewTask must be used inside the app (NewTaskProvider)');
+  return api;
+}

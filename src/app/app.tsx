@@ -4,16 +4,20 @@ import { RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
 import { createAppRouter } from './router.tsx';
 import { watchApiHealth } from './api-health.ts';
+import { ToastContext } from '../components/toast/toasts.tsx';
+import { createToastStore } from '../components/toast/toast-store.ts';
 
 export function App() {
-  const [{ queryClient, router }] = useState(() => {
+  const [{ queryClient, router, toasts }] = useState(() => {
     const queryClient = createQueryClient();
     watchApiHealth(queryClient);
-    return { queryClient, router: createAppRouter(queryClient) };
+    return { queryClient, router: createAppRouter(queryClient), toasts: createToastStore() };
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ToastContext value={toasts}>
+        <RouterProvider router={router} />
+      </ToastContext>
     </QueryClientProvider>
   );
 }

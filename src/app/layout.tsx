@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useApiHealth } from './api-health.ts';
 import { AuthErrorPage } from './auth-error-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { Toasts } from '../components/toast/toasts.tsx';
 
 const NAV = [
   { to: '/board', label: 'Board' },
@@ -52,6 +53,7 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
         {health.unauthorized ? <AuthErrorPage error={health.unauthorized} /> : <Outlet />}
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ProxyOptions } from 'vite';
+import { apiPathFor } from './proxy-path.ts';
 
 /**
  * The `/v1` proxy: forwards the browser's same-origin API calls to the backend with the access
@@ -12,8 +13,10 @@ export function apiProxy(target: string, accessKey: string): Record<string, Prox
       target,
       changeOrigin: true,
       secure: true,
+      // Path tricks (`..`, encoded slashes, absolute URLs) are not forwarded: Vite answers 404.
+      bypass: (req) => (apiPathFor(req.url ?? '') === null ? false : undefined),
       // `/v1/tasks` -> `<target path>/tasks`: the target's own path (often `/v1`) is prepended.
-      rewrite: (path) => path.replace(/^\/v1/, ''),
+      rewrite: (path) => apiPathFor(path) ?? '/__rejected__',
       headers: { accessKey },
       configure: (proxy) => {
         proxy.on('proxyReq', (proxyReq) => {

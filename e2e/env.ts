@@ -8,6 +8,8 @@ export const E2E = {
   sandboxPort: base,
   appPort: base + 10,
   wrongKeyAppPort: base + 11,
+  /** The production server (`npm run serve`) over the same build. */
+  prodPort: base + 12,
   /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
   accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
   wrongKey: 'e2e-wrong-key-0000',
@@ -19,6 +21,9 @@ export const E2E = {
   },
   get appUrl() {
     return `http://127.0.0.1:${this.appPort}`;
+  },
+  get prodUrl() {
+    return `http://127.0.0.1:${this.prodPort}`;
   },
   get wrongKeyAppUrl() {
     return `http://127.0.0.1:${this.wrongKeyAppPort}`;

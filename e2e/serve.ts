@@ -8,6 +8,7 @@
  */
 import { build, preview, type PreviewServer } from 'vite';
 import { startSandbox } from '../sandbox/index.ts';
+import { createAppServer } from '../server/app-server.ts';
 import { E2E } from './env.ts';
 
 const sandbox = await startSandbox({
@@ -35,10 +36,13 @@ for (const [port, key] of [
   pointAppAt(key);
   servers.push(await preview({ logLevel: 'warn', build: { outDir: E2E.outDir }, preview: { port, strictPort: true } }));
 }
+const prod = createAppServer({ distDir: E2E.outDir, backend: { target: sandbox.url, accessKey: E2E.accessKey } });
+await new Promise<void>((resolve) => prod.listen(E2E.prodPort, '127.0.0.1', resolve));
 console.log(`e2e: sandbox ${sandbox.url}, app ${E2E.appUrl}, wrong-key app ${E2E.wrongKeyAppUrl}`);
 
 const stop = async () => {
   for (const s of servers) await s.close();
+  await new Promise((r) => prod.close(r));
   await sandbox.close();
   process.exit(0);
 };

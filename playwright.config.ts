@@ -13,7 +13,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  // One folder per port base, so runs on different ports never delete each other's traces.
+  outputDir: `test-results/${process.env.E2E_PORT_BASE ?? 'default'}`,
   use: {
     ...devices['Desktop Chrome'],
     baseURL: E2E.appUrl,

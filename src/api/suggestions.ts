@@ -24,9 +24,13 @@ export interface OwnerSuggestion {
   ownerName: string;
 }
 
+/**
+ * Kept outside `['tasks','search']` on purpose: a create or update invalidates every search, and
+ * this large one need not be refetched each time (new CTAs and owners appear within its stale time).
+ */
 export function suggestionsQueryOptions() {
   return queryOptions({
-    queryKey: taskKeys.search(SUGGESTIONS_REQUEST),
+    queryKey: [...taskKeys.all, 'suggestions'] as const,
     queryFn: ({ signal }) => searchTasks(SUGGESTIONS_REQUEST, { signal }),
     staleTime: 5 * 60_000,
     select: (result) => {

@@ -6,6 +6,7 @@ import { createAppRouter } from './router.tsx';
 import { watchApiHealth } from './api-health.ts';
 import { ToastContext } from '../components/toast/toasts.tsx';
 import { createToastStore } from '../components/toast/toast-store.ts';
+import { NewTaskProvider } from '../components/new-task/new-task-provider.tsx';
 
 export function App() {
   const [{ queryClient, router, toasts }] = useState(() => {
@@ -16,7 +17,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastContext value={toasts}>
-        <RouterProvider router={router} />
+        <NewTaskProvider>
+          <RouterProvider router={router} />
+        </NewTaskProvider>
       </ToastContext>
     </QueryClientProvider>
   );

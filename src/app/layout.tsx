@@ -3,6 +3,7 @@ import { useApiHealth } from './api-health.ts';
 import { AuthErrorPage } from './auth-error-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
+import { useNewTask } from '../components/new-task/new-task-context.tsx';
 
 const NAV = [
   { to: '/board', label: 'Board' },
@@ -13,6 +14,7 @@ const NAV = [
 export function Layout() {
   const health = useApiHealth();
   const navigation = useNavigation();
+  const { openNewTask } = useNewTask();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -46,6 +48,13 @@ export function Layout() {
                 Loading…
               </span>
             )}
+            <button
+              type="button"
+              onClick={() => openNewTask()}
+              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+            >
+              New task
+            </button>
           </div>
         </div>
       </header>

@@ -1,0 +1,455 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, sandboxApi } from './fixtures.ts';
+import { E2E } from './env.ts';
+
+interface ApiTask {
+  Gsid: string;
+  Name: string;
+  Description?: string;
+  CTAId: string;
+  CompanyName?: string;
+  OwnerId?: string;
+  OwnerName?: string;
+  Status: string;
+  Priority?: string;
+  DueDate?: string;
+  ModifiedDate: string;
+}
+
+let counter = 0;
+/** A name no seeded task has, so searches by name find only what a test made. */
+const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A seeded task with a CTA, a company and an owner, to borrow them from. */
+async function seededTask(): Promise<ApiTask> {
+  const res = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    where: {
+      conditions: [
+        { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] },
+        { name: 'CompanyName', operator: 'EQ', value: ['Acme Corp'] },
+      ],
+    },
+    limit: 1,
+  });
+  const task = res.data.records[0];
+  if (!task) throw new Error('the seed has no Acme Corp task with an owner');
+  return task;
+}
+
+async function tasksNamed(name: string): Promise<ApiTask[]> {
+  const res = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    where: { conditions: [{ name: 'Name', operator: 'EQ', value: [name] }] },
+    limit: 10,
+  });
+  return res.data.records;
+}
+
+async function getTask(id: string): Promise<ApiTask> {
+  return (await sandboxApi.call<ApiTask>('GET', `/v1/tasks/${id}`)).data;
+}
+
+/** A fresh task to edit (tests never change the seeded ones). */
+async function makeTask(label: string): Promise<ApiTask> {
+  const seed = await seededTask();
+  const res = await sandboxApi.call<ApiTask>('POST', '/v1/tasks', {
+    Name: uniqueName(label),
+    Description: 'Agenda: goals, timeline',
+    CTAId: seed.CTAId,
+    OwnerId: seed.OwnerId,
+    Status: 'Not Started',
+    Priority: 'Medium',
+    DueDate: '2030-01-10',
+  });
+  expect(res.status).toBe(200);
+  return res.data;
+}
+
+/** Counts the task writes (PUT) and reads of one task the page sends. */
+function watchTaskCalls(page: Page, id: string) {
+  const calls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes(`/v1/tasks/${id}`)) calls.push(req.method());
+  });
+  return { puts: () => calls.filter((m) => m === 'PUT').length, all: () => calls.length };
+}
+
+async function openEditForm(page: Page, task: ApiTask) {
+  await page.goto(`/tasks/${task.Gsid}`);
+  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit task' }).click();
+  const form = page.getByRole('form', { name: 'Edit task' });
+  await expect(form.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  return form;
+}
+
+test.afterEach(async () => {
+  await sandboxApi.clearFaults();
+});
+
+test('the task page shows every field, its playbook step, and a not-found page for an unknown id', async ({ page, axe }) => {
+  const res = await sandboxApi.call<{ records: (ApiTask & { PlaybookId: string; Order: number })[] }>('POST', '/v1/tasks/search', {
+    where: { conditions: [{ name: 'PlaybookId', operator: 'IS_NOT_NULL', value: [] }, { name: 'DueDate', operator: 'IS_NOT_NULL', value: [] }] },
+    limit: 1,
+  });
+  const task = res.data.records[0]!;
+  const playbook = (await sandboxApi.call<{ Name: string; TaskTemplates: { order: number }[] }>('GET', `/v1/playbooks/${task.PlaybookId}`)).data;
+  const position = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order).findIndex((t) => t.order === task.Order) + 1;
+
+  await page.goto(`/tasks/${task.Gsid}`);
+  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  const about = page.getByRole('region', { name: 'About this task' });
+  await expect(details.getByRole('definition').filter({ hasText: task.Status })).toBeVisible();
+  await expect(details.locator(`time[datetime="${task.DueDate}"]`)).toBeVisible();
+  await expect(details.getByText(/overdue by|due today|due tomorrow|due in|was due/)).toBeVisible();
+  await expect(about.getByText(task.CTAId)).toBeVisible();
+  await expect(about.getByRole('link', { name: playbook.Name })).toHaveAttribute('href', `/playbooks/${task.PlaybookId}`);
+  await expect(about.getByText(`Step ${position} of ${playbook.TaskTemplates.length}`)).toBeVisible();
+  await axe('task page');
+
+  await page.goto('/tasks/1TNOSUCHTASK');
+  await expect(page.getByRole('heading', { level: 1, name: 'Task not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the board' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+});
+
+test('creates a task from the header: it is on the board at once, and a toast links to it', async ({ page, axe }) => {
+  const seed = await seededTask();
+  const name = uniqueName('E2E created');
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  const opener = page.getByRole('button', { name: 'New task' });
+  await opener.click();
+
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await axe('New task dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  await cta.fill('acme');
+  await expect(cta).toHaveAttribute('aria-expanded', 'true');
+  const ctaOption = dialog.getByRole('option', { name: new RegExp(`Acme Corp.*${seed.CTAId}`) });
+  await expect(ctaOption).toBeVisible();
+  await axe('New task dialog with the CTA suggestions open');
+  await ctaOption.click();
+  await expect(cta).toHaveValue(seed.CTAId);
+  await expect(cta).toHaveAccessibleDescription('Company: Acme Corp');
+
+  const owner = dialog.getByRole('combobox', { name: 'Owner' });
+  await owner.fill(seed.OwnerName!);
+  await owner.press('ArrowDown');
+  await expect(owner).toHaveAttribute('aria-activedescendant', /.+/);
+  await owner.press('Enter');
+  await expect(owner).toHaveValue(seed.OwnerName!);
+
+  await dialog.getByLabel('Status').selectOption('In Progress');
+  await dialog.getByLabel('Priority').selectOption('High');
+  await dialog.getByLabel('Due date').fill('2001-01-15');
+  await dialog.getByLabel('Description').fill('Made by the e2e test');
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  const toast = page.getByRole('status').filter({ hasText: 'Task created' });
+  await expect(toast.getByRole('link', { name: `Open ${name}` })).toBeVisible();
+  // On the board without a reload, in its column.
+  await expect(page.getByRole('region', { name: 'In Progress' }).getByText(name)).toBeVisible();
+
+  const [stored] = await tasksNamed(name);
+  expect(stored).toMatchObject({
+    CTAId: seed.CTAId,
+    OwnerId: seed.OwnerId,
+    Status: 'In Progress',
+    Priority: 'High',
+    DueDate: '2001-01-15',
+    Description: 'Made by the e2e test',
+  });
+
+  await toast.getByRole('link', { name: `Open ${name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${stored!.Gsid}$`));
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+test('a board column opens the dialog with its status preset', async ({ page }) => {
+  await page.goto('/board');
+  const columnButton = page.getByRole('region', { name: 'Completed' }).getByRole('button', { name: 'Add task to Completed' });
+  await columnButton.click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await expect(dialog.getByLabel('Status')).toHaveValue('Completed');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(columnButton).toBeFocused();
+});
+
+test('an unknown CTA shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
+  const name = uniqueName('E2E unknown CTA');
+  await page.goto('/search');
+  const opener = page.getByRole('button', { name: 'New task' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  await cta.fill('1CNOSUCHCTA');
+  await expect(cta).toHaveAccessibleDescription(/No CTA seen in tasks matches/);
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('The task was not created');
+  await expect(alert).toContainText('CTAId: no CTA with id "1CNOSUCHCTA"');
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
+  await expect(cta).toHaveValue('1CNOSUCHCTA');
+  expect(await tasksNamed(name)).toHaveLength(0);
+  await axe('New task dialog with a server error');
+
+  // Escape with inputs asks first; keeping goes back to the form untouched.
+  await page.keyboard.press('Escape');
+  const confirm = page.getByRole('alertdialog', { name: 'Discard this new task?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await axe('discard confirmation');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
+  await page.keyboard.press('Escape');
+  await confirm.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // An untouched dialog closes on Escape at once.
+  await opener.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('a double click or a double Enter creates exactly one task', async ({ page }) => {
+  const seed = await seededTask();
+  // Slow answers keep the first create in flight while the second press lands.
+  await sandboxApi.faults({ latencyMs: 600 });
+  await page.goto('/playbooks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Playbooks' })).toBeVisible();
+
+  const byClick = uniqueName('E2E double click');
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(byClick);
+  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  await dialog.getByRole('button', { name: 'Create task' }).dblclick();
+  await expect(page.getByRole('status').getByRole('link', { name: `Open ${byClick}` })).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  const byEnter = uniqueName('E2E double Enter');
+  await page.getByRole('button', { name: 'New task' }).click();
+  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  const nameField = dialog.getByRole('textbox', { name: 'Name' });
+  await nameField.fill(byEnter);
+  await nameField.press('Enter');
+  await nameField.press('Enter');
+  await expect(page.getByRole('status').getByRole('link', { name: `Open ${byEnter}` })).toBeVisible();
+
+  await sandboxApi.clearFaults();
+  expect(await tasksNamed(byClick)).toHaveLength(1);
+  expect(await tasksNamed(byEnter)).toHaveLength(1);
+});
+
+test('an edit is saved with every field and survives a reload', async ({ page, axe }) => {
+  const task = await makeTask('E2E edit');
+  const other = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [task.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
+    limit: 1,
+  })).data.records[0]!;
+  const form = await openEditForm(page, task);
+  await axe('task edit form');
+
+  const newName = uniqueName('E2E edited');
+  await form.getByRole('textbox', { name: 'Name' }).fill(newName);
+  await form.getByLabel('Description').fill('Line one\nLine two');
+  const owner = form.getByRole('combobox', { name: 'Owner' });
+  await expect(owner).toHaveValue(task.OwnerName!);
+  await owner.fill(other.OwnerName!);
+  await form.getByRole('option', { name: other.OwnerName!, exact: true }).click();
+  await form.getByLabel('Status').selectOption('Completed');
+  await form.getByLabel('Priority').selectOption('Low');
+  await form.getByLabel('Due date').fill('2030-06-15');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: newName })).toBeVisible();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Edit task' })).toBeFocused();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: newName })).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByText('Line one')).toBeVisible();
+  await expect(details.getByText('Low', { exact: true })).toBeVisible();
+  await expect(details.getByText('Completed', { exact: true })).toBeVisible();
+  await expect(details.getByText(other.OwnerName!, { exact: true })).toBeVisible();
+  await expect(details.locator('time[datetime="2030-06-15"]')).toContainText('Jun 15, 2030');
+  await expect(page.getByRole('region', { name: 'About this task' }).getByText(task.CTAId)).toBeVisible();
+
+  expect(await getTask(task.Gsid)).toMatchObject({
+    Name: newName,
+    Description: 'Line one\nLine two',
+    CTAId: task.CTAId,
+    OwnerId: other.OwnerId,
+    Status: 'Completed',
+    Priority: 'Low',
+    DueDate: '2030-06-15',
+  });
+});
+
+test('a blank name or a partial date is refused before anything is sent', async ({ page }) => {
+  const task = await makeTask('E2E blank');
+  const form = await openEditForm(page, task);
+  const calls = watchTaskCalls(page, task.Gsid);
+  const nameField = form.getByRole('textbox', { name: 'Name' });
+  await nameField.fill('   ');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(nameField).toBeFocused();
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField).toHaveAccessibleDescription('Enter a name for the task.');
+
+  await nameField.fill('Still here');
+  const due = form.getByLabel('Due date');
+  await due.fill('');
+  await due.click();
+  await page.keyboard.type('03');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(due).toBeFocused();
+  await expect(due).toHaveAccessibleDescription(/Enter a real date/);
+
+  expect(calls.puts()).toBe(0);
+  expect(calls.all()).toBe(0);
+  expect((await getTask(task.Gsid)).Name).toBe(task.Name);
+});
+
+test('a failed save shows the server message and keeps what was typed', async ({ page }) => {
+  const task = await makeTask('E2E failed save');
+  const form = await openEditForm(page, task);
+  await sandboxApi.faults({ rules: [{ method: 'PUT', path: '/tasks/*', status: 500, times: 1 }] });
+  await form.getByLabel('Description').fill('Typed before the failure');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText('Your changes were not saved');
+  await expect(form.getByLabel('Description')).toHaveValue('Typed before the failure');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  expect((await getTask(task.Gsid)).Description).toBe('Typed before the failure');
+});
+
+/**
+ * Page A edits the description; meanwhile a second browser context renames the task and lowers
+ * its priority; then A saves.
+ */
+async function arrangeConflict(page: Page, browser: Browser) {
+  const task = await makeTask('E2E conflict');
+  const form = await openEditForm(page, task);
+  await form.getByLabel('Description').fill('Mine: new agenda');
+
+  const theirs = uniqueName('E2E theirs');
+  const context = await browser.newContext({ baseURL: E2E.appUrl });
+  const other = await context.newPage();
+  const otherForm = await openEditForm(other, task);
+  await otherForm.getByRole('textbox', { name: 'Name' }).fill(theirs);
+  await otherForm.getByLabel('Priority').selectOption('Low');
+  await otherForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
+  await context.close();
+
+  const calls = watchTaskCalls(page, task.Gsid);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this task' });
+  await expect(dialog).toBeVisible();
+  const nameRow = dialog.getByRole('row', { name: /^Name/ });
+  await expect(nameRow.getByRole('cell').nth(0)).toHaveText(theirs);
+  await expect(nameRow.getByRole('cell').nth(1)).toContainText(task.Name);
+  const priorityRow = dialog.getByRole('row', { name: /^Priority/ });
+  await expect(priorityRow.getByRole('cell').nth(0)).toHaveText('Low');
+  await expect(priorityRow.getByRole('cell').nth(1)).toContainText('Medium');
+  await expect(dialog.getByRole('row', { name: /^Description/ })).toHaveCount(0);
+  expect(calls.puts(), 'nothing is saved before the user chooses').toBe(0);
+  return { task, theirs, form, dialog, calls };
+}
+
+test('an edit conflict: "Keep mine" saves my version over theirs', async ({ page, browser, axe }) => {
+  const { task, dialog, form } = await arrangeConflict(page, browser);
+  await axe('conflict dialog');
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: task.Name, Priority: 'Medium', Description: 'Mine: new agenda' });
+});
+
+test('an edit conflict: "Take theirs" puts the saved version in the form and saves nothing', async ({ page, browser }) => {
+  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
+  await dialog.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(theirs);
+  await expect(form.getByLabel('Priority')).toHaveValue('Low');
+  await expect(form.getByLabel('Description')).toHaveValue('Agenda: goals, timeline');
+  await expect(form.getByText('The form now shows the version saved on the server')).toBeVisible();
+  expect(calls.puts()).toBe(0);
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Agenda: goals, timeline' });
+  // Now in step with the server: a save goes through without asking.
+  await form.getByLabel('Description').fill('After taking theirs');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'After taking theirs' });
+});
+
+test('an edit conflict: "Cancel" goes back to my form, saves nothing, and asks again on the next save', async ({ page, browser }) => {
+  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(form.getByRole('button', { name: 'Save changes' })).toBeFocused();
+  await expect(form.getByLabel('Description')).toHaveValue('Mine: new agenda');
+  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(task.Name);
+  expect(calls.puts()).toBe(0);
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low' });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeVisible();
+  expect(calls.puts()).toBe(0);
+});
+
+test('leaving with unsaved changes asks first', async ({ page, axe }) => {
+  const task = await makeTask('E2E leave');
+  const form = await openEditForm(page, task);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  // Nothing changed yet: leaving does not ask.
+  await nav.getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await page.goBack();
+  await page.getByRole('button', { name: 'Edit task' }).click();
+
+  await form.getByLabel('Description').fill('Not saved yet');
+  await nav.getByRole('link', { name: 'Board' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(confirm).toBeVisible();
+  await axe('leave confirmation');
+  await confirm.getByRole('button', { name: 'Stay on this page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${task.Gsid}$`));
+  await expect(form.getByLabel('Description')).toHaveValue('Not saved yet');
+
+  // Cancel asks too.
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(form.getByLabel('Description')).toHaveValue('Not saved yet');
+
+  // Reloading or closing the tab gets the browser's prompt.
+  const prompt = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const beforeUnload = await prompt;
+  expect(beforeUnload.type()).toBe('beforeunload');
+  await beforeUnload.dismiss();
+  await expect(form.getByLabel('Description')).toHaveValue('Not saved yet');
+
+  await nav.getByRole('link', { name: 'Board' }).click();
+  await confirm.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  expect((await getTask(task.Gsid)).Description).toBe('Agenda: goals, timeline');
+});

@@ -1,0 +1,132 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useCreateTask } from '../../api/tasks.ts';
+import type { TaskStatus } from '../../api/types.ts';
+import { ErrorMessage } from '../query-status.tsx';
+import { useToast } from '../toast/toasts.tsx';
+import { ConfirmDialog, Modal } from './modal.tsx';
+import { TaskFormFields, fieldId } from './task-fields.tsx';
+import {
+  firstInvalidField,
+  hasErrors,
+  newTaskValues,
+  sameTaskValues,
+  toTaskInput,
+  validateTaskForm,
+  type TaskFormErrors,
+  type TaskFormValues,
+} from './task-form.ts';
+
+const ID = 'new-task';
+
+export interface NewTaskDialogProps {
+  preset: { Status?: TaskStatus };
+  onClose: () => void;
+}
+
+/**
+ * The "New task" dialog. Creates one task per submit however fast the button is pressed twice
+ * (the button is disabled and a synchronous guard refuses a second submit while one is in flight).
+ * On success it closes and a toast links to the new task; a refused create keeps every input.
+ */
+export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
+  const [initial] = useState(() => newTaskValues(preset));
+  const [values, setValues] = useState<TaskFormValues>(initial);
+  const [errors, setErrors] = useState<TaskFormErrors>({});
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const inFlight = useRef(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const create = useCreateTask();
+  const toast = useToast();
+  const submitting = create.isPending;
+  const dirty = !sameTaskValues(values, initial);
+
+  const requestClose = () => {
+    if (inFlight.current) return; // the answer decides: closes on success, keeps the form on failure
+    if (dirty) setConfirmDiscard(true);
+    else onClose();
+  };
+
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (inFlight.current) return;
+    const found = validateTaskForm(values);
+    setErrors(found);
+    if (hasErrors(found)) {
+      const field = firstInvalidField(found);
+      if (field) document.getElementById(fieldId(ID, field))?.focus();
+      return;
+    }
+    inFlight.current = true;
+    setServerError(null);
+    try {
+      const task = await create.mutateAsync(toTaskInput(values));
+      toast.show({
+        message: 'Task created',
+        tone: 'success',
+        link: task.Gsid ? { label: `Open ${task.Name ?? 'the task'}`, to: `/tasks/${encodeURIComponent(task.Gsid)}` } : undefined,
+      });
+      onClose();
+    } catch (error) {
+      inFlight.current = false;
+      setServerError(error);
+      // The button was disabled under the focus: put it on the message, which says what to fix.
+      requestAnimationFrame(() => errorRef.current?.focus());
+    }
+  };
+
+  return (
+    <Modal labelledBy={`${ID}-title`} onRequestClose={requestClose} initialFocus={fieldId(ID, 'Name')} className="w-[40rem] max-w-[calc(100vw-2rem)]">
+      <form noValidate onSubmit={(e) => void onSubmit(e)} className="p-5" aria-busy={submitting || undefined}>
+        <h2 id={`${ID}-title`} className="text-lg font-semibold">
+          New task
+        </h2>
+        <div className="mt-4">
+          <TaskFormFields
+            idPrefix={ID}
+            values={values}
+            errors={errors}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            withCta
+          />
+        </div>
+        {serverError !== null && (
+          <div ref={errorRef} tabIndex={-1} className="mt-4 focus:outline-none">
+            <ErrorMessage error={serverError} title="The task was not created" />
+          </div>
+        )}
+        <div className="mt-5 flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={requestClose}
+            disabled={submitting}
+            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+          >
+            Cancel
+          </button>
+          <button
+            type="submit"
+            disabled={submitting}
+            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          >
+            {submitting ? 'Creating…' : 'Create task'}
+          </button>
+        </div>
+      </form>
+      {confirmDiscard && (
+        <ConfirmDialog
+          id={`${ID}-discard`}
+          title="Discard this new task?"
+          message="What you typed in the New task form will be lost."
+          confirmLabel="Discard"
+          cancelLabel="Keep editing"
+          onCancel={() => setConfirmDiscard(false)}
+          onConfirm={() => {
+            setConfirmDiscard(false);
+            onClose();
+          }}
+        />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,180 @@
+import type { ReactNode } from 'react';
+import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
+import type { OwnerSuggestion } from '../../api/suggestions.ts';
+import { CtaCombobox } from '../combobox/cta-combobox.tsx';
+import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
+import { dueInWords, isCalendarDate, todayIso } from '../../lib/dates.ts';
+import { PRIORITIES } from '../../lib/priorities.ts';
+import { INCOMPLETE_DATE, type TaskFormErrors, type TaskFormField, type TaskFormValues } from './task-form.ts';
+
+/** The id of a field's control, so a form can focus the first invalid one. */
+export const fieldId = (prefix: string, field: TaskFormField) => `${prefix}-${field.toLowerCase()}`;
+
+const CONTROL =
+  'mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-600';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}
+
+/** A label, a control, a hint and an error message, wired together. */
+function Field({ id, label, error, hint, children }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface TaskFormFieldsProps {
+  /** Prefix of the controls' ids (unique on the page). */
+  idPrefix: string;
+  values: TaskFormValues;
+  errors: TaskFormErrors;
+  onChange: (patch: Partial<TaskFormValues>) => void;
+  /** Show the CTA picker (create); an edit keeps the task's CTA. */
+  withCta: boolean;
+  /** The owner already set, shown by name even if no recent task names them. */
+  currentOwner?: OwnerSuggestion | null;
+  disabled?: boolean;
+}
+
+/** Every field of the task form, labelled, with its error under it. */
+export function TaskFormFields({ idPrefix, values, errors, onChange, withCta, currentOwner, disabled }: TaskFormFieldsProps) {
+  const id = (field: TaskFormField) => fieldId(idPrefix, field);
+  const priorities: string[] = [...PRIORITIES];
+  if (values.Priority && !priorities.includes(values.Priority)) priorities.push(values.Priority);
+  const done = values.Status === 'Completed' || values.Status === 'Skipped';
+  const due = isCalendarDate(values.DueDate) ? dueInWords(values.DueDate, todayIso(), done).words : undefined;
+  /** A date field only fires when its value changes, and a partial date keeps it at ''; check on keys and blur too. */
+  const syncDate = (input: HTMLInputElement) => {
+    const next = input.validity.badInput ? INCOMPLETE_DATE : input.value;
+    if (next !== values.DueDate) onChange({ DueDate: next });
+  };
+
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <Field id={id('Name')} label="Name" error={errors.Name}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="text"
+              required
+              aria-required="true"
+              autoComplete="off"
+              disabled={disabled}
+              value={values.Name}
+              onChange={(e) => onChange({ Name: e.currentTarget.value })}
+              className={`${CONTROL} border-slate-400`}
+            />
+          )}
+        </Field>
+      </div>
+      {withCta && (
+        <div className="sm:col-span-2">
+          <CtaCombobox
+            id={id('CTAId')}
+            value={values.CTAId}
+            onChange={(CTAId) => onChange({ CTAId })}
+            error={errors.CTAId}
+            required
+            disabled={disabled}
+          />
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <OwnerCombobox
+          id={id('OwnerId')}
+          value={values.OwnerId}
+          onChange={(OwnerId) => onChange({ OwnerId })}
+          error={errors.OwnerId}
+          currentOwner={currentOwner}
+          disabled={disabled}
+        />
+      </div>
+      <Field id={id('Status')} label="Status" error={errors.Status}>
+        {(aria) => (
+          <select
+            {...aria}
+            disabled={disabled}
+            value={values.Status}
+            onChange={(e) => onChange({ Status: e.currentTarget.value as TaskStatus })}
+            className={`${CONTROL} border-slate-400`}
+          >
+            {TASK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={id('Priority')} label="Priority" error={errors.Priority}>
+        {(aria) => (
+          <select
+            {...aria}
+            disabled={disabled}
+            value={values.Priority}
+            onChange={(e) => onChange({ Priority: e.currentTarget.value })}
+            className={`${CONTROL} border-slate-400`}
+          >
+            <option value="">No priority</option>
+            {priorities.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={id('DueDate')} label="Due date" error={errors.DueDate} hint={due ? `${due[0]?.toUpperCase()}${due.slice(1)}.` : 'Optional.'}>
+        {(aria) => (
+          <input
+            {...aria}
+            type="date"
+            disabled={disabled}
+            // A partial date reads as '' in the browser; React leaves the typed parts alone.
+            value={values.DueDate === INCOMPLETE_DATE ? '' : values.DueDate}
+            onChange={(e) => syncDate(e.currentTarget)}
+            onKeyUp={(e) => syncDate(e.currentTarget)}
+            onBlur={(e) => syncDate(e.currentTarget)}
+            className={`${CONTROL} border-slate-400`}
+          />
+        )}
+      </Field>
+      <div className="sm:col-span-2">
+        <Field id={id('Description')} label="Description" error={errors.Description}>
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={4}
+              disabled={disabled}
+              value={values.Description}
+              onChange={(e) => onChange({ Description: e.currentTarget.value })}
+              className={`${CONTROL} border-slate-400`}
+            />
+          )}
+        </Field>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Did someone else change the task while it was being edited, and what exactly? Compares the
+ * version the form was opened from with the one on the server now, field by field. Pure.
+ */
+import type { Task, TaskInput } from '../../api/types.ts';
+
+/** The fields a save replaces (TaskInput), in form order. */
+export const COMPARED_FIELDS = ['Name', 'CTAId', 'OwnerId', 'Status', 'Priority', 'DueDate', 'Description'] as const satisfies readonly (keyof TaskInput)[];
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+export const FIELD_LABELS: Record<ComparedField, string> = {
+  Name: 'Name',
+  CTAId: 'CTA',
+  OwnerId: 'Owner',
+  Status: 'Status',
+  Priority: 'Priority',
+  DueDate: 'Due date',
+  Description: 'Description',
+};
+
+export interface FieldChange {
+  field: ComparedField;
+  label: string;
+  /** The value when the form was opened. */
+  before: string;
+  /** The value on the server now (someone else's). */
+  theirs: string;
+  /** The value the form would save. */
+  mine: string;
+  /** The user changed this field too (else "mine" is still the value they started from). */
+  changedByYou: boolean;
+}
+
+export interface ConflictCheck {
+  /** The server's version is not the one the form was opened from (ModifiedDate or a field moved). */
+  changedOnServer: boolean;
+  /** The fields someone else changed; a save without asking would overwrite these. */
+  changes: FieldChange[];
+}
+
+/** A field's value as text; a missing optional field is ''. */
+export function fieldText(source: Partial<TaskInput>, field: ComparedField): string {
+  return source[field] ?? '';
+}
+
+/**
+ * Compares the task the form was opened from (`opened`) with the server's current version
+ * (`current`), and says for each field someone else changed what the user's save (`mine`) would
+ * put there instead. Only a field change is a conflict: a newer ModifiedDate with every field the
+ * same (someone saved without changing anything) overwrites nothing.
+ */
+export function checkForConflict(opened: Task, current: Task, mine: TaskInput): ConflictCheck {
+  const changes: FieldChange[] = [];
+  for (const field of COMPARED_FIELDS) {
+    const before = fieldText(opened, field);
+    const theirs = fieldText(current, field);
+    if (before === theirs) continue;
+    const mineText = fieldText(mine, field);
+    changes.push({ field, label: FIELD_LABELS[field], before, theirs, mine: mineText, changedByYou: mineText !== before });
+  }
+  return { changedOnServer: changes.length > 0 || opened.ModifiedDate !== current.ModifiedDate, changes };
+}
+
+/** True when a save of `mine` must first ask the user. */
+export function needsConfirmation(check: ConflictCheck): boolean {
+  return check.changes.length > 0;
+}

@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSuggestions } from '../../api/suggestions.ts';
+import type { Task } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/new-task/modal.tsx';
+import { TaskFormFields, fieldId } from '../../components/new-task/task-fields.tsx';
+import {
+  firstInvalidField,
+  formValuesFromTask,
+  hasErrors,
+  sameTaskValues,
+  toTaskInput,
+  validateTaskForm,
+  type TaskFormErrors,
+  type TaskFormValues,
+} from '../../components/new-task/task-form.ts';
+import { ErrorMessage } from '../../components/query-status.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import type { FieldChange } from './task-conflict.ts';
+import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
+import { useTaskSave } from './use-task-save.ts';
+
+const ID = 'edit-task';
+
+export interface TaskEditFormProps {
+  /** The task as it was when editing began. */
+  task: Task;
+  /** The task as the cache has it now (refreshes may bring someone else's save). */
+  liveTask: Task;
+  onSaved: (task: Task) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Edits a task's name, description, owner, status, priority and due date. Checks the form before
+ * sending, never overwrites someone else's save without asking, keeps everything typed when a
+ * save fails, and asks before leaving with unsaved changes.
+ */
+export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditFormProps) {
+  const taskId = task.Gsid ?? '';
+  /** The version the form was opened from (or last reconciled with): what a save must not silently overwrite. */
+  const [opened, setOpened] = useState(task);
+  const [values, setValues] = useState<TaskFormValues>(() => formValuesFromTask(task));
+  const [formKey, setFormKey] = useState(0);
+  const [errors, setErrors] = useState<TaskFormErrors>({});
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ current: Task; changes: FieldChange[] } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const { save, phase } = useTaskSave(taskId);
+  const suggestions = useSuggestions();
+
+  const dirty = !sameTaskValues(values, formValuesFromTask(opened));
+  const staleOnServer = !!liveTask.ModifiedDate && liveTask.ModifiedDate !== opened.ModifiedDate;
+
+  useEffect(() => {
+    document.getElementById(fieldId(ID, 'Name'))?.focus();
+  }, []);
+
+  const runSave = async (base: Task) => {
+    setServerError(null);
+    setNotice(null);
+    const result = await save(base, toTaskInput({ ...values, CTAId: base.CTAId ?? '' }));
+    if (result.kind === 'saved') onSaved(result.task);
+    else if (result.kind === 'conflict') setConflict({ current: result.current, changes: result.changes });
+    else if (result.kind === 'failed') {
+      setServerError(result.error);
+      requestAnimationFrame(() => errorRef.current?.focus());
+    }
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (phase !== 'idle') return;
+    const found = validateTaskForm(values, { requireCta: false });
+    setErrors(found);
+    if (hasErrors(found)) {
+      const field = firstInvalidField(found);
+      if (field) document.getElementById(fieldId(ID, field))?.focus();
+      return;
+    }
+    void runSave(opened);
+  };
+
+  const ownerName = (ownerId: string) => {
+    if (conflict?.current.OwnerId === ownerId && conflict.current.OwnerName) return conflict.current.OwnerName;
+    if (opened.OwnerId === ownerId && opened.OwnerName) return opened.OwnerName;
+    return suggestions.data?.owners.find((o) => o.ownerId === ownerId)?.ownerName ?? ownerId;
+  };
+
+  const busy = phase !== 'idle';
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-title`} aria-busy={busy || undefined}>
+      <h2 id={`${ID}-title`} className="text-lg font-semibold">
+        Edit task
+      </h2>
+      {staleOnServer && !conflict && (
+        <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          Someone else saved this task after you started editing. When you save, you will see what they changed and choose.
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="mt-2 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">
+          {notice}
+        </p>
+      )}
+      <div className="mt-4" key={formKey}>
+        <TaskFormFields
+          idPrefix={ID}
+          values={values}
+          errors={errors}
+          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+          withCta={false}
+          currentOwner={opened.OwnerId ? { ownerId: opened.OwnerId, ownerName: opened.OwnerName ?? opened.OwnerId } : null}
+        />
+      </div>
+      {serverError !== null && (
+        <div ref={errorRef} tabIndex={-1} className="mt-4 focus:outline-none">
+          <ErrorMessage error={serverError} title="Your changes were not saved" />
+          <p className="mt-1 text-sm text-slate-700">Everything you typed is still in the form.</p>
+        </div>
+      )}
+      <div className="mt-5 flex flex-wrap items-center gap-2">
+        <button
+          ref={saveRef}
+          type="submit"
+          disabled={busy}
+          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          {phase === 'checking' ? 'Checking for changes…' : phase === 'saving' ? 'Saving…' : 'Save changes'}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => (dirty ? setConfirmCancel(true) : onCancel())}
+          className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+        >
+          Cancel
+        </button>
+        {dirty && <span className="text-sm text-slate-600">Unsaved changes</span>}
+      </div>
+
+      {conflict && (
+        <ConflictDialog
+          changes={conflict.changes}
+          modifiedAt={formatDateTime(conflict.current.ModifiedDate)}
+          ownerName={ownerName}
+          returnFocus={saveRef}
+          onCancel={() => setConflict(null)}
+          onKeepMine={() => {
+            const { current } = conflict;
+            setConflict(null);
+            // Their version is now the one this save knowingly replaces.
+            setOpened(current);
+            void runSave(current);
+          }}
+          onTakeTheirs={() => {
+            const { current } = conflict;
+            setConflict(null);
+            setOpened(current);
+            setValues(formValuesFromTask(current));
+            setFormKey((k) => k + 1);
+            setErrors({});
+            setServerError(null);
+            setNotice('The form now shows the version saved on the server; your edits were dropped.');
+          }}
+        />
+      )}
+      {confirmCancel && (
+        <ConfirmDialog
+          id="discard-edit"
+          title="Discard your changes?"
+          message="Your edits to this task are not saved. Discarding them cannot be undone."
+          confirmLabel="Discard changes"
+          cancelLabel="Keep editing"
+          onCancel={() => setConfirmCancel(false)}
+          onConfirm={() => {
+            setConfirmCancel(false);
+            onCancel();
+          }}
+        />
+      )}
+      <UnsavedChangesGuard when={dirty} />
+    </form>
+  );
+}

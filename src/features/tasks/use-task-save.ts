@@ -1,0 +1,54 @@
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { getTask } from '../../api/client.ts';
+import { taskQueryOptions, useUpdateTask } from '../../api/tasks.ts';
+import type { Task, TaskInput } from '../../api/types.ts';
+import { checkForConflict, needsConfirmation, type FieldChange } from './task-conflict.ts';
+
+export type SaveResult =
+  | { kind: 'saved'; task: Task }
+  | { kind: 'conflict'; current: Task; changes: FieldChange[] }
+  | { kind: 'failed'; error: unknown }
+  /** A save was already running; this one was not sent. */
+  | { kind: 'busy' };
+
+export type SavePhase = 'idle' | 'checking' | 'saving';
+
+/**
+ * Saves an edit without overwriting anyone silently: just before the PUT it reads the task again
+ * and, if someone else changed a field since `opened` (the version the form started from), it
+ * stops and returns the changes instead. The PUT carries the full input (a PUT clears what it
+ * leaves out) with the CTA the server has, since the CTA cannot be edited here.
+ *
+ * The API has no conditional PUT, so a write landing between the read and the PUT cannot be
+ * caught; the window is one round trip.
+ */
+export function useTaskSave(taskId: string) {
+  const queryClient = useQueryClient();
+  const update = useUpdateTask();
+  const inFlight = useRef(false);
+  const [phase, setPhase] = useState<SavePhase>('idle');
+
+  const save = async (opened: Task, input: TaskInput): Promise<SaveResult> => {
+    if (inFlight.current) return { kind: 'busy' };
+    inFlight.current = true;
+    setPhase('checking');
+    try {
+      const current = await getTask(taskId);
+      queryClient.setQueryData(taskQueryOptions(taskId).queryKey, current);
+      const mine: TaskInput = { ...input, CTAId: current.CTAId ?? opened.CTAId ?? input.CTAId };
+      const check = checkForConflict(opened, current, mine);
+      if (needsConfirmation(check)) return { kind: 'conflict', current, changes: check.changes };
+      setPhase('saving');
+      const task = await update.mutateAsync({ id: taskId, input: mine });
+      return { kind: 'saved', task };
+    } catch (error) {
+      return { kind: 'failed', error };
+    } finally {
+      inFlight.current = false;
+      setPhase('idle');
+    }
+  };
+
+  return { save, phase };
+}

@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link } from 'react-router';
+import { useSuggestions } from '../../api/suggestions.ts';
+import { CtaCombobox } from '../../components/combobox/cta-combobox.tsx';
+import { OwnerCombobox } from '../../components/combobox/owner-combobox.tsx';
+import { ConfirmDialog, Modal } from '../../components/new-task/modal.tsx';
+import { useToast } from '../../components/toast/toasts.tsx';
+import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
+import { hasWorkLeft, summarize } from './apply-machine.ts';
+import { ApplyProgress, runMessage } from './apply-progress.tsx';
+import type { ApplyRun } from './apply-runner.ts';
+import { ExistingTasksNote } from './existing-tasks-note.tsx';
+import { boardPath } from './paths.ts';
+import { PlanTable } from './plan-table.tsx';
+import { planTasks } from './task-plan.ts';
+import type { OrderedTemplate } from './template-order.ts';
+import { useApplyRun } from './use-apply-run.ts';
+
+const ID = 'apply-playbook';
+const BUTTON = 'rounded px-4 py-1.5 text-sm font-medium';
+const PRIMARY = `${BUTTON} bg-blue-700 text-white hover:bg-blue-800 disabled:bg-slate-400`;
+const SECONDARY = `${BUTTON} border border-slate-400 bg-white hover:bg-slate-100`;
+
+interface FormErrors {
+  cta?: string;
+  start?: string;
+}
+
+export interface ApplyDialogProps {
+  playbookId: string;
+  playbookName: string;
+  templates: readonly OrderedTemplate[];
+  onClose: () => void;
+  returnFocus: RefObject<HTMLElement | null>;
+}
+
+/**
+ * Applies a playbook to a CTA: choose the CTA, a start date and an owner, check the preview, then
+ * create the tasks one at a time with a progress bar; a partial failure lists what failed and
+ * Retry sends only those. Escape closes, except during a run, where it asks first.
+ */
+export function ApplyDialog({ playbookId, playbookName, templates, onClose, returnFocus }: ApplyDialogProps) {
+  const [ctaId, setCtaId] = useState('');
+  const [startDate, setStartDate] = useState(() => todayIso());
+  const [ownerId, setOwnerId] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [confirmStop, setConfirmStop] = useState(false);
+  const open = useRef(true);
+  const toast = useToast();
+  const suggestions = useSuggestions();
+
+  // Once the dialog is closed, a run that is still finishing reports by a toast.
+  const onRunEnd = useCallback(
+    (run: ApplyRun) => {
+      if (open.current) return;
+      const s = summarize(run.getState());
+      toast.show({
+        message: `${playbookName}: ${runMessage(run.getState(), [])}`,
+        tone: s.created === s.total ? 'success' : 'error',
+        link: s.created > 0 ? { label: 'Show on board', to: boardPath(playbookId) } : undefined,
+      });
+    },
+    [toast, playbookName, playbookId],
+  );
+  const apply = useApplyRun(onRunEnd);
+  const { state } = apply;
+  const running = state?.phase === 'preparing' || state?.phase === 'running';
+
+  const plan = useMemo(() => planTasks(templates, startDate), [templates, startDate]);
+  const cta = suggestions.data?.ctas.find((c) => c.ctaId === ctaId.trim());
+  const owner = suggestions.data?.owners.find((o) => o.ownerId === ownerId);
+
+  const close = () => {
+    open.current = false;
+    onClose();
+  };
+  const requestClose = () => {
+    if (running) setConfirmStop(true);
+    else close();
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (apply.run) return;
+    const found: FormErrors = {};
+    if (ctaId.trim() === '') found.cta = 'Choose a CTA, or type its id.';
+    if (!isCalendarDate(startDate)) found.start = 'Enter a start date.';
+    setErrors(found);
+    if (found.cta) return document.getElementById(`${ID}-cta`)?.focus();
+    if (found.start) return document.getElementById(`${ID}-start`)?.focus();
+    apply.start({ playbookId, ctaId: ctaId.trim(), ownerId: ownerId || undefined, tasks: plan });
+  };
+
+  const summary = state ? summarize(state) : null;
+  const finished = state !== null && !running;
+  const allCreated = summary !== null && summary.created === summary.total;
+
+  // The form (or the Stop button) goes away under the focus: move it to what replaces it.
+  const runView = useRef<HTMLDivElement>(null);
+  const endAction = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (running) runView.current?.focus();
+    else if (finished) endAction.current?.focus();
+  }, [running, finished]);
+
+  return (
+    <>
+      <Modal
+        labelledBy={`${ID}-title`}
+        describedBy={`${ID}-desc`}
+        onRequestClose={requestClose}
+        initialFocus={`${ID}-cta`}
+        returnFocus={returnFocus}
+        className="w-[44rem] max-w-[calc(100vw-2rem)]"
+      >
+        <form onSubmit={onSubmit} noValidate className="flex max-h-[calc(100vh-2rem)] flex-col">
+          <div className="border-b border-slate-200 px-5 py-3">
+            <h2 id={`${ID}-title`} className="text-lg font-semibold">
+              Apply “{playbookName}” to a CTA
+            </h2>
+            <p id={`${ID}-desc`} className="text-sm text-slate-700">
+              Creates {plan.length || templates.length} tasks on the CTA, each due the given number of days after the start date.
+            </p>
+          </div>
+
+          <div className="flex-1 space-y-4 overflow-y-auto px-5 py-4">
+            {!apply.run ? (
+              <>
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <div className="sm:col-span-2">
+                    <CtaCombobox id={`${ID}-cta`} value={ctaId} onChange={setCtaId} error={errors.cta} required />
+                  </div>
+                  <div>
+                    <label htmlFor={`${ID}-start`} className="block text-sm font-medium text-slate-800">
+                      Start date
+                    </label>
+                    <input
+                      id={`${ID}-start`}
+                      type="date"
+                      required
+                      value={startDate}
+                      onChange={(e) => setStartDate(e.target.value)}
+                      aria-invalid={errors.start ? true : undefined}
+                      aria-describedby={`${ID}-start-hint${errors.start ? ` ${ID}-start-error` : ''}`}
+                      className={`mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm ${errors.start ? 'border-red-600' : 'border-slate-400'}`}
+                    />
+                    <p id={`${ID}-start-hint`} className="mt-1 text-xs text-slate-600">
+                      Day 0 of the playbook (usually the CTA's creation).
+                    </p>
+                    {errors.start && (
+                      <p id={`${ID}-start-error`} className="mt-1 text-sm text-red-700">
+                        {errors.start}
+                      </p>
+                    )}
+                  </div>
+                  <div>
+                    <OwnerCombobox id={`${ID}-owner`} value={ownerId} onChange={setOwnerId} label="Owner (optional)" />
+                  </div>
+                </div>
+                <ExistingTasksNote playbookId={playbookId} ctaId={ctaId} count={plan.length} />
+                {plan.length > 0 ? (
+                  <PlanTable plan={plan} />
+                ) : (
+                  <p className="text-sm text-slate-700">Choose a start date to see the due dates.</p>
+                )}
+              </>
+            ) : (
+              <div ref={runView} tabIndex={-1} role="group" aria-label="Progress" className="space-y-4 focus:outline-none">
+                <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="font-medium text-slate-700">CTA</dt>
+                  <dd>
+                    {cta?.companyName ? `${cta.companyName} · ` : ''}
+                    <code className="text-xs">{ctaId.trim()}</code>
+                  </dd>
+                  <dt className="font-medium text-slate-700">Start date</dt>
+                  <dd>{formatDate(startDate)}</dd>
+                  <dt className="font-medium text-slate-700">Owner</dt>
+                  <dd>{ownerId ? (owner?.ownerName ?? ownerId) : 'None'}</dd>
+                </dl>
+                {state && <ApplyProgress state={state} plan={plan} />}
+                {state && <PlanTable plan={plan} items={state.items} phase={state.phase} />}
+              </div>
+            )}
+          </div>
+
+          <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-5 py-3">
+            {!apply.run && (
+              <>
+                <button type="button" onClick={close} className={SECONDARY}>
+                  Cancel
+                </button>
+                <button type="submit" className={PRIMARY}>
+                  Create {plan.length || templates.length} tasks
+                </button>
+              </>
+            )}
+            {running && (
+              <button type="button" onClick={() => setConfirmStop(true)} className={SECONDARY} disabled={state?.stopRequested}>
+                Stop
+              </button>
+            )}
+            {finished && (
+              <>
+                {summary && summary.created > 0 && (
+                  <Link to={boardPath(playbookId)} className={SECONDARY} onClick={() => (open.current = false)}>
+                    Show on board
+                  </Link>
+                )}
+                {state && hasWorkLeft(state) && (
+                  <button ref={endAction} type="button" onClick={apply.retry} className={PRIMARY}>
+                    {state.phase === 'idle'
+                      ? 'Try again'
+                      : summary && summary.failed > 0
+                        ? `Retry failed (${summary.failed})`
+                        : `Create the remaining ${summary?.notAttempted ?? ''}`}
+                  </button>
+                )}
+                <button
+                  ref={state && hasWorkLeft(state) ? undefined : endAction}
+                  type="button"
+                  onClick={close}
+                  className={allCreated ? PRIMARY : SECONDARY}
+                >
+                  Close
+                </button>
+              </>
+            )}
+          </div>
+        </form>
+      </Modal>
+      {confirmStop && (
+        <ConfirmDialog
+          id={`${ID}-stop`}
+          title="Stop creating tasks?"
+          message={
+            <p>
+              {summary ? `${summary.created} of ${summary.total} tasks are created. ` : ''}
+              The task being created now will finish; the remaining ones will not be created.
+            </p>
+          }
+          cancelLabel="Keep creating"
+          confirmLabel="Stop and close"
+          onCancel={() => setConfirmStop(false)}
+          onConfirm={() => {
+            setConfirmStop(false);
+            apply.stop();
+            close();
+          }}
+        />
+      )}
+    </>
+  );
+}

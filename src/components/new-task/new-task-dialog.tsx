@@ -3,7 +3,7 @@ import { useCreateTask } from '../../api/tasks.ts';
 import type { TaskStatus } from '../../api/types.ts';
 import { ErrorMessage } from '../query-status.tsx';
 import { useToast } from '../toast/toasts.tsx';
-import { ConfirmDialog, Modal } from './modal.tsx';
+import { ConfirmDialog, Modal } from '../modal/modal.tsx';
 import { TaskFormFields, fieldId } from './task-fields.tsx';
 import {
   firstInvalidField,

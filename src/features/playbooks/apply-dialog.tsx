@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../../components/combobox/cta-combobox.tsx';
 import { OwnerCombobox } from '../../components/combobox/owner-combobox.tsx';
-import { ConfirmDialog, Modal } from '../../components/new-task/modal.tsx';
+import { ConfirmDialog, Modal } from '../../components/modal/modal.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
 import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { hasWorkLeft, summarize } from './apply-machine.ts';

@@ -1,5 +1,5 @@
 import { useRef, type RefObject } from 'react';
-import { Modal } from '../../components/new-task/modal.tsx';
+import { Modal } from '../../components/modal/modal.tsx';
 import { formatDate, isCalendarDate } from '../../lib/dates.ts';
 import type { FieldChange } from './task-conflict.ts';
 

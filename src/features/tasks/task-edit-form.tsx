@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSuggestions } from '../../api/suggestions.ts';
 import type { Task } from '../../api/types.ts';
-import { ConfirmDialog } from '../../components/new-task/modal.tsx';
+import { ConfirmDialog } from '../../components/modal/modal.tsx';
 import { TaskFormFields, fieldId } from '../../components/new-task/task-fields.tsx';
 import {
   firstInvalidField,

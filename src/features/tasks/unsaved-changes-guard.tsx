@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
-import { ConfirmDialog } from '../../components/new-task/modal.tsx';
+import { ConfirmDialog } from '../../components/modal/modal.tsx';
 
 /**
  * While `when` holds, leaving asks first: an in-app navigation shows a confirm dialog, and a

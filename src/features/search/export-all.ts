@@ -1,0 +1,105 @@
+/**
+ * Fetches every row a search matches, in pages of up to 5,000 (the API's limit), for the CSV
+ * export. It reports progress, stops when its signal aborts, and waits and tries again when the
+ * API says 429 (Gainsight's rate limit) or fails for a moment, with growing waits.
+ */
+import { isRateLimited, isTransient } from '../../api/errors.ts';
+import { retryDelay } from '../../api/query-client.ts';
+import type { SearchRequest, SearchResult, Task } from '../../api/types.ts';
+import type { SortState } from './builder-state.ts';
+import { mayBeOrderByRefusal, withoutOrderBy, type Search } from './search-query.ts';
+import { sortTasks } from './sort-tasks.ts';
+
+export const EXPORT_PAGE_SIZE = 5000;
+/** Tries after a failure, per page. */
+export const EXPORT_MAX_RETRIES = 6;
+
+export interface ExportProgress {
+  fetched: number;
+  total: number;
+  /** Set while waiting before a retry: how long, and why. */
+  waiting: { ms: number; rateLimited: boolean } | null;
+}
+
+export interface ExportOptions {
+  /** The search (its where, select and orderBy); its limit and offset are replaced. */
+  request: SearchRequest;
+  sort: SortState | null;
+  search: Search;
+  signal: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  pageSize?: number;
+  random?: () => number;
+}
+
+export interface ExportResult {
+  rows: Task[];
+  /** The server refused orderBy, so the rows were sorted in the browser. */
+  sortedInBrowser: boolean;
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export async function fetchAllRows(options: ExportOptions): Promise<ExportResult> {
+  const { search, signal, onProgress, sort, random } = options;
+  const sleep = options.sleep ?? abortableSleep;
+  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
+  let base: SearchRequest = options.request;
+  let sortedInBrowser = false;
+  const rows: Task[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+
+  async function fetchPage(offset: number): Promise<SearchResult> {
+    for (let attempt = 0; ; ) {
+      signal.throwIfAborted();
+      try {
+        return await search({ ...base, limit: pageSize, offset }, { signal });
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        if (offset === 0 && !sortedInBrowser && mayBeOrderByRefusal(base, error)) {
+          base = withoutOrderBy(base);
+          sortedInBrowser = true;
+          continue;
+        }
+        if (!isTransient(error) || attempt >= EXPORT_MAX_RETRIES) throw error;
+        const ms = retryDelay(attempt, error, random);
+        onProgress?.({ fetched: rows.length, total, waiting: { ms, rateLimited: isRateLimited(error) } });
+        await sleep(ms, signal);
+        attempt += 1;
+      }
+    }
+  }
+
+  for (let offset = 0; ; ) {
+    const page = await fetchPage(offset);
+    total = page.totalCount;
+    for (const task of page.records) {
+      // A row that moved to a later page while exporting would otherwise come twice.
+      if (task.Gsid !== undefined) {
+        if (seen.has(task.Gsid)) continue;
+        seen.add(task.Gsid);
+      }
+      rows.push(task);
+    }
+    onProgress?.({ fetched: rows.length, total: Math.max(total, rows.length), waiting: null });
+    offset += page.records.length;
+    if (page.records.length < pageSize || offset >= total) break;
+  }
+  return { rows: sortedInBrowser && sort ? sortTasks(rows, sort) : rows, sortedInBrowser };
+}

@@ -1,0 +1,109 @@
+import { useTable, type SortingState, type Updater, type ColumnVisibilityState } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Task } from '../../api/types.ts';
+import type { SortState } from './builder-state.ts';
+import { resultColumns, resultFeatures } from './results-columns.tsx';
+import { SEARCH_FIELDS, type FieldName } from './search-fields.ts';
+
+interface Props {
+  rows: Task[];
+  columns: readonly FieldName[];
+  sort: SortState | null;
+  onSortChange: (sort: SortState | null) => void;
+  busy: boolean;
+  caption: string;
+}
+
+const taskHref = (task: Task) => `/tasks/${encodeURIComponent(task.Gsid ?? '')}`;
+
+/**
+ * One page of results. Sorting is the server's (`manualSorting`): a header click changes the
+ * search's sort, which is part of the request. A row opens its task: by its link (keyboard) or a
+ * click anywhere on it.
+ */
+export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption }: Props) {
+  const navigate = useNavigate();
+  const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.field, desc: sort.dir === 'desc' }] : []), [sort]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(SEARCH_FIELDS.map((f) => [f.name, columns.includes(f.name)])),
+    [columns],
+  );
+  const table = useTable({
+    features: resultFeatures,
+    columns: resultColumns,
+    data: rows,
+    getRowId: (task, index) => task.Gsid ?? String(index),
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: true,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      onSortChange(first ? { field: first.id as FieldName, dir: first.desc ? 'desc' : 'asc' } : null);
+    },
+    onColumnVisibilityChange: () => {},
+  });
+
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className={`w-full text-left text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-300 bg-slate-100">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className="px-3 py-2 font-semibold whitespace-nowrap text-slate-800"
+                  >
+                    <button type="button" className="flex items-center gap-1 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true" className="w-3 text-slate-600">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => {
+            const cells = row.getVisibleCells();
+            const linkCell = cells.find((c) => c.column.id === 'Name') ?? cells[0];
+            return (
+              <tr
+                key={row.id}
+                className="cursor-pointer border-b border-slate-100 hover:bg-blue-50"
+                onClick={(e) => {
+                  if (!(e.target as HTMLElement).closest('a') && !window.getSelection()?.toString()) void navigate(taskHref(row.original));
+                }}
+              >
+                {cells.map((cell) => (
+                  <td key={cell.id} className="px-3 py-1.5 align-top">
+                    {cell === linkCell ? (
+                      <Link to={taskHref(row.original)} className="font-medium text-blue-800 hover:underline">
+                        <table.FlexRender cell={cell} />
+                        {cell.column.id !== 'Name' && <span className="sr-only">{' (open task)'}</span>}
+                        {cell.column.id === 'Name' && !row.original.Name && 'Untitled task'}
+                      </Link>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { todayIso } from '../../lib/dates.ts';
+import { buildSearchRequest } from './build-request.ts';
+import { ConditionBuilder } from './condition-builder.tsx';
+import { LinkProblems } from './link-problems.tsx';
+import { RequestPreview } from './request-preview.tsx';
+import { SavedSearches } from './saved-searches.tsx';
+import { SearchResults } from './search-results.tsx';
+import { useDraftWhere } from './use-draft-where.ts';
+import { useSearchUrl } from './use-search-url.ts';
+import { encodeSearch } from './url-state.ts';
+
+/**
+ * The search page. The URL holds the search (see url-state.ts); the builder edits a draft of its
+ * conditions, and Search puts the draft in the URL, which runs it.
+ */
+export function SearchPage() {
+  const { state, problems, setSearch } = useSearchUrl();
+  const { draft, setDraft, dirty } = useDraftWhere(state.where);
+  const today = todayIso();
+  const applied = buildSearchRequest(state, today);
+  const draftState = { ...state, where: draft, page: dirty ? 0 : state.page };
+  const draftBuilt = buildSearchRequest(draftState, today);
+
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-semibold">Search</h1>
+      {problems.length > 0 && <LinkProblems problems={problems} />}
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div>
+          <ConditionBuilder
+            draft={draft}
+            built={draftBuilt.where}
+            dirty={dirty}
+            onChange={setDraft}
+            onSearch={() => setSearch({ ...state, where: draft, page: 0 })}
+          />
+          <RequestPreview request={draftBuilt.ok ? draftBuilt.request : null} note={dirty ? 'not searched yet' : null} />
+        </div>
+        <SavedSearches current={encodeSearch({ ...draftState, page: 0 }) ?? ''} />
+      </div>
+      <SearchResults state={state} built={applied} onChange={setSearch} />
+    </div>
+  );
+}

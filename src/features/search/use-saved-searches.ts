@@ -1,0 +1,24 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { createSavedSearchStore, SAVED_SEARCHES_KEY, type SavedSearchStore } from './saved-searches-store.ts';
+
+let store: SavedSearchStore | null = null;
+
+/** The browser's saved-search store (one per page). */
+export function savedSearchStore(): SavedSearchStore {
+  store ??= createSavedSearchStore(window.localStorage);
+  return store;
+}
+
+/** The saved searches, kept current (also when another tab changes them). */
+export function useSavedSearches() {
+  const s = savedSearchStore();
+  const list = useSyncExternalStore(s.subscribe, s.list, s.list);
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === null || e.key === SAVED_SEARCHES_KEY) s.notify();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [s]);
+  return { list, store: s };
+}

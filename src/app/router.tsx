@@ -22,6 +22,10 @@ function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
         mod.prefetch?.(queryClient, args);
         return null;
       },
+      // Filters, sort and paging live in the query string: changing them must not go through a
+      // router navigation round (the page reads its data through React Query anyway).
+      shouldRevalidate: ({ currentUrl, nextUrl }: { currentUrl: URL; nextUrl: URL }) =>
+        currentUrl.pathname !== nextUrl.pathname,
     };
   };
 }

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
 import { NotFoundPage } from './not-found.tsx';
+import { loadWithRetry, preloadWhenIdle } from './lazy-import.ts';
 
 /**
  * Each feature's page is a lazy module exporting `Component` and, optionally, `prefetch`, which
@@ -15,7 +16,7 @@ interface RouteModule {
 
 function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
   return async () => {
-    const mod = await load();
+    const mod = await loadWithRetry(load);
     return {
       Component: mod.Component,
       loader: (args: LoaderFunctionArgs) => {
@@ -30,7 +31,16 @@ function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
   };
 }
 
+const ROUTE_MODULES = {
+  board: () => import('../features/board/board-route.tsx'),
+  search: () => import('../features/search/search-route.tsx'),
+  playbooks: () => import('../features/playbooks/playbooks-route.tsx'),
+  playbook: () => import('../features/playbooks/playbook-route.tsx'),
+  task: () => import('../features/tasks/task-route.tsx'),
+};
+
 export function createAppRouter(queryClient: QueryClient) {
+  preloadWhenIdle(Object.values(ROUTE_MODULES));
   return createBrowserRouter([
     {
       path: '/',
@@ -41,14 +51,14 @@ export function createAppRouter(queryClient: QueryClient) {
           ErrorBoundary: RouteError,
           children: [
             { index: true, loader: () => redirect('/board') },
-            { path: 'board', lazy: lazyRoute(queryClient, () => import('../features/board/board-route.tsx')) },
-            { path: 'search', lazy: lazyRoute(queryClient, () => import('../features/search/search-route.tsx')) },
-            { path: 'playbooks', lazy: lazyRoute(queryClient, () => import('../features/playbooks/playbooks-route.tsx')) },
+            { path: 'board', lazy: lazyRoute(queryClient, ROUTE_MODULES.board) },
+            { path: 'search', lazy: lazyRoute(queryClient, ROUTE_MODULES.search) },
+            { path: 'playbooks', lazy: lazyRoute(queryClient, ROUTE_MODULES.playbooks) },
             {
               path: 'playbooks/:playbookId',
-              lazy: lazyRoute(queryClient, () => import('../features/playbooks/playbook-route.tsx')),
+              lazy: lazyRoute(queryClient, ROUTE_MODULES.playbook),
             },
-            { path: 'tasks/:taskId', lazy: lazyRoute(queryClient, () => import('../features/tasks/task-route.tsx')) },
+            { path: 'tasks/:taskId', lazy: lazyRoute(queryClient, ROUTE_MODULES.task) },
             { path: '*', Component: NotFoundPage },
           ],
         },

@@ -1,0 +1,51 @@
+import { test, expect, sandboxApi } from './fixtures.ts';
+
+interface ApiTask {
+  Gsid: string;
+  Name: string;
+  CTAId: string;
+  Description?: string;
+}
+
+test('offline: a banner says so, nothing typed is lost, and work resumes when the network is back', async ({ page, context, axe }) => {
+  const seed = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data.records[0]!;
+  const created = await sandboxApi.call<ApiTask>('POST', '/v1/tasks', {
+    Name: `Offline edit ${Date.now().toString(36)}`,
+    CTAId: seed.CTAId,
+    Description: 'Before',
+  });
+  const task = created.data;
+
+  await page.goto(`/tasks/${task.Gsid}`);
+  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit task' }).click();
+  const form = page.getByRole('form', { name: 'Edit task' });
+
+  await context.setOffline(true);
+  const banner = page.getByRole('alert').filter({ hasText: 'You are offline' });
+  await expect(banner).toBeVisible();
+  await axe('offline banner');
+
+  await form.getByLabel('Description').fill('Written while offline');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  // The save cannot go through; the form keeps what was typed and says why.
+  await expect(page.getByText('Your changes were not saved')).toBeVisible();
+  await expect(form.getByLabel('Description')).toHaveValue('Written while offline');
+  expect((await sandboxApi.call<ApiTask>('GET', `/v1/tasks/${task.Gsid}`)).data.Description).toBe('Before');
+
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect.poll(async () => (await sandboxApi.call<ApiTask>('GET', `/v1/tasks/${task.Gsid}`)).data.Description).toBe(
+    'Written while offline',
+  );
+
+  // The board loads again after a dropped connection, without a reload.
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click();
+  await expect(banner).toBeVisible();
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Not Started' }).getByRole('article').first()).toBeVisible();
+});

@@ -1,0 +1,398 @@
+/**
+ * The task board: columns, drag and drop with the mouse and the keyboard, the "Move to" menu,
+ * optimistic moves that fail back and undo, moves that keep other users' changes, filters in the
+ * URL, links from other pages, and accessibility with a drag in progress.
+ *
+ * The sandbox is shared by the whole run, so each test makes its own tasks with a unique word in
+ * their names and filters the board to them.
+ */
+import {
+  announcement,
+  card,
+  column,
+  createTask,
+  dragWithMouse,
+  expectColumn,
+  getTask,
+  handleOf,
+  isoDay,
+  pickUp,
+  toast,
+  unchangedByMove,
+  uniquePrefix,
+  type ApiTask,
+  type Status,
+} from './board-helpers.ts';
+import type { Route } from '@playwright/test';
+import { expect, sandboxApi, test } from './fixtures.ts';
+
+test.afterEach(async () => {
+  await sandboxApi.clearFaults();
+});
+
+const moved = (name: string, to: Status) => `Moved "${name}" to ${to}.`;
+
+test('mouse: a card goes to each other column, empty ones included; the move survives a reload and changes nothing else', async ({ page }) => {
+  const p = uniquePrefix();
+  // The name is shown as the characters it holds, never as markup.
+  const name = `${p} Kickoff <b>call</b>`;
+  const task = await createTask({ Name: name, Priority: 'High', DueDate: isoDay(-3), Description: 'Keep me.' });
+  const before = await getTask(task.Gsid);
+
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+  await expect(card(page, 'Not Started', name).getByRole('link', { name })).toHaveAttribute('href', `/tasks/${task.Gsid}`);
+  await expect(card(page, 'Not Started', name).getByText('overdue by 3 days')).toBeVisible();
+  for (const empty of ['In Progress', 'Completed', 'Skipped'] as const) await expectColumn(page, empty, []);
+
+  let from: Status = 'Not Started';
+  for (const to of ['In Progress', 'Completed', 'Skipped'] as const) {
+    await dragWithMouse(page, from, name, to);
+    await expectColumn(page, to, [name]);
+    await expectColumn(page, from, []);
+    await expect(toast(page, moved(name, to))).toBeVisible();
+    const now = await getTask(task.Gsid);
+    expect(now.Status).toBe(to);
+    expect(unchangedByMove(now)).toEqual(unchangedByMove(before));
+    from = to;
+  }
+
+  await page.reload();
+  await expectColumn(page, 'Skipped', [name]);
+  await expectColumn(page, 'Not Started', []);
+  // A done task is not overdue any more.
+  await expect(card(page, 'Skipped', name).getByText(/^was due /)).toBeVisible();
+});
+
+test('keyboard: pick up, move and drop; pick up, move and Escape leaves the card where it was', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Keyboard task`;
+  const task = await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  await handleOf(page, name).focus();
+  await pickUp(page, name);
+  await page.keyboard.press('ArrowRight');
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await expect(column(page, 'In Progress')).toHaveAttribute('data-drop-target', 'true');
+  await page.keyboard.press('Space');
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await expectColumn(page, 'In Progress', [name]);
+  await expectColumn(page, 'Not Started', []);
+  // The keyboard user stays on the card they moved.
+  await expect(handleOf(card(page, 'In Progress', name), name)).toBeFocused();
+  await expect(toast(page, moved(name, 'In Progress'))).toBeVisible();
+  expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+
+  await pickUp(page, name);
+  await page.keyboard.press('ArrowRight');
+  await expect(announcement(page)).toHaveText('Over Completed.');
+  await page.keyboard.press('Escape');
+  await expect(announcement(page)).toHaveText(`Cancelled. ${name} stays in In Progress.`);
+  await expectColumn(page, 'In Progress', [name]);
+  await expectColumn(page, 'Completed', []);
+  await expect(handleOf(card(page, 'In Progress', name), name)).toBeFocused();
+  expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+});
+
+test('the "Move to" menu: a real menu, keyboard and all', async ({ page, axe }) => {
+  const p = uniquePrefix();
+  const name = `${p} Menu task`;
+  const task = await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  const menuButton = card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true });
+
+  await menuButton.click();
+  const menu = page.getByRole('menu', { name: `Move ${name} to` });
+  await expect(menu.getByRole('menuitem')).toHaveText(['In Progress', 'Completed', 'Skipped']);
+  await expect(menu.getByRole('menuitem', { name: 'In Progress' })).toBeFocused();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  await axe('board with the Move to menu open');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Completed' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  await page.keyboard.press('ArrowUp'); // opens on the last item
+  await expect(menu.getByRole('menuitem', { name: 'Skipped' })).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // wraps around
+  await expect(menu.getByRole('menuitem', { name: 'In Progress' })).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Completed' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectColumn(page, 'Completed', [name]);
+  await expectColumn(page, 'Not Started', []);
+  await expect(card(page, 'Completed', name).getByText(/^Completed [A-Z][a-z]{2} \d+, \d{4}$/)).toBeVisible();
+  await expect(card(page, 'Completed', name).getByRole('button', { name: 'Move to', exact: true })).toBeFocused();
+  await expect(toast(page, moved(name, 'Completed'))).toBeVisible();
+  expect((await getTask(task.Gsid)).Status).toBe('Completed');
+});
+
+test('a move the server rejects goes back and says why; Retry does it again', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Rejected move`;
+  const task = await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  await sandboxApi.faults({ rules: [{ method: 'PUT', path: '/tasks/*', status: 400, times: 1 }] });
+  // Hold every search from now on, so what the board shows comes from the move alone (no refetch).
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/v1/tasks/search', (route) => (holding ? void held.push(route) : route.continue()));
+  await dragWithMouse(page, 'Not Started', name, 'In Progress');
+  const alert = page.getByRole('alert').filter({ hasText: `Could not move "${name}" to In Progress` });
+  await expect(alert).toContainText('Injected fault: the sandbox was told to answer 400');
+  await expectColumn(page, 'Not Started', [name]);
+  await expectColumn(page, 'In Progress', []);
+  expect((await getTask(task.Gsid)).Status).toBe('Not Started');
+  holding = false;
+  for (const route of held) await route.continue();
+
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(toast(page, moved(name, 'In Progress'))).toBeVisible();
+  await expectColumn(page, 'In Progress', [name]);
+  expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+});
+
+test('Undo puts the task back, on the server too', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Undo me`;
+  const task = await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  await card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Completed' }).click();
+  const done = page.getByRole('status').filter({ hasText: moved(name, 'Completed') });
+  await expect(done).toBeVisible();
+  expect((await getTask(task.Gsid)).CompletedDate).toBeTruthy();
+
+  await done.getByRole('button', { name: 'Undo' }).click();
+  await expectColumn(page, 'Not Started', [name]);
+  await expectColumn(page, 'Completed', []);
+  await expect(toast(page, moved(name, 'Not Started'))).toBeVisible();
+  const after = await getTask(task.Gsid);
+  expect(after.Status).toBe('Not Started');
+  expect(after.CompletedDate).toBeUndefined();
+});
+
+test("a move keeps what another user changed after the board loaded", async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Shared task`;
+  const task = await createTask({ Name: name, Description: 'Old words', DueDate: isoDay(10), Priority: 'Low' });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  // Someone else edits the task.
+  const theirs = { Name: name, CTAId: task.CTAId, OwnerId: task.OwnerId, Status: 'Not Started', Priority: 'High', DueDate: isoDay(12), Description: 'New words from a colleague' };
+  expect((await sandboxApi.call('PUT', `/v1/tasks/${task.Gsid}`, theirs)).status).toBe(200);
+  const before = await getTask(task.Gsid);
+
+  await dragWithMouse(page, 'Not Started', name, 'In Progress');
+  await expect(toast(page, moved(name, 'In Progress'))).toBeVisible();
+  const after = await getTask(task.Gsid);
+  expect(after.Status).toBe('In Progress');
+  expect(after.Description).toBe('New words from a colleague');
+  expect(unchangedByMove(after)).toEqual(unchangedByMove(before));
+});
+
+test('two quick moves of one card end with the last one, on screen and on the server', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Twice`;
+  const task = await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+  await sandboxApi.faults({ latencyMs: 400 });
+
+  await card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'In Progress' }).click();
+  // Shown at once, while the first request is still on its way.
+  await card(page, 'In Progress', name).getByRole('button', { name: 'Move to', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Skipped' }).click();
+  await expectColumn(page, 'Skipped', [name]);
+
+  await expect(toast(page, moved(name, 'Skipped'))).toBeVisible();
+  await expect(toast(page, moved(name, 'In Progress'))).toBeVisible();
+  expect((await getTask(task.Gsid)).Status).toBe('Skipped');
+  await expectColumn(page, 'Skipped', [name]);
+  await expectColumn(page, 'In Progress', []);
+});
+
+test('filters and sort live in the URL and survive a reload', async ({ page }) => {
+  const p = uniquePrefix();
+  const late = `${p} Late high`;
+  const lateLow = `${p} Late low`;
+  const soon = `${p} Soon high`;
+  const started = `${p} Started high`;
+  await createTask({ Name: late, Priority: 'High', DueDate: isoDay(-2) });
+  await createTask({ Name: lateLow, Priority: 'Low', DueDate: isoDay(-5) });
+  await createTask({ Name: soon, Priority: 'High', DueDate: isoDay(30) });
+  await createTask({ Name: started, Priority: 'High', DueDate: isoDay(-1), Status: 'In Progress' });
+
+  await page.goto('/board');
+  await page.getByLabel('Search names').fill(p);
+  await expect(page).toHaveURL(new RegExp(`q=${p}`));
+  await expectColumn(page, 'Not Started', [lateLow, late, soon]); // by due date
+  await page.getByLabel('Sort by').selectOption({ label: 'Priority' });
+  await expect(column(page, 'Not Started').getByRole('article')).toHaveText([new RegExp(late), new RegExp(soon), new RegExp(lateLow)]);
+  await page.getByLabel('Priority', { exact: true }).selectOption('High');
+  await page.getByRole('button', { name: 'Overdue' }).click();
+  await expect(page.getByRole('button', { name: 'Overdue' })).toHaveAttribute('aria-pressed', 'true');
+  await expectColumn(page, 'Not Started', [late]);
+  await expectColumn(page, 'In Progress', [started]);
+  await expect(page).toHaveURL(/sort=priority/);
+
+  await page.reload();
+  await expect(page.getByLabel('Search names')).toHaveValue(p);
+  await expect(page.getByLabel('Sort by')).toHaveValue('priority');
+  await expect(page.getByLabel('Priority', { exact: true })).toHaveValue('High');
+  await expect(page.getByRole('button', { name: 'Overdue' })).toHaveAttribute('aria-pressed', 'true');
+  await expectColumn(page, 'Not Started', [late]);
+  await expectColumn(page, 'In Progress', [started]);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByLabel('Search names')).toHaveValue('');
+  await expect(page).toHaveURL(/\/board\?sort=priority$/);
+});
+
+test('"My tasks": the user says who they are once, and the browser remembers', async ({ page }) => {
+  const p = uniquePrefix();
+  const mine = await createTask({ Name: `${p} Mine` });
+  const owners = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    select: ['OwnerId', 'OwnerName'],
+    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [mine.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
+    limit: 1,
+  });
+  const other = owners.data.records[0]!;
+  await createTask({ Name: `${p} Theirs`, OwnerId: other.OwnerId });
+
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [`${p} Mine`, `${p} Theirs`]);
+  await page.getByRole('button', { name: 'My tasks' }).click();
+  await expect(page.getByText('“My tasks” needs to know who you are')).toBeVisible();
+  await page.getByLabel('I am').selectOption(mine.OwnerId!);
+  await expectColumn(page, 'Not Started', [`${p} Mine`]);
+
+  await page.reload();
+  await expect(page.getByLabel('I am')).toHaveValue(mine.OwnerId!);
+  await expectColumn(page, 'Not Started', [`${p} Mine`]);
+});
+
+test('links from other pages: where= and playbook= filter the board; a bad link says so', async ({ page }) => {
+  const p = uniquePrefix();
+  const a = await createTask({ Name: `${p} Alpha`, Priority: 'High' });
+  await createTask({ Name: `${p} Beta`, Priority: 'Low' });
+  await createTask({ Name: `${p} Gamma`, Priority: 'High', Status: 'In Progress' });
+
+  // As the search page's "Show on board" writes it: their aliases and expression, any status.
+  const where = {
+    conditions: [
+      { name: 'Name', alias: 'A', operator: 'CONTAINS', value: [p] },
+      { name: 'Priority', alias: 'B', operator: 'EQ', value: ['High'] },
+      { name: 'Gsid', alias: 'C', operator: 'EQ', value: [a.Gsid] },
+    ],
+    expression: 'A AND (B OR C)',
+  };
+  await page.goto(`/board?where=${encodeURIComponent(JSON.stringify(where))}`);
+  await expectColumn(page, 'Not Started', [`${p} Alpha`]);
+  await expectColumn(page, 'In Progress', [`${p} Gamma`]);
+  await expect(page.getByRole('list', { name: 'Filters from links' })).toContainText(`Search: A: Name contains "${p}"`);
+  await page.reload();
+  await expectColumn(page, 'In Progress', [`${p} Gamma`]);
+
+  // A playbook's tasks: each column counts what the API counts.
+  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string }[]>('GET', '/v1/playbooks');
+  const playbook = playbooks.data[0]!;
+  await page.goto(`/board?playbook=${playbook.Gsid}`);
+  await expect(page.getByRole('list', { name: 'Filters from links' })).toContainText(`Playbook: ${playbook.Name}`);
+  for (const status of ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const) {
+    const res = await sandboxApi.call<{ totalCount: number }>('POST', '/v1/tasks/search', {
+      where: { conditions: [{ name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] }, { name: 'Status', operator: 'EQ', value: [status] }] },
+      limit: 0,
+    });
+    const n = res.data.totalCount;
+    await expect(column(page, status).getByRole('heading', { level: 2 })).toHaveText(`${status}, ${n} ${n === 1 ? 'task' : 'tasks'}`);
+  }
+  await page.getByRole('button', { name: 'Remove playbook filter' }).click();
+  await expect(page).toHaveURL(/\/board$/);
+
+  // A broken or stale link: a clear message, not a crash and not a board that means something else.
+  await page.goto(`/board?where=${encodeURIComponent('{"conditions":[{"name":"Nmae","operator":"EQ","value":["x"]}]}')}&q=${p}`);
+  await expect(page.getByRole('alert')).toContainText('The search filter in this link cannot be used: condition 1 names no known task field ("Nmae").');
+  await expect(column(page, 'Not Started')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the board without this filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`/board\\?q=${p}$`));
+  await expectColumn(page, 'Not Started', [`${p} Alpha`, `${p} Beta`]);
+});
+
+test('a column that fails to load shows its error and a retry; the others stay', async ({ page }) => {
+  const p = uniquePrefix();
+  await createTask({ Name: `${p} Visible` });
+  await createTask({ Name: `${p} Skipped one`, Status: 'Skipped' });
+  let failSkipped = true;
+  await page.route('**/v1/tasks/search', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (failSkipped && body.includes('"Skipped"') && body.includes(p)) {
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ result: false, errorCode: 'COCKPIT_5100', errorDesc: 'The Skipped search was refused.', requestId: 'r-1', data: null }),
+      });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(`/board?q=${p}`);
+  const skipped = column(page, 'Skipped');
+  await expect(skipped.getByRole('alert')).toContainText('Could not load Skipped');
+  await expect(skipped.getByRole('alert')).toContainText('The Skipped search was refused.');
+  await expectColumn(page, 'Not Started', [`${p} Visible`]);
+  failSkipped = false;
+  await skipped.getByRole('button', { name: 'Try again' }).click();
+  await expectColumn(page, 'Skipped', [`${p} Skipped one`]);
+});
+
+test('the board has no axe violations, at rest and with a keyboard drag in progress', async ({ page, axe }) => {
+  await page.goto('/board');
+  const first = column(page, 'Not Started').getByRole('article').first();
+  await expect(first).toBeVisible();
+  await axe('board');
+  const name = (await first.getAttribute('aria-label'))!;
+  await handleOf(first, name).focus();
+  await pickUp(page, name, 'Enter');
+  await page.keyboard.press('ArrowRight');
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await axe('board with a drag in progress');
+  await page.keyboard.press('Escape');
+  await expect(announcement(page)).toHaveText(`Cancelled. ${name} stays in Not Started.`);
+  await expect(column(page, 'Not Started').getByRole('article', { name, exact: true }).first()).toBeVisible();
+});
+
+test('a column loads more as it scrolls, keeping only the cards near the view in the page', async ({ page }) => {
+  await page.goto('/board');
+  const notStarted = column(page, 'Not Started');
+  const first = notStarted.getByRole('article').first();
+  await expect(first).toBeVisible();
+  const total = Number(await first.getAttribute('aria-setsize'));
+  expect(total, 'the seeded board has more Not Started tasks than one page').toBeGreaterThan(100);
+  await expect(notStarted.getByRole('heading', { level: 2 })).toHaveText(`Not Started, ${total} tasks`);
+
+  const last = notStarted.locator(`article[aria-posinset="${total}"]`);
+  await notStarted.getByRole('feed').hover();
+  await expect(async () => {
+    await page.mouse.wheel(0, 4000);
+    await expect(last).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  expect(await notStarted.getByRole('article').count(), 'cards in the page for this column').toBeLessThan(40);
+  await expect(notStarted.getByRole('article').first()).not.toHaveAttribute('aria-posinset', '1');
+});
+
+test('each column can start a new task with its status', async ({ page }) => {
+  await page.goto('/board');
+  await column(page, 'In Progress').getByRole('button', { name: 'Add task to In Progress' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Status')).toHaveValue('In Progress');
+});

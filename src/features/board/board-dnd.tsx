@@ -1,0 +1,119 @@
+/**
+ * Drag and drop for the board (dnd-kit): pointer (mouse, touch, pen) and keyboard, a drag overlay,
+ * the column under the card highlighted (each column is a droppable), auto-scrolling, Escape to
+ * cancel, and announcements in plain words. A drop on another column is a status change.
+ */
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Active,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+  type Over,
+} from '@dnd-kit/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { TaskStatus } from '../../api/types.ts';
+import { SCREEN_READER_INSTRUCTIONS, words, type DragWords } from './announcements.ts';
+import { CardPreview } from './card-preview.tsx';
+import { columnDomId, isColumnDropId, type DragData } from './column-ids.ts';
+import { useFocusRequests } from './focus-requests.ts';
+import { columnCoordinateGetter } from './keyboard-coordinates.ts';
+import type { MoveVariables } from './use-move-task.ts';
+
+/** The pointer's column when there is a pointer; otherwise (keyboard) the column the card overlaps most. */
+const collisionDetection: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const within = pointerWithin(args);
+    if (within.length > 0) return within;
+  }
+  return rectIntersection(args);
+};
+
+// Module constants: new options would give every card new listeners, and redraw it, on each render.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: columnCoordinateGetter(isColumnDropId) };
+
+const dragData = (active: Active): DragData | undefined => active.data.current as DragData | undefined;
+const dragWords = (active: Active): DragWords => {
+  const data = dragData(active);
+  return { name: data?.task.Name ?? 'task', from: data?.status ?? 'Not Started' };
+};
+const overStatus = (over: Over | null): TaskStatus | null => (over?.data.current as { status?: TaskStatus } | undefined)?.status ?? null;
+
+/**
+ * The announcements. Each column is told once as the card comes over it; the source column is
+ * not told at pick-up, so "Picked up task …" is what is heard first.
+ */
+function createAnnouncements(): Announcements {
+  let lastOver: TaskStatus | null = null;
+  return {
+    onDragStart: ({ active }) => {
+      const drag = dragWords(active);
+      lastOver = drag.from;
+      return words.start(drag);
+    },
+    onDragOver: ({ active, over }) => {
+      const status = overStatus(over);
+      if (status === lastOver) return undefined;
+      lastOver = status;
+      return words.over(dragWords(active), status);
+    },
+    onDragEnd: ({ active, over }) => words.end(dragWords(active), overStatus(over)),
+    onDragCancel: ({ active }) => words.cancel(dragWords(active)),
+  };
+}
+
+interface Props {
+  children: ReactNode;
+  onMove: (move: MoveVariables) => void;
+  today: string;
+}
+
+export function BoardDnd({ children, onMove, today }: Props) {
+  const sensors = useSensors(
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+  );
+  const [dragged, setDragged] = useState<DragData | null>(null);
+  const focusRequests = useFocusRequests();
+  const accessibility = useMemo(
+    () => ({ announcements: createAnnouncements(), screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }),
+    [],
+  );
+
+  const onDragStart = ({ active }: DragStartEvent) => setDragged(dragData(active) ?? null);
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
+    setDragged(null);
+    const data = dragData(active);
+    const to = overStatus(over);
+    if (!data?.task.Gsid || !to || to === data.status) return;
+    if (activatorEvent instanceof KeyboardEvent) {
+      // Keep the keyboard user on the card they moved.
+      focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () => document.getElementById(columnDomId(to))?.focus());
+    }
+    onMove({ task: data.task, from: data.status, to });
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      autoScroll
+      accessibility={accessibility}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragged(null)}
+    >
+      {children}
+      <DragOverlay dropAnimation={null}>{dragged ? <CardPreview task={dragged.task} today={today} /> : null}</DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { todayIso } from '../../lib/dates.ts';
+import { Board } from './board.tsx';
+import { BoardChips } from './board-chips.tsx';
+import { needsMe } from './board-queries.ts';
+import { BoardToolbar } from './board-toolbar.tsx';
+import { useMe } from './me-store.ts';
+import { useBoardState } from './use-board-state.ts';
+
+export function BoardPage() {
+  const { state, problems, whereError, update } = useBoardState();
+  const [me, setMe] = useMe();
+  const today = todayIso();
+  const context = useMemo(() => ({ today, me }), [today, me]);
+
+  return (
+    <div className="flex h-[calc(100vh-5.5rem)] min-h-[36rem] flex-col gap-3">
+      <h1 className="text-2xl font-semibold">Board</h1>
+      <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
+      <BoardChips state={state} update={update} />
+      {problems.length > 0 && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-semibold">Part of this link could not be used:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => update({})} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
+            Tidy the link
+          </button>
+        </div>
+      )}
+      {whereError ? (
+        <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">{whereError}</p>
+          <p className="mt-1 text-sm">The link may be stale or was changed by hand. The board is not shown, as it would not be what the link meant.</p>
+          <button type="button" onClick={() => update({ where: null })} className="mt-3 rounded border border-red-300 bg-white px-3 py-1 text-sm font-medium hover:bg-red-100">
+            Show the board without this filter
+          </button>
+        </div>
+      ) : needsMe(state, me) ? (
+        <p role="status" className="rounded border border-blue-200 bg-blue-50 p-4 text-blue-950">
+          “My tasks” needs to know who you are: choose yourself in “I am” above. The board remembers it.
+        </p>
+      ) : (
+        <div className="min-h-0 flex-1">
+          <Board state={state} context={context} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * A column's cards as a virtual list (only the cards in view, plus a few, are in the page), an
+ * ARIA feed of articles; more cards load as the list nears its end.
+ */
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Task, TaskStatus } from '../../api/types.ts';
+import { ErrorMessage } from '../../components/query-status.tsx';
+import { TaskCard } from './task-card.tsx';
+
+interface Props {
+  status: TaskStatus;
+  cards: Task[];
+  total: number;
+  /** The dragged card, kept drawn while it is dragged even when scrolled out of view. */
+  activeId: string | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  nextPageError: unknown;
+  fetchNextPage: () => void;
+  onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
+  today: string;
+}
+
+const ESTIMATED_CARD_HEIGHT = 104;
+const CARD_GAP = 8;
+/** Load the next page when the last drawn card is this close to the end of the loaded ones. */
+const LOAD_AHEAD = 10;
+
+export function ColumnCards({ status, cards, total, activeId, hasNextPage, isFetchingNextPage, nextPageError, fetchNextPage, onMoveTo, today }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) return [...indexes, activeIndex].sort((a, b) => a - b);
+      return indexes;
+    },
+    [activeIndex],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read fresh on every render
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD_HEIGHT,
+    gap: CARD_GAP,
+    overscan: 3,
+    getItemKey: (index) => cards[index]?.Gsid ?? index,
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastDrawn = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !nextPageError && lastDrawn >= cards.length - LOAD_AHEAD) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, nextPageError, lastDrawn, cards.length, fetchNextPage]);
+
+  return (
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
+      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const task = cards[item.index];
+          if (!task) return null;
+          return (
+            <TaskCard
+              key={item.key}
+              task={task}
+              status={status}
+              index={item.index}
+              start={item.start}
+              setSize={total}
+              measure={virtualizer.measureElement}
+              onMoveTo={onMoveTo}
+              today={today}
+            />
+          );
+        })}
+      </div>
+      {isFetchingNextPage && (
+        <p role="status" className="py-2 text-center text-xs text-slate-600">
+          Loading more…
+        </p>
+      )}
+      {nextPageError != null && (
+        <div className="mt-2">
+          <ErrorMessage error={nextPageError} title="Could not load more tasks" onRetry={fetchNextPage} />
+        </div>
+      )}
+    </div>
+  );
+}

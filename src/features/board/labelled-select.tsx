@@ -1,0 +1,36 @@
+import { useId } from 'react';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A native select with its visible label (named by the label alone, not the chosen option). */
+export function LabelledSelect({ label, value, choices, onChange }: { label: string; value: string; choices: Choice[]; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+      >
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The choices, with `current` added when a link names a value the list does not have. */
+export function withCurrent(choices: Choice[], current: string | null, label: (value: string) => string): Choice[] {
+  if (!current || choices.some((c) => c.value === current)) return choices;
+  return [...choices, { value: current, label: label(current) }];
+}

@@ -1,0 +1,34 @@
+import { useEffect, useId, useState } from 'react';
+
+/** The name search box: the board follows the typing after a short pause. */
+export function NameSearch({ value, onChange, delayMs = 300 }: { value: string; onChange: (q: string) => void; delayMs?: number }) {
+  const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  const id = useId();
+  // The URL changed (back button, "Clear filters"): show what it says, unless it is what is typed.
+  if (value !== shown) {
+    setShown(value);
+    if (value !== text.trim()) setText(value);
+  }
+  useEffect(() => {
+    if (text.trim() === value) return undefined;
+    const timer = setTimeout(() => onChange(text.trim()), delayMs);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange, delayMs]);
+
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        Search names
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Task name contains…"
+        className="w-56 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+      />
+    </div>
+  );
+}

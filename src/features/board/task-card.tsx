@@ -1,0 +1,132 @@
+/**
+ * A task on the board: an `article` named by the task, with a drag handle, the name linking to
+ * the task page, the "Move to" menu and the task's facts. Hovering or focusing it warms the
+ * task page's data.
+ *
+ * dnd-kit re-renders every draggable whenever a drag starts, moves over a column or ends, so the
+ * card is split: the outer part holds the draggable, the body is memoised and redraws only when
+ * its task changes (a drop on a board of many cards stays quick).
+ */
+import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useCallback, useEffect, useRef, type RefObject } from 'react';
+import { Link } from 'react-router';
+import { taskQueryOptions } from '../../api/tasks.ts';
+import type { Task, TaskStatus } from '../../api/types.ts';
+import { CardDetails } from './card-details.tsx';
+import type { DragData } from './column-ids.ts';
+import { useFocusRequests } from './focus-requests.ts';
+import { MoveToMenu } from './move-to-menu.tsx';
+
+type OnMoveTo = (task: Task, from: TaskStatus, to: TaskStatus) => void;
+
+interface Props {
+  task: Task;
+  status: TaskStatus;
+  index: number;
+  /** Where the virtual list puts the card (px from the list's top). */
+  start: number;
+  /** The column's count, for aria-setsize. */
+  setSize: number;
+  measure: (element: HTMLElement | null) => void;
+  onMoveTo: OnMoveTo;
+  today: string;
+}
+
+export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, measure, onMoveTo, today }: Props) {
+  const gsid = task.Gsid ?? '';
+  const data: DragData = { task, status };
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: gsid, data });
+  const queryClient = useQueryClient();
+  const handle = useRef<HTMLButtonElement | null>(null);
+  const menuButton = useRef<HTMLButtonElement | null>(null);
+  const focusRequests = useFocusRequests();
+
+  useEffect(() => {
+    const claim = () => {
+      const target = focusRequests.claim(gsid, status);
+      if (target) (target === 'handle' ? handle : menuButton).current?.focus();
+    };
+    claim();
+    return focusRequests.subscribe(claim);
+  }, [focusRequests, gsid, status]);
+
+  const ref = useCallback(
+    (element: HTMLElement | null) => {
+      setNodeRef(element);
+      measure(element);
+    },
+    [setNodeRef, measure],
+  );
+  const handleRef = useCallback(
+    (element: HTMLButtonElement | null) => {
+      handle.current = element;
+      setActivatorNodeRef(element);
+    },
+    [setActivatorNodeRef],
+  );
+  const prefetch = () => void queryClient.prefetchQuery(taskQueryOptions(gsid));
+
+  return (
+    <article
+      ref={ref}
+      data-index={index}
+      aria-label={task.Name ?? '(no name)'}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+      style={{ position: 'absolute', top: start, left: 0, right: 0 }}
+      className={`rounded-md border p-2.5 shadow-sm ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
+    >
+      <CardBody
+        task={task}
+        status={status}
+        today={today}
+        onMoveTo={onMoveTo}
+        handleRef={handleRef}
+        menuButton={menuButton}
+        listeners={listeners}
+        attributes={attributes}
+      />
+    </article>
+  );
+});
+
+interface BodyProps {
+  task: Task;
+  status: TaskStatus;
+  today: string;
+  onMoveTo: OnMoveTo;
+  handleRef: (element: HTMLButtonElement | null) => void;
+  menuButton: RefObject<HTMLButtonElement | null>;
+  listeners: DraggableSyntheticListeners;
+  attributes: DraggableAttributes;
+}
+
+const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, listeners, attributes }: BodyProps) {
+  const name = task.Name ?? '(no name)';
+  return (
+    <>
+      <div className="flex items-start gap-1">
+        <button
+          ref={handleRef}
+          {...listeners}
+          {...attributes}
+          type="button"
+          aria-label={`Move ${name}`}
+          className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+        >
+          <span aria-hidden="true" className="block h-4 w-2.5 bg-[radial-gradient(circle,currentColor_1.2px,transparent_1.5px)] bg-[length:5px_5px]" />
+        </button>
+        <Link to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`} className="min-w-0 flex-1 break-words text-sm font-medium text-slate-900 hover:underline">
+          {name}
+        </Link>
+        <MoveToMenu taskName={name} status={status} onMove={(to) => onMoveTo(task, status, to)} buttonRef={menuButton} />
+      </div>
+      <div className="pl-5">
+        <CardDetails task={task} today={today} />
+      </div>
+    </>
+  );
+});

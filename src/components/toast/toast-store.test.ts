@@ -16,6 +16,13 @@ describe('toast store', () => {
     expect(store.get()).toEqual([]);
   });
 
+  it('never pushes an error out for later successes', () => {
+    const store = createToastStore();
+    store.show({ message: 'Could not move', tone: 'error' });
+    for (let i = 0; i < 6; i++) store.show({ message: `ok${i}`, tone: 'success', durationMs: null });
+    expect(store.get().map((t) => t.message)).toEqual(['Could not move', 'ok2', 'ok3', 'ok4', 'ok5']);
+  });
+
   it('keeps at most five', () => {
     const store = createToastStore();
     for (let i = 0; i < 7; i++) store.show({ message: `t${i}`, durationMs: null });

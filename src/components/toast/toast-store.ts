@@ -39,7 +39,13 @@ export function createToastStore() {
 
   const show = (input: ToastInput): number => {
     const id = nextId++;
-    toasts = [...toasts.slice(-4), { ...input, id }];
+    toasts = [...toasts, { ...input, id }];
+    // At most five at once; the oldest non-error toasts go first, so an error with its Retry is
+    // not pushed out by later successes.
+    while (toasts.length > 5) {
+      const victim = toasts.find((t) => t.tone !== 'error') ?? toasts[0]!;
+      dismiss(victim.id);
+    }
     const duration = input.durationMs === undefined ? (input.tone === 'error' ? null : 8000) : input.durationMs;
     if (duration !== null) timers.set(id, setTimeout(() => dismiss(id), duration));
     emit();

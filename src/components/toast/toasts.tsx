@@ -22,7 +22,10 @@ export function Toasts() {
   const store = useToast();
   const toasts = useSyncExternalStore(store.subscribe, store.get, store.get);
   return (
-    <section aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+    // The region is always in the page and is itself a polite live region, so a toast added to it
+    // is announced (an element inserted together with its own role=status often is not).
+    // Error toasts are role=alert, which screen readers announce when inserted.
+    <section aria-label="Notifications" aria-live="polite" aria-relevant="additions text" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
       {toasts.map((t) => (
         <div
           key={t.id}

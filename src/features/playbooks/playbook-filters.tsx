@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useDebouncedDraft } from '../../components/use-debounced-draft.ts';
 import { ACTIVE_FILTERS, type ActiveFilter } from './playbook-rows.ts';
 
 const LABELS: Record<ActiveFilter, string> = { all: 'All', active: 'Active', inactive: 'Inactive' };
@@ -15,6 +16,7 @@ export function PlaybookFilters({
   onActiveChange: (active: ActiveFilter) => void;
 }) {
   const textId = useId();
+  const [draft, setDraft] = useDebouncedDraft(text, onTextChange);
   return (
     <div className="flex flex-wrap items-end gap-4">
       <div className="flex flex-col gap-1">
@@ -24,8 +26,8 @@ export function PlaybookFilters({
         <input
           id={textId}
           type="search"
-          value={text}
-          onChange={(e) => onTextChange(e.target.value)}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
           placeholder="Name, description or CTA type"
           className="w-72 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
         />

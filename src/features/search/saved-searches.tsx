@@ -19,10 +19,20 @@ export function SavedSearches({ current }: { current: string }) {
 
   const save = (e: React.FormEvent) => {
     e.preventDefault();
+    const previous = list.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
     const result = store.save(name, current);
     if (!result.ok) return setMessage({ text: result.message, error: true });
     setName('');
-    setMessage({ text: `${result.replaced ? 'Replaced' : 'Saved'} "${result.saved.name}".`, error: false });
+    if (result.replaced && previous) {
+      // Saving under a name in use replaces that search; say so, and offer to take it back.
+      setMessage(null);
+      toast.show({
+        message: `Replaced the saved search "${result.saved.name}" with this one.`,
+        actions: [{ label: 'Undo', onAction: () => void store.save(previous.name, previous.search) }],
+      });
+      return;
+    }
+    setMessage({ text: `Saved "${result.saved.name}".`, error: false });
   };
 
   const remove = (saved: SavedSearch) => {

@@ -1,11 +1,12 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { safeLocalStorage } from '../../lib/safe-storage.ts';
 import { createSavedSearchStore, SAVED_SEARCHES_KEY, type SavedSearchStore } from './saved-searches-store.ts';
 
 let store: SavedSearchStore | null = null;
 
 /** The browser's saved-search store (one per page). */
 export function savedSearchStore(): SavedSearchStore {
-  store ??= createSavedSearchStore(window.localStorage);
+  store ??= createSavedSearchStore(safeLocalStorage());
   return store;
 }
 

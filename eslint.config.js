@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig([
   globalIgnores([
     'dist/',
-    'dist-e2e-*/',
+    'dist-*/',
     'node_modules/',
     'coverage/',
     '.sandbox/',

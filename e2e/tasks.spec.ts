@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, Route } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
 import { E2E } from './env.ts';
 
@@ -255,6 +255,72 @@ test('a double click or a double Enter creates exactly one task', async ({ page 
   expect(await tasksNamed(byEnter)).toHaveLength(1);
 });
 
+test('the dialog closes as soon as the create is done, while the board is still refreshing', async ({ page }) => {
+  const seed = await seededTask();
+  const name = uniqueName('E2E closes at once');
+  await page.goto('/board');
+  const column = page.getByRole('region', { name: 'Not Started' });
+  await expect(column.getByRole('button', { name: 'Add task to Not Started' })).toBeVisible();
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  await dialog.getByLabel('Due date').fill('2001-01-15'); // first in the column (sorted by due date)
+
+  // From now on the board's searches are held: its refresh cannot finish until released.
+  const held: Route[] = [];
+  await page.route('**/v1/tasks/search', (route) => {
+    held.push(route);
+  });
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').getByRole('link', { name: `Open ${name}` })).toBeVisible();
+  await expect.poll(() => held.length, { message: 'the board refreshes its columns' }).toBeGreaterThan(0);
+
+  // Release them (a request the page has dropped meanwhile, e.g. a cancelled refetch, is already handled).
+  await page.unroute('**/v1/tasks/search');
+  await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+  await expect(column.getByText(name)).toBeVisible();
+});
+
+test('the New task fields are locked while the create runs, so nothing typed then is lost', async ({ page }) => {
+  const seed = await seededTask();
+  const name = uniqueName('E2E locked while creating');
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  const nameField = dialog.getByRole('textbox', { name: 'Name' });
+  const description = dialog.getByLabel('Description');
+  await nameField.fill(name);
+  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  await description.fill('Sent with the create');
+
+  await sandboxApi.faults({ latencyMs: 1500 });
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+  await expect(dialog.getByRole('button', { name: 'Creating…' })).toBeDisabled();
+  for (const field of [
+    nameField,
+    dialog.getByRole('combobox', { name: 'CTA' }),
+    dialog.getByRole('combobox', { name: 'Owner' }),
+    dialog.getByLabel('Status'),
+    dialog.getByLabel('Priority'),
+    dialog.getByLabel('Due date'),
+    description,
+  ]) {
+    await expect(field).toBeDisabled();
+  }
+  await page.keyboard.type(' typed while creating');
+  await expect(description).toHaveValue('Sent with the create');
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').getByRole('link', { name: `Open ${name}` })).toBeVisible();
+  await sandboxApi.clearFaults();
+  const created = await tasksNamed(name);
+  expect(created).toHaveLength(1);
+  expect(created[0]!.Description).toBe('Sent with the create');
+});
+
 test('an edit is saved with every field and survives a reload', async ({ page, axe }) => {
   const task = await makeTask('E2E edit');
   const other = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
@@ -338,6 +404,85 @@ test('a failed save shows the server message and keeps what was typed', async ({
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form).toBeHidden();
   expect((await getTask(task.Gsid)).Description).toBe('Typed before the failure');
+});
+
+test('an edit refused with a 400 shows the server\'s message next to the form and keeps every typed value', async ({ page, axe }) => {
+  const task = await makeTask('E2E refused');
+  const other = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [task.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
+    limit: 1,
+  })).data.records[0]!;
+  const form = await openEditForm(page, task);
+  const newName = uniqueName('E2E refused edit');
+  const nameField = form.getByRole('textbox', { name: 'Name' });
+  const owner = form.getByRole('combobox', { name: 'Owner' });
+  await nameField.fill(newName);
+  await form.getByLabel('Description').fill('Typed before the refusal');
+  await owner.fill(other.OwnerName!);
+  await form.getByRole('option', { name: other.OwnerName!, exact: true }).click();
+  await form.getByLabel('Status').selectOption('In Progress');
+  await form.getByLabel('Priority').selectOption('High');
+  await form.getByLabel('Due date').fill('2030-07-20');
+
+  // The sandbox refuses the next PUT with a 400 (an API error with its own errorDesc).
+  await sandboxApi.faults({ rules: [{ method: 'PUT', path: '/tasks/*', status: 400, times: 1 }] });
+  const calls = watchTaskCalls(page, task.Gsid);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText('Your changes were not saved');
+  await expect(alert).toContainText('Injected fault: the sandbox was told to answer 400');
+  await expect(form.getByText('Everything you typed is still in the form.')).toBeVisible();
+  await expect(nameField).toHaveValue(newName);
+  await expect(form.getByLabel('Description')).toHaveValue('Typed before the refusal');
+  await expect(owner).toHaveValue(other.OwnerName!);
+  await expect(form.getByLabel('Status')).toHaveValue('In Progress');
+  await expect(form.getByLabel('Priority')).toHaveValue('High');
+  await expect(form.getByLabel('Due date')).toHaveValue('2030-07-20');
+  await expect(form.getByText('Unsaved changes')).toBeVisible();
+  expect(calls.puts(), 'a 400 is not retried').toBe(1);
+  expect((await getTask(task.Gsid)).Name).toBe(task.Name);
+  await axe('task edit form with a refused save');
+
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  expect(await getTask(task.Gsid)).toMatchObject({
+    Name: newName,
+    Description: 'Typed before the refusal',
+    OwnerId: other.OwnerId,
+    Status: 'In Progress',
+    Priority: 'High',
+    DueDate: '2030-07-20',
+  });
+});
+
+test('what is typed while a save runs is kept: the form stays open with it, and the next save sends it', async ({ page }) => {
+  const task = await makeTask('E2E typed while saving');
+  const form = await openEditForm(page, task);
+  const description = form.getByLabel('Description');
+  const nameField = form.getByRole('textbox', { name: 'Name' });
+  await description.fill('Sent with the save');
+
+  await sandboxApi.faults({ latencyMs: 1500 });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('button', { name: /^(Checking for changes|Saving)…$/ })).toBeDisabled();
+  const typedName = uniqueName('E2E typed meanwhile');
+  await description.fill('Typed while saving');
+  await nameField.fill(typedName);
+
+  await expect(form.getByText('What you typed while it was saving is not saved yet')).toBeVisible();
+  await expect(form).toBeVisible();
+  await expect(description).toHaveValue('Typed while saving');
+  await expect(nameField).toHaveValue(typedName);
+  await expect(form.getByText('Unsaved changes')).toBeVisible();
+  await sandboxApi.clearFaults();
+  // The first save carried what the form held when Save was pressed.
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: task.Name, Description: 'Sent with the save' });
+
+  // The saved version is the form's base now: saving again asks nothing and sends the rest.
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: typedName })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: typedName, Description: 'Typed while saving' });
 });
 
 /**

@@ -13,6 +13,7 @@ import {
   useCreateTask,
   useInfiniteTaskSearch,
   useTask,
+  useTaskSearch,
   useUpdateTask,
 } from './tasks.ts';
 import type { Playbook, SearchRequest, Task } from './types.ts';
@@ -107,6 +108,67 @@ describe('useCreateTask', () => {
     expect(invalidated(taskKeys.detail('1T1'))).toBe(false);
     expect(invalidated(taskKeys.search(SEARCH))).toBe(true);
     expect(invalidated(playbookKeys.list())).toBe(false);
+  });
+});
+
+describe('a write does not wait for the searches to refetch', () => {
+  const CREATED: Task = { Gsid: '1T2', Name: 'Follow-up', CTAId: '1C1', Status: 'Not Started' };
+
+  /**
+   * An active search (as the board has) answers its first load at once and its refetch only when
+   * the test says so; the write itself is answered at once.
+   */
+  function slowRefetchServer(write: Task) {
+    let answerRefetch: (response: Response) => void = () => {};
+    let searches = 0;
+    fetchMock.mockImplementation(async (request) => {
+      if (new URL(request.url).pathname !== '/v1/tasks/search') return ok(write);
+      searches += 1;
+      if (searches === 1) return ok({ records: [OLD], totalCount: 1 });
+      return new Promise<Response>((resolve) => {
+        answerRefetch = resolve;
+      });
+    });
+    return { searches: () => searches, answerRefetch: (response: Response) => answerRefetch(response) };
+  }
+
+  it('useCreateTask resolves once the server said yes, and the searches refetch in the background', async () => {
+    const server = slowRefetchServer(CREATED);
+    const { result } = renderHook(() => ({ search: useTaskSearch(SEARCH), create: useCreateTask() }), { wrapper });
+    await waitFor(() => expect(result.current.search.data?.totalCount).toBe(1));
+    queryClient.setQueryData(playbooksQueryOptions().queryKey, PLAYBOOKS);
+
+    let created: Task | undefined;
+    void result.current.create.mutateAsync({ Name: 'Follow-up', CTAId: '1C1' }).then((task) => {
+      created = task;
+    });
+    await waitFor(() => expect(created).toEqual(CREATED));
+    expect(queryClient.getQueryData(taskKeys.detail('1T2'))).toEqual(CREATED);
+    // The search was invalidated and is refetching, still unanswered; playbooks are untouched.
+    await waitFor(() => expect(server.searches()).toBe(2));
+    expect(result.current.search.isFetching).toBe(true);
+    expect(invalidated(playbookKeys.list())).toBe(false);
+
+    server.answerRefetch(ok({ records: [OLD, CREATED], totalCount: 2 }));
+    await waitFor(() => expect(result.current.search.data?.totalCount).toBe(2));
+  });
+
+  it('useUpdateTask resolves once the server said yes, and the searches refetch in the background', async () => {
+    const server = slowRefetchServer(NEW);
+    const { result } = renderHook(() => ({ search: useTaskSearch(SEARCH), update: useUpdateTask() }), { wrapper });
+    await waitFor(() => expect(result.current.search.data?.totalCount).toBe(1));
+
+    let saved: Task | undefined;
+    void result.current.update.mutateAsync({ id: '1T1', input: { Name: 'Kick-off', CTAId: '1C1', Status: 'Completed' } }).then((task) => {
+      saved = task;
+    });
+    await waitFor(() => expect(saved).toEqual(NEW));
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(NEW);
+    await waitFor(() => expect(server.searches()).toBe(2));
+    expect(result.current.search.isFetching).toBe(true);
+
+    server.answerRefetch(ok({ records: [NEW], totalCount: 1 }));
+    await waitFor(() => expect(result.current.search.data?.records).toEqual([NEW]));
   });
 });
 

@@ -5,6 +5,7 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
+  type QueryClient,
 } from '@tanstack/react-query';
 import { createTask, getTask, searchTasks, updateTask } from './client.ts';
 import { taskKeys } from './query-keys.ts';
@@ -57,8 +58,17 @@ export function useInfiniteTaskSearch(request: SearchRequest) {
 }
 
 /**
+ * Marks every task search stale and refetches the active ones in the background. Not awaited: a
+ * write is done once the server said yes; the searches (the board's columns, with their retries
+ * and timeouts) catch up on their own and must not keep a dialog on "Creating…".
+ */
+function refreshSearches(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
+}
+
+/**
  * Creates a task. On success the new task goes into its detail cache entry and every task search
- * is invalidated (the mutation settles once the active searches have refetched).
+ * is invalidated; the mutation settles at once, without waiting for the searches to refetch.
  */
 export function useCreateTask() {
   const queryClient = useQueryClient();
@@ -66,7 +76,7 @@ export function useCreateTask() {
     mutationFn: (input: CreateTaskInput) => createTask(input),
     onSuccess: (task) => {
       if (task.Gsid) queryClient.setQueryData(taskQueryOptions(task.Gsid).queryKey, task);
-      return queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
+      refreshSearches(queryClient);
     },
   });
 }
@@ -76,14 +86,17 @@ export interface UpdateTaskVariables {
   input: UpdateTaskInput;
 }
 
-/** Updates a task. On success the answer replaces its detail cache entry and task searches are invalidated. */
+/**
+ * Updates a task. On success the answer replaces its detail cache entry and task searches are
+ * invalidated (refetched in the background, not awaited).
+ */
 export function useUpdateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: UpdateTaskVariables) => updateTask(id, input),
     onSuccess: (task, { id }) => {
       queryClient.setQueryData(taskQueryOptions(id).queryKey, task);
-      return queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
+      refreshSearches(queryClient);
     },
   });
 }

@@ -120,6 +120,34 @@ describe('New task dialog', () => {
     expect(screen.getByRole('button', { name: 'New task' })).toHaveFocus();
   });
 
+  it('locks every field while the create runs, so nothing typed then is silently dropped', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: 'New task' }));
+    await user.type(nameField(), 'Renewal call');
+    await user.type(screen.getByRole('combobox', { name: 'CTA' }), '1C-1');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Creating…' })).toBeDisabled();
+    const fields = [
+      nameField(),
+      screen.getByRole('combobox', { name: 'CTA' }),
+      screen.getByRole('combobox', { name: 'Owner' }),
+      screen.getByRole('combobox', { name: 'Status' }),
+      screen.getByRole('combobox', { name: 'Priority' }),
+      screen.getByLabelText('Due date'),
+      screen.getByRole('textbox', { name: 'Description' }),
+    ];
+    for (const field of fields) expect(field).toBeDisabled();
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'typed while creating');
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('');
+
+    // A refused create unlocks the form with everything in it.
+    await act(async () => answerCreate(envelope(null, 400, 'Invalid references - CTAId: no CTA with id "1C-1"')));
+    for (const field of fields) expect(field).toBeEnabled();
+    expect(nameField()).toHaveValue('Renewal call');
+  });
+
   it("shows the server's message when the create is refused, and keeps every input", async () => {
     const user = userEvent.setup();
     renderApp();

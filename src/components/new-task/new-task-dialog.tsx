@@ -26,7 +26,8 @@ export interface NewTaskDialogProps {
 /**
  * The "New task" dialog. Creates one task per submit however fast the button is pressed twice
  * (the button is disabled and a synchronous guard refuses a second submit while one is in flight).
- * On success it closes and a toast links to the new task; a refused create keeps every input.
+ * The fields are locked while the create runs ("Creating…"). On success it closes and a toast
+ * links to the new task; a refused create unlocks the form with every input kept.
  */
 export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
   const [initial] = useState(() => newTaskValues(preset));
@@ -88,6 +89,9 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
             errors={errors}
             onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
             withCta
+            // Locked while the create runs: the task is made from what was sent, and the dialog
+            // closes on success, so anything typed meanwhile would be silently lost.
+            disabled={submitting}
           />
         </div>
         {serverError !== null && (

@@ -1,7 +1,7 @@
 import { useRef, type RefObject } from 'react';
 import { Modal } from '../../components/modal/modal.tsx';
 import { formatDate, isCalendarDate } from '../../lib/dates.ts';
-import type { FieldChange } from './task-conflict.ts';
+import { yoursNote, type FieldChange } from './task-conflict.ts';
 
 export interface ConflictDialogProps {
   changes: FieldChange[];
@@ -66,24 +66,27 @@ export function ConflictDialog({ changes, modifiedAt, ownerName, onKeepMine, onT
               </tr>
             </thead>
             <tbody>
-              {changes.map((change) => (
-                <tr key={change.field} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    {change.label}
-                  </th>
-                  <td className="py-2 pr-3">{show(change, change.theirs, ownerName)}</td>
-                  <td className="py-2">
-                    {show(change, change.mine, ownerName)}
-                    {!change.changedByYou && <span className="block text-xs text-slate-600">(as it was when you started)</span>}
-                  </td>
-                </tr>
-              ))}
+              {changes.map((change) => {
+                const note = yoursNote(change);
+                return (
+                  <tr key={change.field} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {change.label}
+                    </th>
+                    <td className="py-2 pr-3">{show(change, change.theirs, ownerName)}</td>
+                    <td className="py-2">
+                      {show(change, change.mine, ownerName)}
+                      {note && <span className="block text-xs text-slate-600">{note}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
         <ul className="mt-4 space-y-1 text-sm text-slate-700">
           <li>
-            <strong>Keep mine</strong> saves your version of every field, replacing theirs.
+            <strong>Keep mine</strong> saves your version of every field you can edit here, replacing theirs.
           </li>
           <li>
             <strong>Take theirs</strong> puts the saved version in the form and drops your edits.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInput } from '../../api/types.ts';
-import { checkForConflict, needsConfirmation } from './task-conflict.ts';
+import { checkForConflict, needsConfirmation, yoursNote, type FieldChange } from './task-conflict.ts';
 
 const OPENED: Task = {
   Gsid: '1T1',
@@ -47,11 +47,12 @@ describe('checkForConflict', () => {
     const check = checkForConflict(OPENED, current, mine);
     expect(needsConfirmation(check)).toBe(true);
     expect(check.changes).toEqual([
-      { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call (moved)', changedByYou: true },
-      { field: 'OwnerId', label: 'Owner', before: 'U1', theirs: 'U2', mine: 'U1', changedByYou: false },
-      { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'In Progress', mine: 'Not Started', changedByYou: false },
-      { field: 'Description', label: 'Description', before: 'Agenda', theirs: '', mine: 'Agenda', changedByYou: false },
+      { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call (moved)', changedByYou: true, overwrites: true },
+      { field: 'OwnerId', label: 'Owner', before: 'U1', theirs: 'U2', mine: 'U1', changedByYou: false, overwrites: true },
+      { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'In Progress', mine: 'Not Started', changedByYou: false, overwrites: true },
+      { field: 'Description', label: 'Description', before: 'Agenda', theirs: '', mine: 'Agenda', changedByYou: false, overwrites: true },
     ]);
+    expect(check.changes.map(yoursNote)).toEqual([null, '(as it was when you started)', '(as it was when you started)', '(as it was when you started)']);
   });
 
   it('does not count a field only I changed, nor fields outside the task input', () => {
@@ -60,6 +61,40 @@ describe('checkForConflict', () => {
     expect(check.changes).toEqual([]);
     expect(check.changedOnServer).toBe(true);
     expect(needsConfirmation(check)).toBe(false);
+  });
+
+  it('a CTA someone else changed is their change: the save keeps it, so on its own it asks nothing', () => {
+    const current: Task = { ...OPENED, CTAId: '1C2', ModifiedDate: '2026-02-01T10:05:00.000Z' };
+    const cta: FieldChange = { field: 'CTAId', label: 'CTA', before: '1C1', theirs: '1C2', mine: '1C2', changedByYou: false, overwrites: false };
+    // The form cannot edit the CTA: whichever CTA the input carries (the opened one, or the
+    // server's one the PUT sends), the user did not change it and their CTA is kept.
+    for (const mine of [inputOf(OPENED), { ...inputOf(OPENED), CTAId: '1C2' }, { ...inputOf(OPENED), Priority: 'Low' }]) {
+      const check = checkForConflict(OPENED, current, mine);
+      expect(check.changes).toEqual([cta]);
+      expect(check.changedOnServer).toBe(true);
+      expect(needsConfirmation(check)).toBe(false);
+    }
+    expect(yoursNote(cta)).toBe('(theirs is kept: the CTA is not edited here)');
+  });
+
+  it('with another field changed too, asks, and still lists the CTA as theirs', () => {
+    const current: Task = { ...OPENED, CTAId: '1C2', Name: 'Kickoff meeting', ModifiedDate: 'later' };
+    const check = checkForConflict(OPENED, current, { ...inputOf(OPENED), CTAId: '1C2' });
+    expect(needsConfirmation(check)).toBe(true);
+    expect(check.changes.map((c) => [c.field, c.theirs, c.mine, c.changedByYou, c.overwrites])).toEqual([
+      ['Name', 'Kickoff meeting', 'Kickoff call', false, true],
+      ['CTAId', '1C2', '1C2', false, false],
+    ]);
+  });
+
+  it('does not ask when I made the same change they did (nothing of theirs is overwritten)', () => {
+    const current: Task = { ...OPENED, Status: 'Completed', ModifiedDate: 'later' };
+    const check = checkForConflict(OPENED, current, { ...inputOf(OPENED), Status: 'Completed' });
+    expect(check.changes).toEqual([
+      { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'Completed', mine: 'Completed', changedByYou: true, overwrites: false },
+    ]);
+    expect(needsConfirmation(check)).toBe(false);
+    expect(yoursNote(check.changes[0]!)).toBe('(the same as theirs)');
   });
 
   it('sees a field filled in or emptied (missing optional fields count as empty)', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useSuggestions } from '../../api/suggestions.ts';
 import type { Task } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/modal/modal.tsx';
@@ -34,7 +34,8 @@ export interface TaskEditFormProps {
 /**
  * Edits a task's name, description, owner, status, priority and due date. Checks the form before
  * sending, never overwrites someone else's save without asking, keeps everything typed when a
- * save fails, and asks before leaving with unsaved changes.
+ * save fails, and asks before leaving with unsaved changes. The fields stay editable while a save
+ * runs; if they changed meanwhile, the form stays open with those changes instead of closing.
  */
 export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditFormProps) {
   const taskId = task.Gsid ?? '';
@@ -49,6 +50,11 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
   const [confirmCancel, setConfirmCancel] = useState(false);
   const saveRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  /** The values as last rendered: read when a save ends, to see what was typed while it ran. */
+  const latestValues = useRef(values);
+  useLayoutEffect(() => {
+    latestValues.current = values;
+  });
   const { save, phase } = useTaskSave(taskId);
   const suggestions = useSuggestions();
 
@@ -62,9 +68,17 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
   const runSave = async (base: Task) => {
     setServerError(null);
     setNotice(null);
-    const result = await save(base, toTaskInput({ ...values, CTAId: base.CTAId ?? '' }));
-    if (result.kind === 'saved') onSaved(result.task);
-    else if (result.kind === 'conflict') setConflict({ current: result.current, changes: result.changes });
+    const sent = values;
+    const result = await save(base, toTaskInput({ ...sent, CTAId: base.CTAId ?? '' }));
+    if (result.kind === 'saved') {
+      if (sameTaskValues(latestValues.current, sent)) onSaved(result.task);
+      else {
+        // The fields stay editable during a save; closing now would drop what was typed since.
+        // Keep the form open on top of the saved version, so the rest is an unsaved change.
+        setOpened(result.task);
+        setNotice('Your changes were saved. What you typed while it was saving is not saved yet: save again to keep it.');
+      }
+    } else if (result.kind === 'conflict') setConflict({ current: result.current, changes: result.changes });
     else if (result.kind === 'failed') {
       setServerError(result.error);
       requestAnimationFrame(() => errorRef.current?.focus());

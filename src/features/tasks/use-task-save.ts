@@ -36,6 +36,8 @@ export function useTaskSave(taskId: string) {
     try {
       const current = await getTask(taskId);
       queryClient.setQueryData(taskQueryOptions(taskId).queryKey, current);
+      // The form cannot edit the CTA: the PUT keeps the server's, and the check counts a CTA
+      // change as theirs (compared with `opened`), never as one of the user's.
       const mine: TaskInput = { ...input, CTAId: current.CTAId ?? opened.CTAId ?? input.CTAId };
       const check = checkForConflict(opened, current, mine);
       if (needsConfirmation(check)) return { kind: 'conflict', current, changes: check.changes };

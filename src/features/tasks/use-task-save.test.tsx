@@ -1,0 +1,160 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/query-client.ts';
+import { taskKeys } from '../../api/query-keys.ts';
+import type { Task, TaskInput } from '../../api/types.ts';
+import { useTaskSave, type SaveResult } from './use-task-save.ts';
+
+const OPENED: Task = {
+  Gsid: '1T1',
+  Name: 'Kickoff call',
+  Description: 'Agenda',
+  CTAId: '1C1',
+  OwnerId: 'U1',
+  OwnerName: 'Ada',
+  Status: 'Not Started',
+  Priority: 'High',
+  DueDate: '2026-03-01',
+  ModifiedDate: '2026-02-01T10:00:00.000Z',
+};
+
+/** What the form sends: everything it edits, with the CTA it was opened with. */
+const EDIT: TaskInput = {
+  Name: 'Kickoff call',
+  Description: 'New agenda',
+  CTAId: '1C1',
+  OwnerId: 'U1',
+  Status: 'In Progress',
+  Priority: 'High',
+  DueDate: '2026-03-01',
+};
+
+function envelope(data: unknown, status = 200, errorDesc: string | null = null): Response {
+  return new Response(
+    JSON.stringify({ result: status === 200, errorCode: status === 200 ? null : 'COCKPIT_5104', errorDesc, requestId: 'r1', data }),
+    { status, headers: { 'Content-Type': 'application/json' } },
+  );
+}
+
+let queryClient: QueryClient;
+let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
+/** The task the server has (GET answers it; a successful PUT replaces it). */
+let onServer: Task;
+/** Answers a PUT; default: saves the body. */
+let answerPut: (request: Request) => Promise<Response>;
+
+const calls = (method: string) => fetchMock.mock.calls.filter(([r]) => r.method === method && new URL(r.url).pathname === '/v1/tasks/1T1');
+
+beforeEach(() => {
+  queryClient = createQueryClient();
+  onServer = OPENED;
+  answerPut = async (request) => {
+    onServer = { ...OPENED, ...((await request.clone().json()) as TaskInput), ModifiedDate: '2026-02-01T11:00:00.000Z' };
+    return envelope(onServer);
+  };
+  fetchMock = vi.fn<(request: Request) => Promise<Response>>(async (request) => {
+    if (new URL(request.url).pathname !== '/v1/tasks/1T1') return envelope({ records: [], totalCount: 0 });
+    return request.method === 'PUT' ? answerPut(request) : envelope(onServer);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  queryClient.clear();
+  vi.unstubAllGlobals();
+});
+
+function renderSave() {
+  return renderHook(() => useTaskSave('1T1'), {
+    wrapper: ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>,
+  });
+}
+
+async function saveWith(result: { current: ReturnType<typeof useTaskSave> }, input: TaskInput, opened = OPENED) {
+  let outcome: SaveResult | undefined;
+  await act(async () => {
+    outcome = await result.current.save(opened, input);
+  });
+  return outcome!;
+}
+
+describe('useTaskSave', () => {
+  it('saves the full input when nobody else changed the task, and caches the answer', async () => {
+    const { result } = renderSave();
+    const outcome = await saveWith(result, EDIT);
+    expect(outcome).toEqual({ kind: 'saved', task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }) });
+    expect(calls('GET')).toHaveLength(1);
+    expect(calls('PUT')).toHaveLength(1);
+    expect(await calls('PUT')[0]![0].json()).toEqual(EDIT);
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toMatchObject({ Description: 'New agenda' });
+    expect(result.current.phase).toBe('idle');
+  });
+
+  it('stops before the PUT when someone else changed a field, and says which', async () => {
+    onServer = { ...OPENED, Name: 'Kickoff meeting', ModifiedDate: '2026-02-01T10:05:00.000Z' };
+    const { result } = renderSave();
+    const outcome = await saveWith(result, EDIT);
+    expect(outcome).toEqual({
+      kind: 'conflict',
+      current: onServer,
+      changes: [
+        { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call', changedByYou: false, overwrites: true },
+      ],
+    });
+    expect(calls('PUT')).toHaveLength(0);
+    // The page shows the server's version meanwhile.
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(onServer);
+  });
+
+  it('saves without asking when only the CTA changed on the server, and keeps their CTA', async () => {
+    onServer = { ...OPENED, CTAId: '1C2', ModifiedDate: '2026-02-01T10:05:00.000Z' };
+    const { result } = renderSave();
+    const outcome = await saveWith(result, EDIT);
+    expect(outcome.kind).toBe('saved');
+    expect(calls('PUT')).toHaveLength(1);
+    expect(await calls('PUT')[0]![0].json()).toEqual({ ...EDIT, CTAId: '1C2' });
+  });
+
+  it("returns the server's error when the PUT is refused, and can save again", async () => {
+    answerPut = async () => envelope(null, 400, 'Invalid references - OwnerId: no user with id "U404"');
+    const { result } = renderSave();
+    const outcome = await saveWith(result, { ...EDIT, OwnerId: 'U404' });
+    expect(outcome).toEqual({
+      kind: 'failed',
+      error: expect.objectContaining({ name: 'ApiError', status: 400, errorDesc: 'Invalid references - OwnerId: no user with id "U404"' }),
+    });
+    expect(calls('PUT')).toHaveLength(1); // a 400 is not retried
+    expect(result.current.phase).toBe('idle');
+    expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(OPENED);
+
+    answerPut = async () => envelope({ ...OPENED, ...EDIT });
+    expect((await saveWith(result, EDIT)).kind).toBe('saved');
+    expect(calls('PUT')).toHaveLength(2);
+  });
+
+  it('refuses a second save while one runs, and reports the phases', async () => {
+    let answer: (response: Response) => void = () => {};
+    answerPut = () =>
+      new Promise<Response>((resolve) => {
+        answer = resolve;
+      });
+    const { result } = renderSave();
+    let first: Promise<SaveResult> | undefined;
+    act(() => {
+      first = result.current.save(OPENED, EDIT);
+    });
+    await waitFor(() => expect(result.current.phase).toBe('saving'));
+    let second: SaveResult | undefined;
+    await act(async () => {
+      second = await result.current.save(OPENED, EDIT);
+    });
+    expect(second).toEqual({ kind: 'busy' });
+    await act(async () => answer(envelope({ ...OPENED, ...EDIT })));
+    expect((await first!).kind).toBe('saved');
+    expect(calls('GET')).toHaveLength(1);
+    expect(calls('PUT')).toHaveLength(1);
+    expect(result.current.phase).toBe('idle');
+  });
+});

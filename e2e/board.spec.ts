@@ -396,3 +396,74 @@ test('each column can start a new task with its status', async ({ page }) => {
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Status')).toHaveValue('In Progress');
 });
+
+test("a playbook task's card names its playbook and its real step; the board asks for the playbook list once", async ({ page }) => {
+  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>('GET', '/v1/playbooks');
+  const playbook = playbooks.data.find((pb) => pb.TaskTemplates.length >= 4)!;
+  const templates = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+  const p = uniquePrefix();
+  const name = `${p} Third step`;
+  const due = isoDay(7);
+  await createTask({ Name: name, PlaybookId: playbook.Gsid, Order: templates[2]!.order, DueDate: due });
+  let playbookRequests = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/v1/playbooks')) playbookRequests++;
+  });
+
+  await page.goto(`/board?q=${p}`);
+  const shown = card(page, 'Not Started', name);
+  await expect(shown.getByText(`${playbook.Name} · step 3 of ${templates.length}`, { exact: true })).toBeVisible();
+  // The due date in words, and the full date as text for keyboard, touch and screen-reader users.
+  const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
+  await expect(shown.locator('time')).toHaveText(`due in 7 days (${fullDate})`);
+  // …kept off the card's face, so it stays compact.
+  await expect(shown.locator('time .sr-only')).toHaveCSS('position', 'absolute');
+  expect(playbookRequests).toBe(1);
+});
+
+/** A link as the search page's "Show on board" writes it: conditions lettered A, B, C… and their logic. */
+function searchLink(conditions: { name: string; operator: string; value: (string | number)[] }[], expression: string) {
+  const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+  const where = { conditions: conditions.map((c, i) => ({ ...c, alias: letter(i) })), expression };
+  return { where, aliases: conditions.map((_c, i) => letter(i)), href: (extra = '') => `/board?where=${encodeURIComponent(JSON.stringify(where))}${extra}` };
+}
+
+test('"Show on board" works for the largest searches the search page makes: 100 conditions, 32 levels of parentheses', async ({ page, axe }) => {
+  const p = uniquePrefix();
+  await createTask({ Name: `${p} Open`, Priority: 'High' });
+  await createTask({ Name: `${p} Started`, Priority: 'High', Status: 'In Progress' });
+  await createTask({ Name: `${p} Low`, Priority: 'Low' });
+  await createTask({ Name: `${p} Done`, Priority: 'High', Status: 'Completed' });
+  const named = { name: 'Name', operator: 'CONTAINS', value: [p] };
+
+  // 100 conditions, all of them ANDed; one keeps to open tasks.
+  const hundred = searchLink(
+    [...Array.from({ length: 98 }, () => named), { name: 'Priority', operator: 'EQ', value: ['High'] }, { name: 'Status', operator: 'IN', value: ['Not Started', 'In Progress'] }],
+    '',
+  );
+  hundred.where.expression = hundred.aliases.join(' AND ');
+  await page.goto(hundred.href());
+  await expectColumn(page, 'Not Started', [`${p} Open`]);
+  await expectColumn(page, 'In Progress', [`${p} Started`]);
+  await expectColumn(page, 'Completed', []);
+  await expectColumn(page, 'Skipped', []);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Logic nested 32 levels deep, an OR at the top, with a board filter on top of it.
+  const deep = Array.from({ length: 66 }, () => named);
+  let logic = 'A OR B';
+  for (let level = 1; level <= 32; level++) logic = `${searchLink(deep, '').aliases[level * 2]} OR ${searchLink(deep, '').aliases[level * 2 + 1]} AND (${logic})`;
+  const nested = searchLink(deep, logic);
+  await page.goto(nested.href('&priority=High'));
+  await expectColumn(page, 'Not Started', [`${p} Open`]);
+  await expectColumn(page, 'In Progress', [`${p} Started`]);
+  await expectColumn(page, 'Completed', [`${p} Done`]);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // What cannot be one search says so, in the column, instead of failing at the server.
+  const full = searchLink(Array.from({ length: 100 }, () => named), '');
+  full.where.expression = full.aliases.join(' AND ');
+  await page.goto(full.href());
+  await expect(column(page, 'Not Started').getByRole('alert')).toContainText('uses all 100 conditions the server takes');
+  await axe('board with a column that cannot be shown');
+});

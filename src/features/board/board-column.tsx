@@ -5,35 +5,48 @@
  */
 import { useDroppable, useDndContext } from '@dnd-kit/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, type Ref } from 'react';
+import { isApiError } from '../../api/errors.ts';
 import type { Task, TaskStatus } from '../../api/types.ts';
 import { useNewTask } from '../../components/new-task/new-task-context.tsx';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import type { ColumnQueryOptions } from './board-queries.ts';
 import { ColumnCards } from './column-cards.tsx';
 import { columnDomId, columnDropId } from './column-ids.ts';
-import { columnCards, columnCount } from './move-logic.ts';
+import { columnView, type PendingMove } from './move-logic.ts';
+import type { OrderBy } from './sort-order.ts';
 
 interface Props {
   status: TaskStatus;
   options: ColumnQueryOptions;
-  pending: ReadonlyMap<string, TaskStatus>;
+  /** Running moves, laid over the column's cached rows. */
+  pending: ReadonlyMap<string, PendingMove>;
+  orderBy: OrderBy;
+  /** The board's filters (see boardScope). */
+  scope: string;
   onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
   today: string;
 }
 
+const errorText = (error: unknown) => (isApiError(error) ? error.errorDesc : error instanceof Error ? error.message : String(error));
+
 const NUMBER = new Intl.NumberFormat('en-US');
 const tasksWord = (n: number) => `${NUMBER.format(n)} ${n === 1 ? 'task' : 'tasks'}`;
 
-export function BoardColumn({ status, options, pending, onMoveTo, today }: Props) {
+export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo, today }: Props) {
   const query = useInfiniteQuery(options);
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
   const { active } = useDndContext();
   const { openNewTask } = useNewTask();
-  const cards = useMemo(() => columnCards(query.data, status, pending), [query.data, status, pending]);
-  const count = columnCount(query.data);
+  const { cards, count } = useMemo(() => columnView(query.data, status, pending, orderBy, scope), [query.data, status, pending, orderBy, scope]);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const refreshAlert = useRef<HTMLDivElement>(null);
+  const retryRefresh = () =>
+    void query.refetch().then((result) => {
+      // The alert goes once the column is fresh: a keyboard user on its button stays in the column.
+      if (!result.isError && refreshAlert.current?.contains(document.activeElement)) document.getElementById(columnDomId(status))?.focus();
+    });
 
   return (
     <section
@@ -65,6 +78,10 @@ export function BoardColumn({ status, options, pending, onMoveTo, today }: Props
           + Add
         </button>
       </header>
+      {query.isRefetchError && (
+        // The cards stay (they are what the column last loaded); the failure is told, with a retry.
+        <RefreshError ref={refreshAlert} status={status} error={query.error} retrying={query.isFetching} onRetry={retryRefresh} />
+      )}
       {query.isPending ? (
         <ColumnSkeleton status={status} />
       ) : query.isError && !query.data ? (
@@ -88,6 +105,52 @@ export function BoardColumn({ status, options, pending, onMoveTo, today }: Props
         />
       )}
     </section>
+  );
+}
+
+/**
+ * A column whose search the board cannot run with these filters (a link's search that leaves no
+ * room for them): the column is there, and says why it is not shown.
+ */
+export function ColumnProblem({ status, problem }: { status: TaskStatus; problem: string }) {
+  return (
+    <section id={columnDomId(status)} aria-label={status} tabIndex={-1} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 focus:outline-none">
+      <header className="px-3 py-2">
+        <h2 className="text-sm font-semibold text-slate-900">{status}</h2>
+      </header>
+      <div role="alert" className="mx-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <p className="font-semibold">This column cannot be shown with these filters</p>
+        <p className="mt-1">{problem}</p>
+      </div>
+    </section>
+  );
+}
+
+interface RefreshErrorProps {
+  ref: Ref<HTMLDivElement>;
+  status: TaskStatus;
+  error: unknown;
+  retrying: boolean;
+  onRetry: () => void;
+}
+
+/** A refetch of a column that has cards failed: small, above the cards, with the reason and a retry. */
+function RefreshError({ ref, status, error, retrying, onRetry }: RefreshErrorProps) {
+  return (
+    <div ref={ref} role="alert" className="mx-2 mb-2 rounded border border-red-200 bg-red-50 px-2 py-1.5 text-xs text-red-900">
+      <p>
+        <span className="font-semibold">Could not refresh {status}:</span> {errorText(error)}
+      </p>
+      <p className="mt-0.5">These cards may be out of date.</p>
+      <button
+        type="button"
+        onClick={onRetry}
+        aria-disabled={retrying || undefined}
+        className="mt-1 rounded border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100 aria-disabled:opacity-60"
+      >
+        {retrying ? 'Trying again…' : 'Try again'}
+      </button>
+    </div>
   );
 }
 

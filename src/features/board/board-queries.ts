@@ -4,16 +4,32 @@ import { taskSearchInfiniteQueryOptions } from '../../api/tasks.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { parseBoardParams, type BoardState } from './board-url-state.ts';
-import { boardWhere, columnRequest, type BoardContext } from './column-request.ts';
+import { boardWhere, type BoardContext } from './column-request.ts';
+import { columnSearch } from './column-search.ts';
 import { readMe } from './me-store.ts';
 
 export type ColumnQueryOptions = ReturnType<typeof taskSearchInfiniteQueryOptions>;
 
-export function columnQueries(state: BoardState, context: BoardContext): Record<TaskStatus, ColumnQueryOptions> {
+/** A column's search, or why the board cannot run one with these filters (said in the column). */
+export type ColumnQuery = { options: ColumnQueryOptions; problem: null } | { options: null; problem: string };
+
+export function columnQueries(state: BoardState, context: BoardContext): Record<TaskStatus, ColumnQuery> {
   const where = boardWhere(state, context);
   return Object.fromEntries(
-    TASK_STATUSES.map((status) => [status, taskSearchInfiniteQueryOptions(columnRequest(where, status, state))]),
-  ) as Record<TaskStatus, ColumnQueryOptions>;
+    TASK_STATUSES.map((status) => {
+      const search = columnSearch(where, status, state);
+      return [status, search.ok ? { options: taskSearchInfiniteQueryOptions(search.request), problem: null } : { options: null, problem: search.problem }];
+    }),
+  ) as Record<TaskStatus, ColumnQuery>;
+}
+
+/**
+ * The board's filters as one string (the sort is left out: it changes no column's cards). A moved
+ * card is put in a column only on the board it was moved on.
+ */
+export function boardScope(state: BoardState, context: BoardContext): string {
+  const { sort: _sort, ...filters } = state;
+  return JSON.stringify([filters, context.me, context.today]);
 }
 
 /** True when "My tasks" is on but the user has not yet said who they are. */
@@ -26,7 +42,7 @@ export function prefetchBoard(queryClient: QueryClient, url: string): void {
   const { state, whereError } = parseBoardParams(new URL(url).searchParams);
   const me = readMe();
   if (whereError || needsMe(state, me)) return;
-  for (const options of Object.values(columnQueries(state, { today: todayIso(), me }))) {
-    void queryClient.prefetchInfiniteQuery(options);
+  for (const { options } of Object.values(columnQueries(state, { today: todayIso(), me }))) {
+    if (options) void queryClient.prefetchInfiniteQuery(options);
   }
 }

@@ -1,21 +1,28 @@
 /** The four columns, their searches and the moves between them. */
 import { useCallback, useMemo, useState } from 'react';
+import { usePlaybooks } from '../../api/playbooks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../api/types.ts';
-import { BoardColumn } from './board-column.tsx';
+import { BoardColumn, ColumnProblem } from './board-column.tsx';
 import { BoardDnd } from './board-dnd.tsx';
-import { columnQueries } from './board-queries.ts';
+import { boardScope, columnQueries } from './board-queries.ts';
 import type { BoardState } from './board-url-state.ts';
 import { columnDomId } from './column-ids.ts';
 import type { BoardContext } from './column-request.ts';
 import { FocusRequestsContext, createFocusRequests } from './focus-requests.ts';
+import { PlaybookIndexContext, playbookIndex } from './playbook-index.ts';
 import { ORDER_BY } from './sort-order.ts';
 import { useMoveTask, usePendingMoves } from './use-move-task.ts';
 
 export function Board({ state, context }: { state: BoardState; context: BoardContext }) {
   const queries = useMemo(() => columnQueries(state, context), [state, context]);
-  const columnKey = useCallback((status: TaskStatus) => queries[status].queryKey, [queries]);
-  const move = useMoveTask({ columnKey, orderBy: ORDER_BY[state.sort] });
+  const columnKey = useCallback((status: TaskStatus) => queries[status].options?.queryKey ?? null, [queries]);
+  const orderBy = ORDER_BY[state.sort];
+  const scope = useMemo(() => boardScope(state, context), [state, context]);
+  const move = useMoveTask({ columnKey, orderBy, scope });
   const pending = usePendingMoves();
+  // One request for the whole board: each card reads its playbook's name and step from it.
+  const playbooks = usePlaybooks();
+  const playbookNames = useMemo(() => (playbooks.data ? playbookIndex(playbooks.data) : null), [playbooks.data]);
   const [focusRequests] = useState(createFocusRequests);
 
   const onMoveTo = useCallback(
@@ -30,13 +37,29 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
 
   return (
     <FocusRequestsContext value={focusRequests}>
-      <BoardDnd onMove={move} today={context.today}>
-        <div className="grid h-full min-h-[24rem] auto-cols-[minmax(16rem,1fr)] grid-flow-col gap-3 overflow-x-auto">
-          {TASK_STATUSES.map((status) => (
-            <BoardColumn key={status} status={status} options={queries[status]} pending={pending} onMoveTo={onMoveTo} today={context.today} />
-          ))}
-        </div>
-      </BoardDnd>
+      <PlaybookIndexContext value={playbookNames}>
+        <BoardDnd onMove={move} today={context.today}>
+          <div className="grid h-full min-h-[24rem] auto-cols-[minmax(16rem,1fr)] grid-flow-col gap-3 overflow-x-auto">
+            {TASK_STATUSES.map((status) => {
+              const { options, problem } = queries[status];
+              return options ? (
+                <BoardColumn
+                  key={status}
+                  status={status}
+                  options={options}
+                  pending={pending}
+                  orderBy={orderBy}
+                  scope={scope}
+                  onMoveTo={onMoveTo}
+                  today={context.today}
+                />
+              ) : (
+                <ColumnProblem key={status} status={status} problem={problem} />
+              );
+            })}
+          </div>
+        </BoardDnd>
+      </PlaybookIndexContext>
     </FocusRequestsContext>
   );
 }

@@ -49,7 +49,12 @@ describe('parseLinkWhere', () => {
     );
     expect(error({ conditions: [{ name: 'Name', operator: 'EQ', value: ['x'] }], expression: 'A OR Z' })).toMatch(/names "Z", which no condition has/);
     expect(error({ conditions: [{ name: 'Name', operator: 'EQ', value: ['x'] }], expression: 'A AND (' })).toMatch(/cannot be read/);
-    expect(error({ conditions: Array.from({ length: 91 }, () => ({ name: 'Name', operator: 'IS_NULL' })) })).toMatch(/at most 90/);
+    expect(error({ conditions: Array.from({ length: 101 }, () => ({ name: 'Name', operator: 'IS_NULL' })) })).toMatch(/at most 100/);
+  });
+
+  it('takes as many conditions as the search page can send: 100 (B8)', () => {
+    const r = parse({ conditions: Array.from({ length: 100 }, (_, i) => ({ name: 'Name', operator: 'CONTAINS', value: [`w${i}`] })), expression: 'A AND CV' });
+    expect(r.ok && r.where.conditions).toHaveLength(100);
   });
 
   it('describes the filter for its chip', () => {

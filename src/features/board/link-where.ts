@@ -40,8 +40,14 @@ export const TASK_FIELD_NAMES = [
   'ModifiedDate',
 ] as const satisfies readonly (keyof Task)[];
 
-/** The board adds its own conditions (status, toolbar filters), so a link leaves room for them. */
-export const MAX_LINK_CONDITIONS = 90;
+/** Most conditions a search may have (the server's limit, and the search page's). */
+export const MAX_SEARCH_CONDITIONS = 100;
+
+/**
+ * A link may have as many conditions as any search (the search page's "Show on board" must always
+ * work); the board makes room for its own conditions itself (see column-request.ts).
+ */
+export const MAX_LINK_CONDITIONS = MAX_SEARCH_CONDITIONS;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,6 +1,7 @@
 /**
  * Who "My tasks" means: the user picks themselves once from the owners, and the browser
- * remembers it (localStorage), in every tab.
+ * remembers it (localStorage), in every tab. When storage is blocked (privacy settings, a
+ * sandboxed frame) or full, the choice is kept in memory instead, for as long as the page lives.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
@@ -8,11 +9,15 @@ export const ME_STORAGE_KEY = 'cockpit-board.me';
 
 const listeners = new Set<() => void>();
 
+/** The choice kept in memory when storage refused it; undefined while storage works. */
+let inMemory: string | null | undefined;
+
 export function readMe(): string | null {
+  if (inMemory !== undefined) return inMemory;
   try {
     return localStorage.getItem(ME_STORAGE_KEY) || null;
   } catch {
-    return null; // storage blocked: "My tasks" asks each time
+    return null; // storage blocked and nothing chosen yet on this page
   }
 }
 
@@ -20,8 +25,9 @@ export function writeMe(ownerId: string | null): void {
   try {
     if (ownerId) localStorage.setItem(ME_STORAGE_KEY, ownerId);
     else localStorage.removeItem(ME_STORAGE_KEY);
+    inMemory = undefined;
   } catch {
-    // storage blocked or full: the choice lasts until the page is left
+    inMemory = ownerId; // storage blocked or full: the choice lasts until the page is left
   }
   listeners.forEach((l) => l());
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types.ts';
-import { columnCards, columnCount, insertTask, moveTask, removeTask, withStatus, type ColumnPages } from './move-logic.ts';
+import { columnCount, columnView, insertTask, moveTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
 import { ORDER_BY } from './sort-order.ts';
 
 const byDue = ORDER_BY.due;
@@ -99,8 +99,15 @@ describe('withStatus', () => {
   });
 });
 
-describe('columnCards', () => {
-  it('shows each task once, and hides tasks a running move takes elsewhere', () => {
+describe('columnView', () => {
+  const none = new Map<string, PendingMove>();
+  const going = (task: Task, to: PendingMove['to']): [string, PendingMove] => [task.Gsid!, { task: { ...task, Status: to }, to }];
+  const view = (data: ColumnPages | undefined, pending: Map<string, PendingMove>) => {
+    const v = columnView(data, 'Not Started', pending, byDue);
+    return { cards: v.cards.map((x) => x.Gsid), count: v.count };
+  };
+
+  it('shows each task once, in the order of the rows', () => {
     const data: ColumnPages = {
       pages: [
         { records: [t('a'), t('b')], totalCount: 4 },
@@ -108,9 +115,42 @@ describe('columnCards', () => {
       ],
       pageParams: [0, 2],
     };
-    expect(columnCards(data, 'Not Started').map((x) => x.Gsid)).toEqual(['a', 'b', 'c']);
-    const pending = new Map([['c', 'Completed' as const], ['a', 'Not Started' as const]]);
-    expect(columnCards(data, 'Not Started', pending).map((x) => x.Gsid)).toEqual(['a', 'b']);
-    expect(columnCards(undefined, 'Not Started')).toEqual([]);
+    expect(view(data, none)).toEqual({ cards: ['a', 'b', 'c'], count: 4 });
+    expect(view(undefined, none)).toEqual({ cards: [], count: undefined });
+  });
+
+  it('takes out, and uncounts, a task on its way to another column', () => {
+    const data = pages([t('a', '2026-01-01'), t('b', '2026-01-02')], 50);
+    expect(view(data, new Map([going(t('a'), 'Completed')]))).toEqual({ cards: ['b'], count: 1 });
+  });
+
+  it('puts a task on its way here in its sorted place and counts it, when the rows lack it (they came from a refetch)', () => {
+    const data = pages([t('a', '2026-01-01'), t('c', '2026-01-03')], 50);
+    const pending = new Map([going(t('b', '2026-01-02'), 'Not Started')]);
+    expect(view(data, pending)).toEqual({ cards: ['a', 'b', 'c'], count: 3 });
+  });
+
+  it('neither shows twice nor counts twice a task the rows already have in this column', () => {
+    const data = pages([t('a', '2026-01-01'), t('b', '2026-01-02')], 50);
+    expect(view(data, new Map([going(t('b', '2026-01-02'), 'Not Started')]))).toEqual({ cards: ['a', 'b'], count: 2 });
+  });
+
+  it('counts, but does not show, a task on its way here that sorts after the loaded rows when more are to load', () => {
+    const data = pages([t('a', '2026-01-01'), t('b', '2026-01-02')], 2, 10);
+    expect(view(data, new Map([going(t('late', '2027-01-01'), 'Not Started')]))).toEqual({ cards: ['a', 'b'], count: 11 });
+    // Everything loaded: it goes last.
+    expect(view(pages([t('a', '2026-01-01')], 50), new Map([going(t('late', '2027-01-01'), 'Not Started')]))).toEqual({ cards: ['a', 'late'], count: 2 });
+  });
+
+  it('fills an empty column', () => {
+    expect(view(pages([], 50), new Map([going(t('x', '2026-01-01'), 'Not Started')]))).toEqual({ cards: ['x'], count: 1 });
+  });
+
+  it('puts a card in only on the board it was moved on (other filters may not take it); takes it out on any', () => {
+    const moving = (scope: string): Map<string, PendingMove> => new Map([['x', { task: t('x', '2026-01-01'), to: 'Not Started', scope }]]);
+    const show = (data: ColumnPages, status: 'Not Started' | 'Completed', scope: string) => columnView(data, status, moving(scope), byDue, 'now').cards.map((c) => c.Gsid);
+    expect(show(pages([t('a', '2026-01-02')], 50), 'Not Started', 'now')).toEqual(['x', 'a']);
+    expect(show(pages([t('a', '2026-01-02')], 50), 'Not Started', 'before')).toEqual(['a']);
+    expect(show({ ...pages([t('x', '2026-01-01')], 50) }, 'Completed', 'before')).toEqual([]);
   });
 });

@@ -88,25 +88,62 @@ export function moveTask(source: ColumnPages | undefined, target: ColumnPages | 
   return { source: task.Gsid ? removeTask(source, task.Gsid) : source, target: insertTask(target, task, orderBy) };
 }
 
+/** A move that is still running: the task as it will be after it, and where it is going. */
+export interface PendingMove {
+  task: Task;
+  to: TaskStatus;
+  /** The board (its filters) the move was made on; see `columnView`. */
+  scope?: string;
+}
+
+export interface ColumnView {
+  /** The cards to draw, in order, each task once. */
+  cards: Task[];
+  /** The count to show (undefined until the column has data). */
+  count: number | undefined;
+}
+
 /**
- * The cards a column shows: its loaded rows in order, each task once, without the tasks on their
- * way to another column (`pendingStatus` maps a task to the status a running move gives it).
+ * What a column shows: its cached rows with the running moves laid over them, whatever the cache
+ * holds (rows from before a move, or from a refetch that ran while it was on its way). A task on
+ * its way elsewhere is taken out (and uncounted); a task on its way here that the rows lack is put
+ * in its sorted place (and counted); so a moving card is always shown once, in its target. When it
+ * sorts after every loaded row and more rows are still to load, it is only counted. A card is put
+ * in only on the board (`scope`) its move was made on: with other filters it may not belong here.
  */
-export function columnCards(data: ColumnPages | undefined, status: TaskStatus, pendingStatus?: ReadonlyMap<string, TaskStatus>): Task[] {
-  if (!data) return [];
+export function columnView(
+  data: ColumnPages | undefined,
+  status: TaskStatus,
+  pending: ReadonlyMap<string, PendingMove>,
+  orderBy: OrderBy,
+  scope?: string,
+): ColumnView {
+  if (!data) return { cards: [], count: undefined };
   const seen = new Set<string>();
-  const out: Task[] = [];
+  const cards: Task[] = [];
+  let count = columnCount(data);
+  const adjust = (by: number) => {
+    if (count !== undefined) count = Math.max(0, count + by);
+  };
   for (const page of data.pages) {
     for (const task of page.records) {
       const id = task.Gsid;
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      const pending = pendingStatus?.get(id);
-      if (pending !== undefined && pending !== status) continue;
-      out.push(task);
+      const move = pending.get(id);
+      if (move && move.to !== status) adjust(-1);
+      else cards.push(task);
     }
   }
-  return out;
+  const complete = isComplete(data);
+  for (const [id, move] of pending) {
+    if (move.to !== status || seen.has(id) || (move.scope !== undefined && move.scope !== scope)) continue;
+    adjust(1);
+    const at = cards.findIndex((c) => compareTasks(move.task, c, orderBy) < 0);
+    if (at !== -1) cards.splice(at, 0, move.task);
+    else if (complete) cards.push(move.task);
+  }
+  return { cards, count };
 }
 
 /** The column's count: the server's `totalCount`, as adjusted by optimistic moves. */

@@ -1,8 +1,10 @@
 /**
  * A playbook's task templates in playbook order. The page sorts them itself and never trusts the
- * order of the reply: by `order` (gaps allowed, a missing order goes last), ties by name.
+ * order of the reply (the order itself, shared with the board and the task page, is in
+ * src/lib/template-order.ts).
  */
 import type { TaskTemplate } from '../../api/types.ts';
+import { sortTemplates, templateOrder } from '../../lib/template-order.ts';
 
 export interface OrderedTemplate {
   /** 1-based position in the playbook ("Step 3 of 7"). */
@@ -17,30 +19,13 @@ export interface OrderedTemplate {
   daysFromCreation: number;
 }
 
-const byName = (a: string, b: string) =>
-  a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
-
-const orderOf = (t: TaskTemplate) => (typeof t.order === 'number' && Number.isFinite(t.order) ? t.order : null);
-
-/** Compares two templates in playbook order: `order` ascending (missing last), then name. */
-export function compareTemplates(a: TaskTemplate, b: TaskTemplate): number {
-  const oa = orderOf(a);
-  const ob = orderOf(b);
-  if (oa !== ob) {
-    if (oa === null) return 1;
-    if (ob === null) return -1;
-    return oa - ob;
-  }
-  return byName(a.name ?? '', b.name ?? '');
-}
-
 /** The templates sorted into playbook order, each with its step number. */
 export function orderTemplates(templates: readonly TaskTemplate[] | undefined): OrderedTemplate[] {
-  const sorted = [...(templates ?? [])].sort(compareTemplates);
+  const sorted = sortTemplates(templates);
   return sorted.map((t, i) => ({
     step: i + 1,
     total: sorted.length,
-    order: orderOf(t),
+    order: templateOrder(t),
     name: t.name ?? '',
     description: t.description ?? '',
     daysFromCreation: typeof t.daysFromCreation === 'number' && Number.isFinite(t.daysFromCreation) ? t.daysFromCreation : 0,

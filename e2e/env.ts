@@ -10,6 +10,11 @@ export const E2E = {
   wrongKeyAppPort: base + 11,
   /** The production server (`npm run serve`) over the same build. */
   prodPort: base + 12,
+  /** A second sandbox with many tasks (budgets: a big board's DOM size and accessibility). */
+  bigSandboxPort: base + 1,
+  /** The production server over the same build, in front of the big sandbox. */
+  bigAppPort: base + 13,
+  bigTasks: 10_000,
   /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
   accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
   wrongKey: 'e2e-wrong-key-0000',
@@ -24,6 +29,9 @@ export const E2E = {
   },
   get prodUrl() {
     return `http://127.0.0.1:${this.prodPort}`;
+  },
+  get bigAppUrl() {
+    return `http://127.0.0.1:${this.bigAppPort}`;
   },
   get wrongKeyAppUrl() {
     return `http://127.0.0.1:${this.wrongKeyAppPort}`;

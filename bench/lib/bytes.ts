@@ -11,10 +11,22 @@ export interface FirstVisitBytes {
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
+/**
+ * Holds back work the app schedules with `requestIdleCallback` (the idle-time preloading of the
+ * other routes' code, src/app/lazy-import.ts), so what is counted is what the visit itself needs.
+ */
+export const HOLD_IDLE_CALLBACKS = 'window.requestIdleCallback = () => 0;';
+
+export interface FirstVisitOptions {
+  /** Leave out what is loaded only once the browser is idle (see HOLD_IDLE_CALLBACKS). */
+  holdIdlePreload?: boolean;
+}
+
 /** Gzip bytes of the JS and CSS a first visit to `url` loads (cold cache). */
-export async function firstVisitBytes(browser: Browser, url: string, waitFor: string): Promise<FirstVisitBytes> {
+export async function firstVisitBytes(browser: Browser, url: string, waitFor: string, options: FirstVisitOptions = {}): Promise<FirstVisitBytes> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (options.holdIdlePreload) await page.addInitScript({ content: HOLD_IDLE_CALLBACKS });
   const files: FirstVisitBytes['files'] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
@@ -39,11 +51,49 @@ export async function firstVisitBytes(browser: Browser, url: string, waitFor: st
   };
 }
 
-/** Gzip size of every built JS chunk, by name. */
+/** Gzip size of every built JS and CSS chunk, by name, largest first. */
 export function chunkSizes(distDir: string): { name: string; gzip: number }[] {
   const dir = join(distDir, 'assets');
   return readdirSync(dir)
     .filter((n) => n.endsWith('.js') || n.endsWith('.css'))
     .map((name) => ({ name, gzip: gz(readFileSync(join(dir, name))) }))
     .sort((a, b) => b.gzip - a.gzip);
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export interface RouteChunk {
+  route: string;
+  /** The route module's chunk. */
+  file: string;
+  /** Gzip bytes of the route's chunk and the shared chunks it needs beyond the app shell. */
+  gzip: number;
+  files: string[];
+}
+
+/**
+ * What each lazily loaded route costs beyond the app shell: its chunk plus the chunks it imports
+ * that the entry does not (from Vite's manifest, `build.manifest`).
+ */
+export function routeChunks(distDir: string, routes: Record<string, string>): RouteChunk[] {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const closure = (key: string, into = new Set<string>()) => {
+    if (into.has(key)) return into;
+    into.add(key);
+    for (const dep of manifest[key]?.imports ?? []) closure(dep, into);
+    return into;
+  };
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const shell = closure(entryKey);
+  const size = (file: string) => gz(readFileSync(join(distDir, file)));
+  return Object.entries(routes).map(([route, source]) => {
+    const own = [...closure(source)].filter((k) => !shell.has(k)).map((k) => manifest[k]!.file);
+    return { route, file: manifest[source]!.file, files: own, gzip: own.reduce((s, f) => s + size(f), 0) };
+  });
 }

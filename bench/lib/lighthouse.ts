@@ -21,8 +21,13 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
       { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] },
       desktopConfig,
     );
-    const c = result!.lhr.categories;
-    const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+    const { categories: c, runtimeError } = result!.lhr;
+    if (runtimeError) console.error(`Lighthouse ${url}: ${runtimeError.code} ${runtimeError.message}`);
+    // A category Lighthouse could not score (an error in the run) is NaN, not 0.
+    const score = (k: string) => {
+      const value = c[k]?.score;
+      return value === null || value === undefined ? NaN : Math.round(value * 100);
+    };
     return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices') };
   } finally {
     chrome.kill();

@@ -10,7 +10,8 @@ export const BENCH_OUT_DIR = 'dist-bench';
 /** Builds the app once, as `npm run build` does, into its own folder. */
 export async function buildApp(): Promise<string> {
   rmSync(BENCH_OUT_DIR, { recursive: true, force: true });
-  await build({ logLevel: 'warn', build: { outDir: BENCH_OUT_DIR, emptyOutDir: true } });
+  // The manifest lets the benchmark tell each route's chunks (bytes.ts, routeChunks).
+  await build({ logLevel: 'warn', build: { outDir: BENCH_OUT_DIR, emptyOutDir: true, manifest: true } });
   return BENCH_OUT_DIR;
 }
 

@@ -1,7 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isRateLimited, isTransient } from './errors.ts';
+import { playbookKeys } from './query-keys.ts';
 
 export const STALE_TIME_MS = 30_000;
+/**
+ * Playbooks and their templates are set up by an admin and change rarely (nothing in this app
+ * edits them), so they stay fresh longer: the board, a task's step and the playbook pages share
+ * them without asking again (Gainsight allows 100 requests a minute per tenant).
+ */
+export const PLAYBOOK_STALE_TIME_MS = 5 * 60_000;
 /** Retries of a read after its first failure (network, timeout, 5xx, 408, 429). */
 export const MAX_QUERY_RETRIES = 3;
 /** Retries of a write after its first failure; only a 429 is retried (the server did nothing). */
@@ -40,7 +47,7 @@ export function retryDelay(attempt: number, error: unknown, random: () => number
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: STALE_TIME_MS,
@@ -55,4 +62,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  client.setQueryDefaults(playbookKeys.all, { staleTime: PLAYBOOK_STALE_TIME_MS });
+  return client;
 }

@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useApiHealth } from './api-health.ts';
-import { AuthErrorPage } from './auth-error-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
+
+// Only shown when the API refuses the access key: its code loads then, not on every first visit.
+const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
 
 const NAV = [
   { to: '/board', label: 'Board' },
@@ -60,7 +63,13 @@ export function Layout() {
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
-        {health.unauthorized ? <AuthErrorPage error={health.unauthorized} /> : <Outlet />}
+        {health.unauthorized ? (
+          <Suspense fallback={null}>
+            <AuthErrorPage error={health.unauthorized} />
+          </Suspense>
+        ) : (
+          <Outlet />
+        )}
       </main>
       <Toasts />
     </div>

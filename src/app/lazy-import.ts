@@ -1,3 +1,5 @@
+import { whenIdle } from './page-settled.ts';
+
 /**
  * Loads a route's code. A failed load (offline, or a flaky network) waits for the browser to be
  * online and tries again, a few times, before giving up with the error.
@@ -17,9 +19,12 @@ export async function loadWithRetry<T>(load: () => Promise<T>, attempts = 3): Pr
   }
 }
 
-/** Loads every route's code once the browser is idle, so later navigations are instant (and work offline). */
-export function preloadWhenIdle(loaders: (() => Promise<unknown>)[]) {
+/**
+ * Loads the given code (every route's, the New task dialog's) once `after` resolves (the first
+ * page has settled, see page-settled.ts) and the browser is idle, so later navigations are
+ * instant and work offline, without competing with the first page's code and data.
+ */
+export function preloadWhenIdle(loaders: (() => Promise<unknown>)[], after: Promise<unknown> = Promise.resolve()) {
   const run = () => loaders.forEach((load) => void load().catch(() => undefined));
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 5000 });
-  else setTimeout(run, 2000);
+  void after.then(() => whenIdle(run));
 }

@@ -1,29 +1,12 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { TASK_STATUSES } from '../../api/types.ts';
-import { NewTaskContext, type NewTaskApi, type NewTaskPreset } from './new-task-context.tsx';
+import type { ReactNode } from 'react';
 import { NewTaskDialog } from './new-task-dialog.tsx';
+import { NewTaskHost } from './new-task-host.tsx';
 
 /**
- * Provides `useNewTask().openNewTask(preset?)` to the whole app and shows the dialog. It needs the
- * query client and the toast store above it, not the router.
+ * Provides `useNewTask().openNewTask(preset?)` with the dialog's code bundled in: it opens in the
+ * same render as the click. The app itself uses NewTaskHost with a dialog loaded on demand
+ * (src/app/new-task-dialog-loader.tsx), which keeps the form and its pickers out of the first visit.
  */
 export function NewTaskProvider({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState<{ preset: NewTaskPreset } | null>(null);
-  const api = useMemo<NewTaskApi>(
-    () => ({
-      openNewTask: (preset) => {
-        // Only a known status is taken (a click handler passing its event by mistake presets nothing).
-        const status = preset && typeof preset === 'object' ? preset.Status : undefined;
-        const safe: NewTaskPreset = status && TASK_STATUSES.includes(status) ? { Status: status } : {};
-        setOpen((current) => current ?? { preset: safe });
-      },
-    }),
-    [],
-  );
-  return (
-    <NewTaskContext value={api}>
-      {children}
-      {open && <NewTaskDialog preset={open.preset} onClose={() => setOpen(null)} />}
-    </NewTaskContext>
-  );
+  return <NewTaskHost dialog={NewTaskDialog}>{children}</NewTaskHost>;
 }

@@ -2,11 +2,11 @@
  * A column's cards as a virtual list (only the cards in view, plus a few, are in the page), an
  * ARIA feed of articles; more cards load as the list nears its end.
  */
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Task, TaskStatus } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { TaskCard } from './task-card.tsx';
+import { useVirtualList } from './use-virtual-list.ts';
 
 interface Props {
   status: TaskStatus;
@@ -30,25 +30,16 @@ const LOAD_AHEAD = 10;
 export function ColumnCards({ status, cards, total, activeId, hasNextPage, isFetchingNextPage, nextPageError, fetchNextPage, onMoveTo, today }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && !indexes.includes(activeIndex)) return [...indexes, activeIndex].sort((a, b) => a - b);
-      return indexes;
-    },
-    [activeIndex],
-  );
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read fresh on every render
-  const virtualizer = useVirtualizer({
+  const keyOf = useCallback((index: number) => cards[index]?.Gsid ?? String(index), [cards]);
+  const { items, totalSize, measure } = useVirtualList({
     count: cards.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
+    keyOf,
+    estimateSize: ESTIMATED_CARD_HEIGHT,
     gap: CARD_GAP,
     overscan: 3,
-    getItemKey: (index) => cards[index]?.Gsid ?? index,
-    rangeExtractor,
+    scrollRef,
+    keepIndex: activeIndex,
   });
-  const items = virtualizer.getVirtualItems();
   const lastDrawn = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
@@ -57,7 +48,7 @@ export function ColumnCards({ status, cards, total, activeId, hasNextPage, isFet
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
-      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
         {items.map((item) => {
           const task = cards[item.index];
           if (!task) return null;
@@ -69,7 +60,7 @@ export function ColumnCards({ status, cards, total, activeId, hasNextPage, isFet
               index={item.index}
               start={item.start}
               setSize={total}
-              measure={virtualizer.measureElement}
+              measure={measure}
               onMoveTo={onMoveTo}
               today={today}
             />

@@ -1,7 +1,7 @@
 /**
  * A task on the board: an `article` named by the task, with a drag handle, the name linking to
- * the task page, the "Move to" menu and the task's facts. Hovering or focusing it warms the
- * task page's data.
+ * the task page, the "Move to" menu and the task's facts. Resting the pointer on it, or keeping
+ * focus in it, warms the task page's data.
  *
  * dnd-kit re-renders every draggable whenever a drag starts, moves over a column or ends, so the
  * card is split: the outer part holds the draggable, the body is memoised and redraws only when
@@ -17,6 +17,7 @@ import { CardDetails } from './card-details.tsx';
 import type { DragData } from './column-ids.ts';
 import { useFocusRequests } from './focus-requests.ts';
 import { MoveToMenu } from './move-to-menu.tsx';
+import { useRestIntent } from './use-rest-intent.ts';
 
 type OnMoveTo = (task: Task, from: TaskStatus, to: TaskStatus) => void;
 
@@ -65,7 +66,9 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
     },
     [setActivatorNodeRef],
   );
-  const prefetch = () => void queryClient.prefetchQuery(taskQueryOptions(gsid));
+  // Warms the task page when the pointer rests on the card or focus stays in it (not for every
+  // card the mouse passes over).
+  const restIntent = useRestIntent(() => void queryClient.prefetchQuery(taskQueryOptions(gsid)));
 
   return (
     <article
@@ -74,8 +77,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
       aria-label={task.Name ?? '(no name)'}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      onMouseEnter={prefetch}
-      onFocus={prefetch}
+      {...restIntent}
       style={{ position: 'absolute', top: start, left: 0, right: 0 }}
       className={`rounded-md border p-2.5 shadow-sm ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
     >

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useRef } from 'react';
+
+/**
+ * Calls `action` once the pointer rests on an element (or focus stays in it) for `delayMs`.
+ * Passing over on the way somewhere else does nothing: sweeping the mouse down a column must not
+ * send a request per card (Gainsight allows 100 a minute per tenant).
+ */
+export function useRestIntent(action: () => void, delayMs = 150) {
+  const timer = useRef<number | undefined>(undefined);
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  const cancel = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+  }, []);
+  const arm = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      latest.current();
+    }, delayMs);
+  }, [delayMs]);
+  useEffect(() => cancel, [cancel]);
+  return { onMouseEnter: arm, onMouseMove: arm, onMouseLeave: cancel, onFocus: arm, onBlur: cancel };
+}

@@ -1,20 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useDebouncedDraft } from '../../components/use-debounced-draft.ts';
 
 /** The name search box: the board follows the typing after a short pause. */
 export function NameSearch({ value, onChange, delayMs = 300 }: { value: string; onChange: (q: string) => void; delayMs?: number }) {
-  const [text, setText] = useState(value);
-  const [shown, setShown] = useState(value);
+  const [text, setText] = useDebouncedDraft(value, onChange, delayMs);
   const id = useId();
-  // The URL changed (back button, "Clear filters"): show what it says, unless it is what is typed.
-  if (value !== shown) {
-    setShown(value);
-    if (value !== text.trim()) setText(value);
-  }
-  useEffect(() => {
-    if (text.trim() === value) return undefined;
-    const timer = setTimeout(() => onChange(text.trim()), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, value, onChange, delayMs]);
 
   return (
     <div className="flex flex-col gap-1">

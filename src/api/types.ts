@@ -43,6 +43,26 @@ function allOf<U extends string>() {
 /** Every task status, in board order. Checked against the schema's enum at compile time. */
 export const TASK_STATUSES = allOf<TaskStatus>()(['Not Started', 'In Progress', 'Completed', 'Skipped']);
 
+/** Every Task field a search may name or select. Checked against the schema at compile time. */
+export const TASK_FIELD_NAMES = allOf<keyof Task & string>()([
+  'Gsid',
+  'Name',
+  'Description',
+  'CTAId',
+  'CompanyId',
+  'CompanyName',
+  'OwnerId',
+  'OwnerName',
+  'Status',
+  'Priority',
+  'DueDate',
+  'CompletedDate',
+  'PlaybookId',
+  'Order',
+  'CreatedDate',
+  'ModifiedDate',
+]);
+
 /** Search operators (Gainsight's query format; the spec types `operator` as a plain string). */
 export const SEARCH_OPERATORS = [
   'EQ',

@@ -3,7 +3,7 @@
  * it: `{"conditions":[SearchCondition...],"expression"?:string}`. A link can be hand-edited or
  * stale, so everything in it is checked here and a problem is told in words, never thrown.
  */
-import { SEARCH_OPERATORS, type SearchCondition, type SearchOperator, type Task } from '../../api/types.ts';
+import { TASK_FIELD_NAMES, SEARCH_OPERATORS, type SearchCondition, type SearchOperator } from '../../api/types.ts';
 import {
   ExpressionError,
   defaultAlias,
@@ -20,25 +20,6 @@ export interface LinkWhere {
 
 export type LinkWhereResult = { ok: true; where: LinkWhere } | { ok: false; error: string };
 
-/** Task fields a condition may name (the spec's Task schema). */
-export const TASK_FIELD_NAMES = [
-  'Gsid',
-  'Name',
-  'Description',
-  'CTAId',
-  'CompanyId',
-  'CompanyName',
-  'OwnerId',
-  'OwnerName',
-  'Status',
-  'Priority',
-  'DueDate',
-  'CompletedDate',
-  'PlaybookId',
-  'Order',
-  'CreatedDate',
-  'ModifiedDate',
-] as const satisfies readonly (keyof Task)[];
 
 /** Most conditions a search may have (the server's limit, and the search page's). */
 export const MAX_SEARCH_CONDITIONS = 100;

@@ -14,6 +14,11 @@ export const E2E = {
   bigSandboxPort: base + 1,
   /** The production server over the same build, in front of the big sandbox. */
   bigAppPort: base + 13,
+  /** A sandbox with Gainsight's own 100-a-minute limit on, behind a team server with its default budget. */
+  limitedSandboxPort: base + 2,
+  limitedAppPort: base + 14,
+  /** The production install: a copy installed with --omit=dev, started with plain node. */
+  installedAppPort: base + 15,
   bigTasks: 10_000,
   /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
   accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
@@ -32,6 +37,12 @@ export const E2E = {
   },
   get bigAppUrl() {
     return `http://127.0.0.1:${this.bigAppPort}`;
+  },
+  get limitedAppUrl() {
+    return `http://127.0.0.1:${this.limitedAppPort}`;
+  },
+  get limitedSandboxOrigin() {
+    return `http://127.0.0.1:${this.limitedSandboxPort}`;
   },
   get wrongKeyAppUrl() {
     return `http://127.0.0.1:${this.wrongKeyAppPort}`;

@@ -3,14 +3,22 @@
  * - the local API server on an in-memory database with a fixed seed;
  * - a production build of the app, made with the access key in the environment (the tests check
  *   that it appears in no built file);
- * - the app's preview server proxying to the sandbox with the right key, and a second one with a
- *   wrong key (for the 401 page);
- * - a second sandbox with 10,000 tasks behind the production server (e2e/budgets.spec.ts).
+ * - the team server (server/team-server.ts, what `npm run serve` runs) over that build, in front
+ *   of the sandbox, twice: the app most tests use (with a budget far above what the tests send, so
+ *   they test the app, not the wait), and the "production" one with the default budget;
+ * - Vite's preview server with a wrong key (for the 401 page), which runs the same team server code
+ *   inside Vite (server/vite-plugin.ts), as `npm start` does;
+ * - a sandbox with Gainsight's 100-a-minute limit on, behind a team server with its default
+ *   budget (e2e/team-budget.spec.ts);
+ * - a second sandbox with 10,000 tasks behind the team server (e2e/budgets.spec.ts).
  */
 import { build, preview, type PreviewServer } from 'vite';
-import { startSandbox } from '../sandbox/index.ts';
-import { createAppServer } from '../server/app-server.ts';
+import type { FastifyInstance } from 'fastify';
+import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { createTeamServer } from '../server/team-server.ts';
 import { E2E } from './env.ts';
+
+const TEST_BUDGET = { perMinute: 100_000, perDay: 10_000_000, maxWaitMs: 20_000 };
 
 const sandbox = await startSandbox({
   port: E2E.sandboxPort,
@@ -29,16 +37,37 @@ function pointAppAt(key: string) {
 pointAppAt(E2E.accessKey);
 await build({ logLevel: 'warn', build: { outDir: E2E.outDir, emptyOutDir: true } });
 
-const servers: PreviewServer[] = [];
-for (const [port, key] of [
-  [E2E.appPort, E2E.accessKey],
-  [E2E.wrongKeyAppPort, E2E.wrongKey],
-] as const) {
-  pointAppAt(key);
-  servers.push(await preview({ logLevel: 'warn', build: { outDir: E2E.outDir }, preview: { port, strictPort: true } }));
+const teamServers: FastifyInstance[] = [];
+async function serveTeam(port: number, backend: Sandbox, budget?: typeof TEST_BUDGET) {
+  const { app } = await createTeamServer({
+    distDir: E2E.outDir,
+    backend: { target: backend.url, accessKey: E2E.accessKey },
+    budget,
+    logger: process.env.E2E_SERVER_LOG ? { level: 'info' } : false,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  teamServers.push(app);
 }
-const prod = createAppServer({ distDir: E2E.outDir, backend: { target: sandbox.url, accessKey: E2E.accessKey } });
-await new Promise<void>((resolve) => prod.listen(E2E.prodPort, '127.0.0.1', resolve));
+
+await serveTeam(E2E.appPort, sandbox, TEST_BUDGET);
+await serveTeam(E2E.prodPort, sandbox);
+
+pointAppAt(E2E.wrongKey);
+const wrongKeyPreview: PreviewServer = await preview({
+  logLevel: 'warn',
+  build: { outDir: E2E.outDir },
+  preview: { port: E2E.wrongKeyAppPort, strictPort: true },
+});
+
+const limitedSandbox = await startSandbox({
+  port: E2E.limitedSandboxPort,
+  db: ':memory:',
+  accessKey: E2E.accessKey,
+  seed: E2E.seed,
+  tasks: E2E.tasks,
+  faults: { rateLimit: 100 },
+});
+await serveTeam(E2E.limitedAppPort, limitedSandbox);
 
 const bigSandbox = await startSandbox({
   port: E2E.bigSandboxPort,
@@ -47,16 +76,13 @@ const bigSandbox = await startSandbox({
   seed: E2E.seed,
   tasks: E2E.bigTasks,
 });
-const bigProd = createAppServer({ distDir: E2E.outDir, backend: { target: bigSandbox.url, accessKey: E2E.accessKey } });
-await new Promise<void>((resolve) => bigProd.listen(E2E.bigAppPort, '127.0.0.1', resolve));
+await serveTeam(E2E.bigAppPort, bigSandbox, TEST_BUDGET);
 console.log(`e2e: sandbox ${sandbox.url}, app ${E2E.appUrl}, wrong-key app ${E2E.wrongKeyAppUrl}, ${E2E.bigTasks}-task app ${E2E.bigAppUrl}`);
 
 const stop = async () => {
-  for (const s of servers) await s.close();
-  await new Promise((r) => prod.close(r));
-  await new Promise((r) => bigProd.close(r));
-  await sandbox.close();
-  await bigSandbox.close();
+  await wrongKeyPreview.close();
+  for (const app of teamServers) await app.close();
+  for (const s of [sandbox, limitedSandbox, bigSandbox]) await s.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -1,0 +1,175 @@
+/**
+ * The `/v1` proxy of the team server. Only `/v1/<plain segments>` is forwarded (the rule in
+ * config/proxy-path.ts, shared with nothing else that could disagree), to the configured base
+ * URL only, with the access key added here; the browser's cookies, `Authorization` and any
+ * `accessKey` it sent stay behind, and the tenant's `Set-Cookie` is not passed back. Every call
+ * goes through the budget scheduler; the request body is forwarded byte for byte.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiPathFor, upstreamUrl } from '../../config/proxy-path.ts';
+import type { BudgetScheduler, Priority } from '../budget/scheduler.ts';
+import { sendEnvelopeError, ServerErrorCodes } from '../envelope.ts';
+import { outcomeOf, type TeamMetrics } from '../ops/metrics.ts';
+import { isRead, operationOf, readKey, type Operation } from '../upstream/operations.ts';
+import { callUpstream, UpstreamError, type UpstreamAnswer } from '../upstream/upstream-client.ts';
+import type { UpstreamHealth } from '../ops/upstream-health.ts';
+
+/** Request headers passed on to the API; everything else (cookies, authorization, the browser's own accessKey) stays behind. */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 'user-agent'];
+/** Response headers passed back to the browser. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'retry-after', 'x-request-id'];
+
+/** The header the app sets on calls no user is waiting for (prefetches): they go after everything else. */
+export const PRIORITY_HEADER = 'x-cockpit-priority';
+
+export interface WriteRecord {
+  request: FastifyRequest;
+  method: string;
+  apiPath: string;
+  operation: Operation;
+  body: Buffer | undefined;
+  status: number;
+  errorCode: string | null;
+}
+
+export interface ApiProxyOptions {
+  backend: { target: string; accessKey: string };
+  scheduler: BudgetScheduler<UpstreamAnswer>;
+  metrics: TeamMetrics;
+  health: UpstreamHealth;
+  upstreamTimeoutMs: number;
+  bodyLimitBytes: number;
+  /** Called after every write the proxy forwarded or refused (the audit log). */
+  onWrite?: (record: WriteRecord) => void;
+}
+
+function priorityOf(request: FastifyRequest, read: boolean): Priority {
+  if (!read) return 'write';
+  return request.headers[PRIORITY_HEADER] === 'background' ? 'background' : 'interactive';
+}
+
+function errorCodeOf(body: Buffer): string | null {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { errorCode?: unknown };
+    return typeof parsed.errorCode === 'string' ? parsed.errorCode : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOptions): Promise<void> {
+  const { scheduler, metrics, backend, health } = options;
+
+  await app.register(async (scope) => {
+    // The body is forwarded exactly as it came: no parsing, any content type, up to the limit.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes }, (_req, body, done) => done(null, body));
+
+    scope.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+      if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return sendEnvelopeError(request, reply, 413, ServerErrorCodes.tooLarge, `The request body is larger than ${options.bodyLimitBytes} bytes.`);
+      }
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendEnvelopeError(request, reply, error.statusCode, ServerErrorCodes.badRequest, error.message);
+      }
+      request.log.error({ err: error }, 'proxy failed');
+      return sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
+    });
+
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const started = performance.now();
+      const apiPath = apiPathFor(request.raw.url ?? '');
+      if (!apiPath) return sendEnvelopeError(request, reply, 404, ServerErrorCodes.notAnApiPath, 'Not an API path this proxy forwards.');
+      const method = request.method;
+      const operation = operationOf(method, apiPath);
+      const read = isRead(method, apiPath);
+      const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined;
+      const headers: Record<string, string> = { accessKey: backend.accessKey };
+      for (const name of FORWARDED_REQUEST_HEADERS) {
+        const value = request.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      const priority = priorityOf(request, read);
+      const url = upstreamUrl(backend.target, apiPath);
+      const timeoutMs = options.upstreamTimeoutMs;
+
+      const finish = (served: string) => {
+        metrics.proxied.inc({ operation, served });
+        metrics.proxyLatency.observe({ operation }, (performance.now() - started) / 1000);
+      };
+      const recordWrite = (status: number, errorCode: string | null) => {
+        if (!read) options.onWrite?.({ request, method, apiPath, operation, body, status, errorCode });
+      };
+
+      let outcome;
+      try {
+        outcome = await scheduler.submit({
+          priority,
+          key: read ? readKey(method, apiPath, body) : undefined,
+          send: async () => {
+            try {
+              const answer = await callUpstream({ url, method, headers, body, timeoutMs });
+              metrics.upstreamRequests.inc({ operation, outcome: outcomeOf(answer.status) });
+              health.answered(answer.status);
+              return answer;
+            } catch (e) {
+              const kind = e instanceof UpstreamError ? e.kind : 'unreachable';
+              metrics.upstreamRequests.inc({ operation, outcome: kind });
+              health.failed(e instanceof Error ? e.message : String(e));
+              throw e;
+            }
+          },
+        });
+      } catch (e) {
+        finish('error');
+        if (e instanceof UpstreamError && e.kind === 'timeout') {
+          request.log.warn({ operation, timeoutMs }, 'upstream timed out');
+          recordWrite(504, ServerErrorCodes.timeout);
+          return sendEnvelopeError(request, reply, 504, ServerErrorCodes.timeout, `The Gainsight API did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+        }
+        request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'upstream unreachable');
+        recordWrite(502, ServerErrorCodes.unreachable);
+        return sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
+      }
+
+      if (outcome.kind === 'refused' && outcome.reason === 'closing') {
+        finish('refused');
+        recordWrite(503, ServerErrorCodes.closing);
+        return sendEnvelopeError(request, reply, 503, ServerErrorCodes.closing, 'The server is restarting; try again in a moment.', { 'retry-after': '5' });
+      }
+      if (outcome.kind === 'refused') {
+        finish('refused');
+        const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+        const why =
+          outcome.reason === 'day'
+            ? "today's share of the tenant's API budget is spent"
+            : outcome.reason === 'paused'
+              ? 'the Gainsight API asked us to slow down'
+              : "this minute's share of the tenant's API budget is spent";
+        request.log.info({ operation, priority, reason: outcome.reason, retryAfterS: seconds }, 'refused for the budget');
+        recordWrite(429, ServerErrorCodes.budgetSpent);
+        return sendEnvelopeError(request, reply, 429, ServerErrorCodes.budgetSpent, `Too many requests: ${why}. Try again in ${seconds} s.`, {
+          'retry-after': String(seconds),
+        });
+      }
+
+      const { answer } = outcome;
+      finish(outcome.shared ? 'shared' : 'upstream');
+      request.log.info(
+        { operation, priority, status: answer.status, waitedMs: Math.round(outcome.waitedMs), upstreamMs: Math.round(answer.ms), shared: outcome.shared },
+        'proxied',
+      );
+      recordWrite(answer.status, answer.status >= 400 ? errorCodeOf(answer.body) : null);
+      const out: Record<string, string> = { 'cache-control': 'no-store' };
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = answer.headers[name];
+        if (value !== undefined) out[name] = value;
+      }
+      out['server-timing'] = `queue;dur=${outcome.waitedMs.toFixed(1)}, upstream;dur=${answer.ms.toFixed(1)}`;
+      return reply.code(answer.status).headers(out).send(answer.body);
+    };
+
+    scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/v1', handler });
+    scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/v1/*', handler });
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The team server's settings, read from the environment (and `.env` / `.env.local`, see
+ * env-files.ts). Anything missing or malformed stops start-up with a message that names the
+ * variable and says what to set; nothing here ever prints the access key.
+ */
+import { BackendConfigError, resolveBackend, type Backend } from '../config/backend.ts';
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export interface TeamServerSettings {
+  host: string;
+  port: number;
+  distDir: string;
+  backend: Backend;
+  budget: {
+    /** This instance's share: the tenant-wide figure divided by the instance count. */
+    perMinute: number;
+    perDay: number;
+    instances: number;
+    maxWaitMs: number;
+  };
+  upstreamTimeoutMs: number;
+  bodyLimitBytes: number;
+  metricsToken: string | null;
+  logLevel: string;
+  sandboxDb: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, what: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new SettingsError(`${name} must be ${what}, a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new SettingsError(`${name} must be ${what}, from ${min} to ${max}; got ${value}.`);
+  return value;
+}
+
+/** Loopback addresses: the only hosts where nobody else on the network can reach the server. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || h.startsWith('::ffff:127.') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export function readSettings(env: Env): TeamServerSettings {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (/[\s/]/.test(host)) throw new SettingsError(`HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${JSON.stringify(env.HOST)}.`);
+  const port = integer(env, 'PORT', 8080, 0, 65535, 'the port to listen on');
+
+  let backend: Backend;
+  try {
+    backend = resolveBackend(env);
+  } catch (e) {
+    if (e instanceof BackendConfigError) throw new SettingsError(e.message);
+    throw e;
+  }
+
+  const instances = integer(env, 'GAINSIGHT_INSTANCES', 1, 1, 100, 'how many team server instances share the tenant');
+  const tenantPerMinute = integer(env, 'GAINSIGHT_BUDGET_PER_MIN', 80, 1, 100, "this deployment's calls a minute to the tenant (Gainsight allows 100 for all integrations)");
+  const tenantPerDay = integer(env, 'GAINSIGHT_BUDGET_PER_DAY', 80_000, 1, 100_000, "this deployment's calls a day to the tenant (Gainsight allows 100,000 for all integrations)");
+  if (tenantPerMinute < instances) {
+    throw new SettingsError(`GAINSIGHT_BUDGET_PER_MIN (${tenantPerMinute}) must be at least GAINSIGHT_INSTANCES (${instances}), so each instance gets at least one call a minute.`);
+  }
+  const maxWaitS = integer(env, 'BUDGET_MAX_WAIT_S', 20, 1, 300, 'how long a call may wait for the budget, in seconds');
+  const upstreamTimeoutS = integer(env, 'UPSTREAM_TIMEOUT_S', 30, 1, 600, 'how long to wait for the Gainsight API, in seconds');
+  const bodyLimitKb = integer(env, 'BODY_LIMIT_KB', 1024, 1, 102_400, 'the largest request body accepted, in KB');
+
+  const metricsToken = env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : null;
+  if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    throw new SettingsError('METRICS_TOKEN must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`).');
+  }
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}.`);
+
+  return {
+    host,
+    port,
+    distDir: env.DIST_DIR?.trim() || 'dist',
+    backend,
+    budget: {
+      perMinute: Math.floor(tenantPerMinute / instances),
+      perDay: Math.floor(tenantPerDay / instances),
+      instances,
+      maxWaitMs: maxWaitS * 1000,
+    },
+    upstreamTimeoutMs: upstreamTimeoutS * 1000,
+    bodyLimitBytes: bodyLimitKb * 1024,
+    metricsToken,
+    logLevel,
+    sandboxDb: env.SANDBOX_DB?.trim() || '.sandbox/serve.db',
+  };
+}

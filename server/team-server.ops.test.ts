@@ -1,0 +1,253 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTeamServer, type TeamServerOptions } from './team-server.ts';
+
+const KEY = 'ops-test-key-4242';
+const dist = mkdtempSync(join(tmpdir(), 'team-ops-'));
+let upstream: Server;
+let upstreamUrl: string;
+let behave: (req: IncomingMessage, res: ServerResponse, body: string) => void;
+const seen: { method: string; url: string; body: string }[] = [];
+const started: FastifyInstance[] = [];
+
+function json(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(status < 400 ? { result: true, data, requestId: 'up-1' } : { result: false, errorCode: 'UP', errorDesc: String(data), requestId: 'up-1' }));
+}
+
+beforeAll(async () => {
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+  upstream = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, body });
+      behave(req, res, body);
+    });
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
+});
+
+afterEach(async () => {
+  seen.length = 0;
+  for (const app of started.splice(0)) await app.close();
+});
+
+afterAll(async () => {
+  await new Promise((r) => upstream.close(r));
+  rmSync(dist, { recursive: true, force: true });
+});
+
+async function start(options: Partial<TeamServerOptions> = {}) {
+  const team = await createTeamServer({ distDir: dist, backend: { target: upstreamUrl, accessKey: KEY }, logger: false, ...options });
+  started.push(team.app);
+  const url = await team.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...team, url };
+}
+
+const search = (url: string, body = '{"limit":50}', headers: Record<string, string> = {}) =>
+  fetch(`${url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+describe('team server: tenant budget through the proxy', () => {
+  it('sends identical concurrent searches once and answers all of them', async () => {
+    behave = (_req, res) => setTimeout(() => json(res, 200, { records: [{ Gsid: 'T1' }] }), 100);
+    const { url } = await start();
+    const answers = await Promise.all([search(url), search(url), search(url), search(url, '{"limit":51}')]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const bodies = await Promise.all(answers.map((a) => a.json() as Promise<{ data: unknown }>));
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(seen.map((s) => s.body)).toEqual(['{"limit":50}', '{"limit":51}']);
+  });
+
+  it('answers 429 with the Gainsight envelope and Retry-After when a call would wait too long', async () => {
+    behave = (_req, res) => json(res, 200, { records: [] });
+    const { url } = await start({ budget: { perMinute: 2, perDay: 100, maxWaitMs: 5_000 } });
+    expect((await search(url, '{"limit":1}')).status).toBe(200);
+    expect((await search(url, '{"limit":2}')).status).toBe(200);
+    const refused = await search(url, '{"limit":3}');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
+    expect(await refused.json()).toMatchObject({ result: false, errorCode: 'GS_APIG_1429', errorDesc: expect.stringContaining("this minute's share") });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('holds a call back after an upstream 429 and sends it again after the pause, so the browser sees no 429', async () => {
+    let calls = 0;
+    behave = (_req, res) => (++calls === 1 ? json(res, 429, 'rate limited', { 'Retry-After': '1' }) : json(res, 200, { ok: calls }));
+    const { url, metrics } = await start({ upstreamPauseMs: 300 });
+    const t0 = Date.now();
+    const res = await fetch(`${url}/v1/tasks/T1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"Name":"x"}' });
+    expect(res.status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    expect(seen.map((s) => s.method)).toEqual(['PUT', 'PUT']);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/cockpit_upstream_requests_total\{operation="tasks.update",outcome="429"\} 1/);
+    expect(text).toMatch(/cockpit_upstream_pauses_total 1/);
+  }, 20_000);
+
+  it('answers calls still waiting for the budget with a 503 at shutdown instead of holding it up', async () => {
+    behave = (_req, res) => json(res, 200, {});
+    const { app, url } = await start({ budget: { perMinute: 1, perDay: 100, maxWaitMs: 70_000 } });
+    await search(url, '{"first":1}');
+    const waiting = [search(url, '{"later":1}'), fetch(`${url}/v1/tasks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })];
+    for (let i = 0; i < 50; i++) {
+      const state = (await (await fetch(`${url}/readyz`)).json()) as { budget: { queued: number } };
+      if (state.budget.queued === 2) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const t0 = Date.now();
+    await app.close();
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const answers = await Promise.all(waiting);
+    expect(answers.map((a) => a.status)).toEqual([503, 503]);
+    expect(await answers[1]!.json()).toMatchObject({ errorCode: 'PROXY_503', errorDesc: expect.stringContaining('restarting') });
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('team server: bad input and faults', () => {
+  it('answers 413 with the envelope to a body over the limit, and sends nothing', async () => {
+    behave = (_req, res) => json(res, 200, {});
+    const { url } = await start({ bodyLimitBytes: 1024 });
+    const res = await search(url, JSON.stringify({ x: 'y'.repeat(2000) }));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ result: false, errorCode: 'PROXY_413' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('times out a slow upstream with a 504 envelope', async () => {
+    behave = (_req, res) => setTimeout(() => json(res, 200, {}), 2_000);
+    const { url } = await start({ upstreamTimeoutMs: 300 });
+    const res = await fetch(`${url}/v1/playbooks`);
+    expect(res.status).toBe(504);
+    expect(await res.json()).toMatchObject({ result: false, errorCode: 'PROXY_504', errorDesc: expect.stringContaining('did not answer') });
+  });
+});
+
+describe('team server: operations', () => {
+  it('/healthz answers without calling the tenant', async () => {
+    behave = (_req, res) => json(res, 200, {});
+    const { url } = await start();
+    const res = await fetch(`${url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('/readyz asks the tenant when it has heard nothing, and says why it is not ready', async () => {
+    behave = (_req, res) => json(res, 200, { records: [] });
+    const { url } = await start();
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', upstream: { reachable: true }, budget: { minuteLeft: 79, dayLeft: 79_999 } });
+    expect(seen).toHaveLength(1);
+
+    behave = (_req, res) => json(res, 401, 'Unauthorized');
+    const refused = await start();
+    const res = await fetch(`${refused.url}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'unavailable', problem: expect.stringContaining('refused the access key') });
+
+    const down = await createTeamServer({ distDir: dist, backend: { target: 'http://127.0.0.1:1/v1', accessKey: KEY }, logger: false });
+    started.push(down.app);
+    const downUrl = await down.app.listen({ port: 0, host: '127.0.0.1' });
+    const unreachable = await fetch(`${downUrl}/readyz`);
+    expect(unreachable.status).toBe(503);
+    expect(await unreachable.json()).toMatchObject({ problem: expect.stringContaining('cannot be reached') });
+  });
+
+  it('/metrics: Prometheus text on loopback; with METRICS_TOKEN only with the bearer token', async () => {
+    behave = (_req, res) => json(res, 200, []);
+    const { url } = await start();
+    await fetch(`${url}/v1/playbooks`);
+    const res = await fetch(`${url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    for (const name of ['cockpit_upstream_requests_total', 'cockpit_budget_remaining', 'cockpit_queue_length', 'cockpit_queue_wait_seconds_bucket', 'cockpit_proxy_duration_seconds_bucket']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/cockpit_upstream_requests_total\{operation="playbooks.list",outcome="2xx"\} 1/);
+    expect(text).toMatch(/cockpit_budget_remaining\{window="minute"\} 79/);
+    expect(text).not.toContain(KEY);
+
+    const token = 'metrics-token-0123456789';
+    const guarded = await start({ metricsToken: token });
+    expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${guarded.url}/metrics`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect((await fetch(`${guarded.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('logs JSON lines with a request id on each, never the key and never a cookie', async () => {
+    behave = (_req, res) => json(res, 200, { records: [] }, { 'Set-Cookie': 'upstream=secret-cookie' });
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const { url } = await start({ logger: { level: 'info', stream } });
+    await search(url, '{"limit":1}', { Cookie: 'sid=browser-cookie-value', Authorization: 'Bearer browser-token', accessKey: 'forged-key' });
+    await fetch(`${url}/healthz`);
+    const parsed = lines.map((l) => JSON.parse(l) as { reqId?: string; msg: string });
+    const requestLines = parsed.filter((l) => l.msg !== 'Server listening at ' + url && !l.msg.startsWith('Server listening'));
+    expect(requestLines.length).toBeGreaterThanOrEqual(4);
+    expect(requestLines.every((l) => typeof l.reqId === 'string' && l.reqId.length > 0)).toBe(true);
+    expect(parsed.some((l) => l.msg === 'proxied')).toBe(true);
+    const all = lines.join('\n');
+    for (const secret of [KEY, 'browser-cookie-value', 'browser-token', 'forged-key', 'secret-cookie']) expect(all).not.toContain(secret);
+  });
+});
+
+describe('team server: process', () => {
+  function runMain(env: Record<string, string>) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH!, DIST_DIR: dist, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    return { child, output: () => out, exited };
+  }
+
+  it.each([
+    [{ GAINSIGHT_BASE_URL: 'ftp://x', GAINSIGHT_ACCESS_KEY: 'k' }, 'GAINSIGHT_BASE_URL must be an http or https URL'],
+    [{ GAINSIGHT_BUDGET_PER_MIN: '500' }, 'GAINSIGHT_BUDGET_PER_MIN'],
+    [{ PORT: 'x' }, 'PORT must be'],
+  ])('stops at start-up on bad configuration %o, naming the variable', async (env, message) => {
+    const run = runMain(env);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Cockpit Board cannot start');
+    expect(run.output()).toContain(message);
+    expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    behave = (_req, res) => setTimeout(() => json(res, 200, { slow: true }), 1_500);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const run = runMain({ GAINSIGHT_BASE_URL: upstreamUrl, GAINSIGHT_ACCESS_KEY: KEY, PORT: String(port) });
+    for (let i = 0; i < 250 && !run.output().includes('team server ready'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(run.output()).toContain('team server ready');
+    const inFlight = fetch(`http://127.0.0.1:${port}/v1/playbooks`);
+    for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ data: { slow: true } });
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('shutting down');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 30_000);
+});

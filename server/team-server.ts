@@ -1,0 +1,172 @@
+/**
+ * The team server: one Fastify instance that a whole CS team shares. It serves the built app
+ * (production) and the `/v1` proxy to the tenant, in front of which every upstream call goes
+ * through one budget scheduler; plus `/healthz`, `/readyz` and `/metrics`. The dev server
+ * (`npm start`) runs this same code inside Vite (server/vite-plugin.ts), without the static site.
+ */
+import { randomUUID } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { BudgetScheduler, type Clock } from './budget/scheduler.ts';
+import { createMetrics, type TeamMetrics } from './ops/metrics.ts';
+import { registerOpsRoutes } from './ops/ops-routes.ts';
+import { UpstreamHealth } from './ops/upstream-health.ts';
+import { registerApiProxy, type WriteRecord } from './proxy/api-proxy.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerStaticSite } from './static-site.ts';
+import type { UpstreamAnswer } from './upstream/upstream-client.ts';
+
+export interface TeamServerOptions {
+  /** The API base URL (`https://acme.gainsightcloud.com/v1`) and the key the proxy adds. */
+  backend: { target: string; accessKey: string };
+  /** The built app to serve; left out in development, where Vite serves the app. */
+  distDir?: string;
+  budget?: { perMinute: number; perDay: number; maxWaitMs: number };
+  upstreamTimeoutMs?: number;
+  bodyLimitBytes?: number;
+  metricsToken?: string | null;
+  /** Fastify's logger option: pino options (JSON lines), or false. */
+  logger?: FastifyServerOptions['logger'];
+  /** Served over https (Strict-Transport-Security). */
+  https?: boolean;
+  clock?: Clock;
+  /** The first pause of every upstream call after the tenant answers 429 (default 10 s). */
+  upstreamPauseMs?: number;
+  onWrite?: (record: WriteRecord) => void;
+}
+
+export interface TeamServer {
+  app: FastifyInstance;
+  scheduler: BudgetScheduler<UpstreamAnswer>;
+  metrics: TeamMetrics;
+}
+
+/** The paths the team server answers itself; everything else is the app (static files, or Vite in development). */
+const TEAM_SERVER_PREFIXES = ['/v1/', '/auth/', '/api/'];
+const TEAM_SERVER_PATHS = new Set(['/v1', '/healthz', '/readyz', '/metrics', '/events', '/calendar.ics']);
+
+export function isTeamServerPath(requestTarget: string): boolean {
+  const path = requestTarget.split('?')[0]!;
+  return TEAM_SERVER_PATHS.has(path) || TEAM_SERVER_PREFIXES.some((p) => path.startsWith(p));
+}
+
+export const DEFAULT_BUDGET = { perMinute: 80, perDay: 80_000, maxWaitMs: 20_000 };
+
+/** Log fields that must never be written, whatever a later change logs. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers.accesskey',
+  'res.headers["set-cookie"]',
+  'headers.accessKey',
+  'headers.cookie',
+  'accessKey',
+];
+
+export async function createTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const logger = options.logger === undefined ? { level: 'info' } : options.logger;
+  const app = Fastify({
+    logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } } : logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // The proxy checks raw request targets itself (config/proxy-path.ts); nothing is rewritten before it.
+    routerOptions: { ignoreDuplicateSlashes: false, ignoreTrailingSlash: false },
+    return503OnClosing: true,
+  });
+
+  const scheduler = new BudgetScheduler<UpstreamAnswer>({
+    limits: { perMinute: budget.perMinute, perDay: budget.perDay },
+    maxWaitMs: budget.maxWaitMs,
+    rateLimited: (answer) => {
+      if (answer.status !== 429) return false;
+      const retryAfter = Number(answer.headers['retry-after']);
+      return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0;
+    },
+    clock: options.clock,
+    pauseMs: options.upstreamPauseMs,
+    observer: {
+      sent: (priority, waitedMs) => metrics.queueWait.observe({ priority }, waitedMs / 1000),
+      refused: (priority, reason) => metrics.refused.inc({ priority, reason }),
+      paused: (ms) => {
+        metrics.pauses.inc();
+        app.log.warn({ pauseMs: ms }, 'the Gainsight API answered 429: pausing every upstream call');
+      },
+    },
+  });
+  const metrics = createMetrics(() => scheduler.state(), budget);
+  // At shutdown, calls still waiting for the budget are answered now; calls in flight finish, and
+  // their connections close after the answer instead of idling until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    scheduler.close();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  const health = new UpstreamHealth();
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-cockpit-request-id', request.id);
+  });
+  await registerSecurityHeaders(app, { csp: options.distDir !== undefined, https: options.https ?? false });
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    // Fast settings for answers made per request; the static files were compressed at build time.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
+
+  registerOpsRoutes(app, { scheduler, metrics, health, backend: options.backend, metricsToken: options.metricsToken ?? null, upstreamTimeoutMs });
+  await registerApiProxy(app, {
+    backend: options.backend,
+    scheduler,
+    metrics,
+    health,
+    upstreamTimeoutMs,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    onWrite: options.onWrite,
+  });
+  if (options.distDir !== undefined) await registerStaticSite(app, options.distDir);
+
+  return { app, scheduler, metrics };
+}
+
+/**
+ * Stops on SIGTERM or SIGINT the way a load balancer expects: no new connections, in-flight
+ * requests finish (Fastify answers 503 to requests that arrive on open connections meanwhile),
+ * then `after` (the sandbox, if any) and exit. A second signal exits at once.
+ */
+export function installGracefulShutdown(app: FastifyInstance, after?: () => Promise<void>, exit: (code: number) => void = (c) => process.exit(c)): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      exit(1);
+      return;
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app
+      .close()
+      .then(() => after?.())
+      .then(
+        () => {
+          app.log.info('stopped');
+          exit(0);
+        },
+        (e: unknown) => {
+          app.log.error({ err: e }, 'error while shutting down');
+          exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AuditConfigError, buildAuditLine, createAuditWriter, isAuditedWrite, resolveAuditLog, type AuditLine } from './audit.ts';
 
@@ -106,6 +108,16 @@ describe('audit writer', () => {
     const log = logger();
     createAuditWriter({ file: null, logger: log }).write(line(4));
     expect(log.info).toHaveBeenCalledWith({ audit: expect.objectContaining({ taskId: 'T-4' }) }, 'audit');
+  });
+
+  it("takes Fastify's logger: one JSON log line with the audit record", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
+    const app = Fastify({ logger: { stream } });
+    createAuditWriter({ file: null, logger: app.log }).write(line(5));
+    await app.close();
+    const record = JSON.parse(lines.find((l) => l.includes('"audit"'))!) as { level: number; msg: string; audit: AuditLine };
+    expect(record).toMatchObject({ level: 30, msg: 'audit', audit: { taskId: 'T-5', user: 'ana@acme.com' } });
   });
 
   it('stops start-up when the file cannot be opened, naming AUDIT_LOG', () => {

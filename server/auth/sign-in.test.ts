@@ -3,6 +3,7 @@
  * loopback port), driven over HTTP with a cookie jar, through a small Fastify app that stands in
  * for the team server: `registerAuth`, a `/v1/ping` GET and POST, `/healthz`, and the SPA.
  */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAuthConfig, type AuthConfig } from './auth-config.ts';
@@ -366,6 +367,19 @@ describe('cookies over https and sign-in off', () => {
     expect(cookie).toMatch(/^__Host-cb_login=v1\.[\w-]+; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const authorize = new URL(String(login.headers.location));
     expect(authorize.searchParams.get('redirect_uri')).toBe('https://board.acme.example/auth/callback');
+  });
+
+  it('guards routes registered before it and inside child plugins, and accepts an app that already has @fastify/cookie', async () => {
+    const app = Fastify();
+    apps.push(app);
+    await app.register(fastifyCookie);
+    app.register(async (child) => {
+      child.all('/v1/*', async () => ({ reached: true }));
+    });
+    app.get('/events', async () => 'stream');
+    await registerAuth(app, oidcConfig(provider, 'https://board.acme.example'));
+    for (const url of ['/v1/tasks/T-1', '/events']) expect((await app.inject({ url })).statusCode, url).toBe(401);
+    expect((await app.inject({ url: '/auth/me' })).statusCode).toBe(401);
   });
 
   it('with sign-in off, lets everything through with request.user null and keeps /auth inert', async () => {

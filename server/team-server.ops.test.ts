@@ -168,7 +168,7 @@ describe('team server: operations', () => {
   it('/metrics: Prometheus text on loopback; with METRICS_TOKEN only with the bearer token', async () => {
     behave = (_req, res) => json(res, 200, []);
     const { url } = await start();
-    await fetch(`${url}/v1/playbooks`);
+    await (await fetch(`${url}/v1/playbooks`)).text();
     const res = await fetch(`${url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
@@ -182,9 +182,14 @@ describe('team server: operations', () => {
 
     const token = 'metrics-token-0123456789';
     const guarded = await start({ metricsToken: token });
-    expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
-    expect((await fetch(`${guarded.url}/metrics`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
-    expect((await fetch(`${guarded.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    const status = async (headers: Record<string, string> = {}) => {
+      const res = await fetch(`${guarded.url}/metrics`, { headers });
+      await res.text();
+      return res.status;
+    };
+    expect(await status()).toBe(401);
+    expect(await status({ Authorization: 'Bearer wrong-token-0123456789' })).toBe(401);
+    expect(await status({ Authorization: `Bearer ${token}` })).toBe(200);
   });
 
   it('logs JSON lines with a request id on each, never the key and never a cookie', async () => {
@@ -250,4 +255,26 @@ describe('team server: process', () => {
     expect(run.output()).toContain('shutting down');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 30_000);
+});
+
+describe('team server: what the app marks as background', () => {
+  it('sends a call marked background after the reads people wait for', async () => {
+    behave = (_req, res) => json(res, 200, { records: [] });
+    // 3 a minute with a reserve of 1: background work may use 2, people all 3.
+    const team = await createTeamServer({
+      distDir: dist,
+      backend: { target: upstreamUrl, accessKey: KEY },
+      logger: false,
+      budget: { perMinute: 3, perDay: 100, maxWaitMs: 5_000 },
+    });
+    started.push(team.app);
+    const url = await team.app.listen({ port: 0, host: '127.0.0.1' });
+    const background = { 'X-Cockpit-Priority': 'background' };
+    expect((await search(url, '{"bg":1}', background)).status).toBe(200);
+    // Only the reserve is left: background work is refused (it would wait a minute), a person's read is not.
+    expect((await search(url, '{"bg":2}', background)).status).toBe(200);
+    expect((await search(url, '{"bg":3}', background)).status).toBe(429);
+    expect((await search(url, '{"user":1}')).status).toBe(200);
+    expect(seen.map((s) => s.body)).toEqual(['{"bg":1}', '{"bg":2}', '{"user":1}']);
+  });
 });

@@ -143,7 +143,13 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
  * requests finish (Fastify answers 503 to requests that arrive on open connections meanwhile),
  * then `after` (the sandbox, if any) and exit. A second signal exits at once.
  */
-export function installGracefulShutdown(app: FastifyInstance, after?: () => Promise<void>, exit: (code: number) => void = (c) => process.exit(c)): void {
+export function installGracefulShutdown(
+  app: FastifyInstance,
+  after?: () => Promise<void>,
+  exit: (code: number) => void = (c) => process.exit(c),
+  /** Connections still open this long after the signal (a client that stopped reading) are cut. */
+  drainMs = 25_000,
+): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -153,6 +159,10 @@ export function installGracefulShutdown(app: FastifyInstance, after?: () => Prom
     }
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    setTimeout(() => {
+      app.log.warn({ drainMs }, 'connections still open after the drain time: closing them');
+      app.server.closeAllConnections();
+    }, drainMs).unref();
     app
       .close()
       .then(() => after?.())

@@ -13,14 +13,13 @@ import { outcomeOf, type TeamMetrics } from '../ops/metrics.ts';
 import { isRead, operationOf, readKey, type Operation } from '../upstream/operations.ts';
 import { callUpstream, UpstreamError, type UpstreamAnswer } from '../upstream/upstream-client.ts';
 import type { UpstreamHealth } from '../ops/upstream-health.ts';
+import { BACKGROUND_PRIORITY, PRIORITY_HEADER } from '../../src/lib/request-priority.ts';
 
 /** Request headers passed on to the API; everything else (cookies, authorization, the browser's own accessKey) stays behind. */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 'user-agent'];
 /** Response headers passed back to the browser. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'retry-after', 'x-request-id'];
 
-/** The header the app sets on calls no user is waiting for (prefetches): they go after everything else. */
-export const PRIORITY_HEADER = 'x-cockpit-priority';
 
 export interface WriteRecord {
   request: FastifyRequest;
@@ -45,7 +44,8 @@ export interface ApiProxyOptions {
 
 function priorityOf(request: FastifyRequest, read: boolean): Priority {
   if (!read) return 'write';
-  return request.headers[PRIORITY_HEADER] === 'background' ? 'background' : 'interactive';
+  // The app marks calls nobody waits for (prefetches): they go after everything else.
+  return request.headers[PRIORITY_HEADER.toLowerCase()] === BACKGROUND_PRIORITY ? 'background' : 'interactive';
 }
 
 function errorCodeOf(body: Buffer): string | null {

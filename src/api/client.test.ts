@@ -53,6 +53,16 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
+describe('the background mark for the team server', () => {
+  it('marks a call nobody waits for, and only that one', async () => {
+    const { api, requests } = clientWith(() => json(envelope({ records: [], totalCount: 0 })));
+    await api.searchTasks({ limit: 1 }, { background: true });
+    await api.searchTasks({ limit: 1 });
+    expect(requests[0]!.headers.get('X-Cockpit-Priority')).toBe('background');
+    expect(requests[1]!.headers.get('X-Cockpit-Priority')).toBeNull();
+  });
+});
+
 describe('the API client unwraps the envelope of each operation', () => {
   it('getTask: GET /v1/tasks/{id}, relative base URL resolved against the page', async () => {
     const { api, requests } = clientWith(() => json(envelope(TASK)));

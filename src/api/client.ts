@@ -6,6 +6,7 @@
  * The browser calls the same-origin `/v1`; the dev server's proxy adds the access key.
  */
 import createClient from 'openapi-fetch';
+import { BACKGROUND_PRIORITY, PRIORITY_HEADER } from '../lib/request-priority.ts';
 import { ApiError } from './errors.ts';
 import type { paths } from './schema.gen.ts';
 import type {
@@ -33,6 +34,13 @@ export interface ApiClientOptions {
 export interface CallOptions {
   /** Aborting it rejects the call with the signal's reason (an AbortError), not an ApiError. */
   signal?: AbortSignal;
+  /** Nobody is waiting for this call (a prefetch): the team server sends it after everything else. */
+  background?: boolean;
+}
+
+/** The per-call headers: the background mark, when set. */
+function callHeaders(options: CallOptions | undefined): Record<string, string> | undefined {
+  return options?.background ? { [PRIORITY_HEADER]: BACKGROUND_PRIORITY } : undefined;
 }
 
 export interface TaskApi {
@@ -96,14 +104,14 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
     async getTask(id, callOptions) {
       const taskId = checkId(id, 'task');
       const data = await send(callOptions, (signal) =>
-        client.GET('/tasks/{taskId}', { params: { path: { taskId } }, parseAs: 'text', signal }),
+        client.GET('/tasks/{taskId}', { params: { path: { taskId } }, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'getTask'>;
     },
 
     async createTask(input, callOptions) {
       const data = await send(callOptions, (signal) =>
-        client.POST('/tasks', { body: input, parseAs: 'text', signal }),
+        client.POST('/tasks', { body: input, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'createTask'>;
     },
@@ -111,27 +119,27 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
     async updateTask(id, input, callOptions) {
       const taskId = checkId(id, 'task');
       const data = await send(callOptions, (signal) =>
-        client.PUT('/tasks/{taskId}', { params: { path: { taskId } }, body: input, parseAs: 'text', signal }),
+        client.PUT('/tasks/{taskId}', { params: { path: { taskId } }, body: input, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'updateTask'>;
     },
 
     async searchTasks(request, callOptions) {
       const data = await send(callOptions, (signal) =>
-        client.POST('/tasks/search', { body: request, parseAs: 'text', signal }),
+        client.POST('/tasks/search', { body: request, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return toSearchResult(data as OkData<'searchTasks'>, request);
     },
 
     async listPlaybooks(callOptions) {
-      const data = await send(callOptions, (signal) => client.GET('/playbooks', { parseAs: 'text', signal }));
+      const data = await send(callOptions, (signal) => client.GET('/playbooks', { parseAs: 'text', signal, headers: callHeaders(callOptions) }));
       return data as OkData<'listPlaybooks'>;
     },
 
     async getPlaybook(id, callOptions) {
       const playbookId = checkId(id, 'playbook');
       const data = await send(callOptions, (signal) =>
-        client.GET('/playbooks/{playbookId}', { params: { path: { playbookId } }, parseAs: 'text', signal }),
+        client.GET('/playbooks/{playbookId}', { params: { path: { playbookId } }, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'getPlaybook'>;
     },

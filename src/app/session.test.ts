@@ -62,6 +62,14 @@ describe('loadSession', () => {
     expect(await loadSession(undefined, async () => json(200, { name: 'sub-123', email: null }))).toEqual({ kind: 'signed-in', user: { name: 'sub-123', email: null } });
   });
 
+  it('reads every answer to the end (a body left unread keeps the request open in the browser)', async () => {
+    for (const status of [200, 401, 404, 500]) {
+      const response = json(status, status === 200 ? { name: 'Ana' } : { errorCode: 'X' });
+      await loadSession(undefined, async () => response);
+      expect(response.bodyUsed, String(status)).toBe(true);
+    }
+  });
+
   it("rethrows the caller's abort", async () => {
     const controller = new AbortController();
     controller.abort();
@@ -87,7 +95,9 @@ describe('requestSignOut', () => {
   });
 
   it('fails when the server refused, and never goes to a script URL', async () => {
-    await expect(requestSignOut(async () => json(403, { errorCode: 'AUTH_403' }), base)).rejects.toThrow('HTTP 403');
+    const refused = json(403, { errorCode: 'AUTH_403' });
+    await expect(requestSignOut(async () => refused, base)).rejects.toThrow('HTTP 403');
+    expect(refused.bodyUsed).toBe(true);
     expect(await requestSignOut(async () => json(200, { data: { redirectTo: 'javascript:alert(1)' } }), base)).toBe('/');
     expect(await requestSignOut(async () => new Response('<html>', { status: 200 }), base)).toBe('/');
   });

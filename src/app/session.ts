@@ -54,12 +54,20 @@ export async function loadSession(signal?: AbortSignal, fetchFn: Fetch = default
     if (signal?.aborted) throw error;
     return { kind: 'unknown' };
   }
+  // Read the answer whatever it is: a body left unread keeps the request open in the browser.
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { kind: 'unknown' };
+  }
   if (response.status === 404) return { kind: 'off' };
   if (response.status === 401) return { kind: 'signed-out' };
   if (!response.ok) return { kind: 'unknown' };
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
     return { kind: 'unknown' };
   }
@@ -90,7 +98,10 @@ export function safeRedirectTarget(raw: unknown, base: string): string {
  */
 export async function requestSignOut(fetchFn: Fetch = defaultFetch, base: string = location.href): Promise<string> {
   const response = await fetchFn('/auth/logout', { method: 'POST', headers: appRequestHeaders(), credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`Signing out failed: the server answered HTTP ${response.status}.`);
+  if (!response.ok) {
+    await response.text().catch(() => '');
+    throw new Error(`Signing out failed: the server answered HTTP ${response.status}.`);
+  }
   let body: unknown = null;
   try {
     body = await response.json();

@@ -35,6 +35,7 @@ export default defineConfig(async ({ command, mode, isPreview }) => {
     const { backend } = settings;
     plugins.push(
       teamServerPlugin({
+        settings,
         async configure() {
           const common = {
             budget: settings.budget,

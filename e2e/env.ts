@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * Where the end-to-end servers listen. `E2E_PORT_BASE` lets two runs on one machine use
  * different ports (and build directories).
@@ -19,6 +22,10 @@ export const E2E = {
   limitedAppPort: base + 14,
   /** The production install: a copy installed with --omit=dev, started with plain node. */
   installedAppPort: base + 15,
+  /** The team server with sign-in on (a real OpenID provider in the harness), over the first sandbox. */
+  signInAppPort: base + 18,
+  /** That server's audit log (AUDIT_LOG), emptied when the harness starts. */
+  signInAuditLog: join(tmpdir(), `cockpit-board-e2e-audit-${base}.jsonl`),
   bigTasks: 10_000,
   /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
   accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
@@ -43,6 +50,9 @@ export const E2E = {
   },
   get limitedSandboxOrigin() {
     return `http://127.0.0.1:${this.limitedSandboxPort}`;
+  },
+  get signInAppUrl() {
+    return `http://127.0.0.1:${this.signInAppPort}`;
   },
   get wrongKeyAppUrl() {
     return `http://127.0.0.1:${this.wrongKeyAppPort}`;

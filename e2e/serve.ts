@@ -10,13 +10,19 @@
  *   inside Vite (server/vite-plugin.ts), as `npm start` does;
  * - a sandbox with Gainsight's 100-a-minute limit on, behind a team server with its default
  *   budget (e2e/team-budget.spec.ts);
- * - a second sandbox with 10,000 tasks behind the team server (e2e/budgets.spec.ts).
+ * - a second sandbox with 10,000 tasks behind the team server (e2e/budgets.spec.ts);
+ * - a team server with sign-in on, over the first sandbox, and the real OpenID provider it signs
+ *   in with (oidc-provider, in this process); its audit log goes to E2E.signInAuditLog
+ *   (e2e/sign-in.spec.ts).
  */
+import { writeFileSync } from 'node:fs';
 import { build, preview, type PreviewServer } from 'vite';
 import type { FastifyInstance } from 'fastify';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { resolveAuthConfig } from '../server/auth/auth-config.ts';
 import { createTeamServer } from '../server/team-server.ts';
 import { E2E } from './env.ts';
+import { oidcEnv, startTestProvider } from './oidc-helpers.ts';
 
 const TEST_BUDGET = { perMinute: 100_000, perDay: 10_000_000, maxWaitMs: 20_000 };
 
@@ -77,12 +83,32 @@ const bigSandbox = await startSandbox({
   tasks: E2E.bigTasks,
 });
 await serveTeam(E2E.bigAppPort, bigSandbox, TEST_BUDGET);
-console.log(`e2e: sandbox ${sandbox.url}, app ${E2E.appUrl}, wrong-key app ${E2E.wrongKeyAppUrl}, ${E2E.bigTasks}-task app ${E2E.bigAppUrl}`);
+
+const provider = await startTestProvider({
+  redirectUris: [`${E2E.signInAppUrl}/auth/callback`],
+  accounts: { ana: { name: 'Ana Souza', email: 'ana@acme.example' } },
+});
+writeFileSync(E2E.signInAuditLog, '');
+const signIn = await createTeamServer({
+  distDir: E2E.outDir,
+  backend: { target: sandbox.url, accessKey: E2E.accessKey },
+  budget: TEST_BUDGET,
+  logger: process.env.E2E_SERVER_LOG ? { level: 'info' } : false,
+  auth: resolveAuthConfig(oidcEnv(provider, E2E.signInAppUrl)),
+  audit: { file: E2E.signInAuditLog },
+});
+await signIn.app.listen({ port: E2E.signInAppPort, host: '127.0.0.1' });
+teamServers.push(signIn.app);
+console.log(
+  `e2e: sandbox ${sandbox.url}, app ${E2E.appUrl}, wrong-key app ${E2E.wrongKeyAppUrl}, ${E2E.bigTasks}-task app ${E2E.bigAppUrl}, ` +
+    `sign-in app ${E2E.signInAppUrl} (provider ${provider.issuer})`,
+);
 
 const stop = async () => {
   await wrongKeyPreview.close();
   for (const app of teamServers) await app.close();
   for (const s of [sandbox, limitedSandbox, bigSandbox]) await s.close();
+  await provider.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

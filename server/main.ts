@@ -6,8 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AuditConfigError } from './auth/audit.ts';
 import { loadEnvironment } from './env-files.ts';
-import { readSettings, SettingsError, type TeamServerSettings } from './settings.ts';
+import { exposureVerdict, readSettings, SettingsError, type TeamServerSettings } from './settings.ts';
 import { createTeamServer, installGracefulShutdown } from './team-server.ts';
 
 function fail(message: string): never {
@@ -22,6 +23,10 @@ try {
   if (e instanceof SettingsError) fail(e.message);
   throw e;
 }
+
+// A tenant on a network address without sign-in: anyone who can reach it could use the tenant's key.
+const exposure = exposureVerdict(settings, settings.host);
+if (!exposure.start) fail(exposure.message);
 
 const distDir = resolve(settings.distDir);
 if (!existsSync(resolve(distDir, 'index.html'))) fail(`no build in ${distDir} (DIST_DIR): run npm run build first.`);
@@ -46,15 +51,26 @@ if (settings.backend.kind === 'tenant') {
   closeSandbox = sandbox.close;
 }
 
-const { app } = await createTeamServer({
-  backend,
-  distDir,
-  budget: settings.budget,
-  upstreamTimeoutMs: settings.upstreamTimeoutMs,
-  bodyLimitBytes: settings.bodyLimitBytes,
-  metricsToken: settings.metricsToken,
-  logger: { level: settings.logLevel },
-});
+let team: Awaited<ReturnType<typeof createTeamServer>>;
+try {
+  team = await createTeamServer({
+    backend,
+    distDir,
+    budget: settings.budget,
+    upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    bodyLimitBytes: settings.bodyLimitBytes,
+    metricsToken: settings.metricsToken,
+    logger: { level: settings.logLevel },
+    auth: settings.auth,
+    audit: { file: settings.auditLog },
+  });
+} catch (e) {
+  // AUDIT_LOG names a file that cannot be opened for appending.
+  if (e instanceof AuditConfigError) fail(e.message);
+  throw e;
+}
+const { app } = team;
+if (exposure.warning) app.log.warn(exposure.warning);
 installGracefulShutdown(app, closeSandbox);
 try {
   await app.listen({ host: settings.host, port: settings.port });
@@ -62,6 +78,14 @@ try {
   fail(`cannot listen on ${settings.host}:${settings.port} (HOST, PORT): ${e instanceof Error ? e.message : String(e)}`);
 }
 app.log.info(
-  { backend: backend.label, budgetPerMinute: settings.budget.perMinute, budgetPerDay: settings.budget.perDay, instances: settings.budget.instances, distDir },
+  {
+    backend: backend.label,
+    budgetPerMinute: settings.budget.perMinute,
+    budgetPerDay: settings.budget.perDay,
+    instances: settings.budget.instances,
+    distDir,
+    signIn: settings.auth.kind === 'oidc' ? { issuer: settings.auth.issuer.href, publicUrl: settings.auth.publicOrigin } : 'off',
+    auditLog: settings.auditLog ?? 'stdout',
+  },
   'Cockpit Board team server ready',
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, readSettings, SettingsError } from './settings.ts';
+import { exposureVerdict, isLoopbackHost, readSettings, SettingsError } from './settings.ts';
 
 const tenant = { GAINSIGHT_DOMAIN: 'acme', GAINSIGHT_ACCESS_KEY: 'secret-key-1' };
 
@@ -46,5 +46,62 @@ describe('team server settings', () => {
   it('knows loopback hosts', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(h), h).toBe(true);
     for (const h of ['0.0.0.0', '::', '10.0.0.5', 'example.com', '128.0.0.1']) expect(isLoopbackHost(h), h).toBe(false);
+  });
+});
+
+describe('team server settings: sign-in, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
+  const signIn = {
+    OIDC_ISSUER: 'https://sso.acme.example',
+    OIDC_CLIENT_ID: 'board',
+    OIDC_CLIENT_SECRET: 'client-secret-value',
+    PUBLIC_URL: 'https://board.acme.example',
+    SESSION_SECRET: 'a-session-secret-of-more-than-32-characters',
+  };
+
+  it('has sign-in off, anonymous use on loopback only, and the audit on stdout by default', () => {
+    const s = readSettings({});
+    expect(s.auth).toEqual({ kind: 'off' });
+    expect(s.allowAnonymous).toBe(false);
+    expect(s.auditLog).toBeNull();
+  });
+
+  it('reads the sign-in configuration, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
+    const s = readSettings({ ...signIn, ALLOW_ANONYMOUS: '1', AUDIT_LOG: ' /var/log/board/audit.jsonl ' });
+    expect(s.auth).toMatchObject({ kind: 'oidc', clientId: 'board', publicOrigin: 'https://board.acme.example', redirectUri: 'https://board.acme.example/auth/callback' });
+    expect(s.allowAnonymous).toBe(true);
+    expect(s.auditLog).toBe('/var/log/board/audit.jsonl');
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'https://sso.acme.example' }, /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PUBLIC_URL, SESSION_SECRET are not set/],
+    [{ ...signIn, SESSION_SECRET: 'short' }, /SESSION_SECRET is too short/],
+    [{ ...signIn, PUBLIC_URL: 'board.acme.example' }, /PUBLIC_URL is not a URL/],
+    [{ ALLOW_ANONYMOUS: 'yes' }, /ALLOW_ANONYMOUS must be 1/],
+    [{ AUDIT_LOG: ' ' }, /AUDIT_LOG is empty/],
+  ])('refuses %o with a SettingsError naming the variable', (env, message) => {
+    expect(() => readSettings(env)).toThrow(SettingsError);
+    expect(() => readSettings(env)).toThrow(message);
+  });
+
+  it('never puts a secret in a message', () => {
+    try {
+      readSettings({ ...signIn, OIDC_CLIENT_SECRET: 'the-client-secret-zz-0123456789abcdef', SESSION_SECRET: 'the-client-secret-zz-0123456789abcdef' });
+      expect.unreachable();
+    } catch (e) {
+      expect(String(e)).toMatch(/SESSION_SECRET must not be the same as OIDC_CLIENT_SECRET/);
+      expect(String(e)).not.toContain('the-client-secret-zz');
+    }
+  });
+
+  it('applies the start-up rule to the address listened on', () => {
+    const open = readSettings({ ...tenant, HOST: '0.0.0.0' });
+    const refused = exposureVerdict(open, open.host);
+    expect(refused.start).toBe(false);
+    expect(!refused.start && refused.message).toMatch(/Set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PUBLIC_URL and SESSION_SECRET/);
+    expect(exposureVerdict(open, '127.0.0.1')).toEqual({ start: true, warning: null });
+    expect(exposureVerdict(readSettings({ HOST: '0.0.0.0' }), '0.0.0.0')).toEqual({ start: true, warning: null }); // the sandbox
+    expect(exposureVerdict(readSettings({ ...tenant, ...signIn }), '0.0.0.0')).toEqual({ start: true, warning: null });
+    const anonymous = exposureVerdict(readSettings({ ...tenant, ALLOW_ANONYMOUS: '1' }), '10.0.0.5');
+    expect(anonymous.start && anonymous.warning).toMatch(/ALLOW_ANONYMOUS=1: serving the Gainsight tenant on "10.0.0.5" without sign-in/);
   });
 });

@@ -4,6 +4,18 @@
  * variable and says what to set; nothing here ever prints the access key.
  */
 import { BackendConfigError, resolveBackend, type Backend } from '../config/backend.ts';
+import { AuditConfigError, resolveAuditLog } from './auth/audit.ts';
+import {
+  AuthConfigError,
+  checkExposure,
+  isLoopbackHost,
+  parseAllowAnonymous,
+  resolveAuthConfig,
+  type AuthConfig,
+  type ExposureVerdict,
+} from './auth/auth-config.ts';
+
+export { isLoopbackHost };
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -26,6 +38,12 @@ export interface TeamServerSettings {
   metricsToken: string | null;
   logLevel: string;
   sandboxDb: string;
+  /** Sign-in (server/auth/README.md): off unless the OIDC_* variables and SESSION_SECRET are set. */
+  auth: AuthConfig;
+  /** ALLOW_ANONYMOUS=1: serve a tenant on a network address without sign-in (see exposureVerdict). */
+  allowAnonymous: boolean;
+  /** AUDIT_LOG: the file the audit log is appended to, or null for the server's log (stdout). */
+  auditLog: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,12 +57,6 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw.trim());
   if (value < min || value > max) throw new SettingsError(`${name} must be ${what}, from ${min} to ${max}; got ${value}.`);
   return value;
-}
-
-/** Loopback addresses: the only hosts where nobody else on the network can reach the server. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || h.startsWith('::ffff:127.') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 export function readSettings(env: Env): TeamServerSettings {
@@ -77,6 +89,18 @@ export function readSettings(env: Env): TeamServerSettings {
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}.`);
 
+  let auth: AuthConfig;
+  let allowAnonymous: boolean;
+  let auditLog: string | null;
+  try {
+    auth = resolveAuthConfig(env);
+    allowAnonymous = parseAllowAnonymous(env);
+    auditLog = resolveAuditLog(env);
+  } catch (e) {
+    if (e instanceof AuthConfigError || e instanceof AuditConfigError) throw new SettingsError(e.message);
+    throw e;
+  }
+
   return {
     host,
     port,
@@ -93,5 +117,17 @@ export function readSettings(env: Env): TeamServerSettings {
     metricsToken,
     logLevel,
     sandboxDb: env.SANDBOX_DB?.trim() || '.sandbox/serve.db',
+    auth,
+    allowAnonymous,
+    auditLog,
   };
+}
+
+/**
+ * The start-up rule: a tenant served on a network address needs sign-in (or ALLOW_ANONYMOUS=1,
+ * which starts with a warning). `host` is the address actually listened on: HOST for
+ * `npm run serve`, Vite's own host setting for `npm start` and `npm run preview`.
+ */
+export function exposureVerdict(settings: Pick<TeamServerSettings, 'backend' | 'auth' | 'allowAnonymous'>, host: string): ExposureVerdict {
+  return checkExposure({ host, tenantConfigured: settings.backend.kind === 'tenant', auth: settings.auth, allowAnonymous: settings.allowAnonymous });
 }

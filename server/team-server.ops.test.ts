@@ -231,6 +231,9 @@ describe('team server: process', () => {
     [{ GAINSIGHT_BASE_URL: 'ftp://x', GAINSIGHT_ACCESS_KEY: 'k' }, 'GAINSIGHT_BASE_URL must be an http or https URL'],
     [{ GAINSIGHT_BUDGET_PER_MIN: '500' }, 'GAINSIGHT_BUDGET_PER_MIN'],
     [{ PORT: 'x' }, 'PORT must be'],
+    [{ OIDC_ISSUER: 'https://sso.acme.example', OIDC_CLIENT_ID: 'board' }, 'OIDC_CLIENT_SECRET, PUBLIC_URL, SESSION_SECRET are not set'],
+    [{ ALLOW_ANONYMOUS: 'maybe' }, 'ALLOW_ANONYMOUS must be 1'],
+    [{ GAINSIGHT_BASE_URL: 'http://127.0.0.1:1/v1', GAINSIGHT_ACCESS_KEY: 'k', AUDIT_LOG: '/nonexistent-folder-4242/audit.jsonl' }, 'AUDIT_LOG=/nonexistent-folder-4242/audit.jsonl cannot be opened'],
   ])('stops at start-up on bad configuration %o, naming the variable', async (env, message) => {
     const run = runMain(env);
     expect(await run.exited).toBe(1);
@@ -254,6 +257,70 @@ describe('team server: process', () => {
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('shutting down');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 30_000);
+
+  const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
+  async function untilReady(run: ReturnType<typeof runMain>) {
+    for (let i = 0; i < 250 && !run.output().includes('team server ready') && run.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(run.output()).toContain('team server ready');
+  }
+
+  it('refuses to serve a tenant on a network address without sign-in, saying what to set', async () => {
+    const run = runMain({ GAINSIGHT_BASE_URL: upstreamUrl, GAINSIGHT_ACCESS_KEY: KEY, HOST: '0.0.0.0', PORT: String(randomPort()) });
+    expect(await run.exited).toBe(1);
+    const out = run.output();
+    expect(out).toContain('Cockpit Board cannot start: Refusing to serve the Gainsight tenant on "0.0.0.0"');
+    expect(out).toContain('Set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PUBLIC_URL and SESSION_SECRET');
+    expect(out).toContain('ALLOW_ANONYMOUS=1');
+    expect(out).not.toContain(KEY);
+    expect(out).not.toMatch(/\n\s+at /);
+    expect(seen).toEqual([]);
+  });
+
+  it('with ALLOW_ANONYMOUS=1 serves a tenant on a network address, logging a warning', async () => {
+    behave = (_req, res) => json(res, 200, []);
+    const port = randomPort();
+    const run = runMain({ GAINSIGHT_BASE_URL: upstreamUrl, GAINSIGHT_ACCESS_KEY: KEY, HOST: '0.0.0.0', PORT: String(port), ALLOW_ANONYMOUS: '1' });
+    await untilReady(run);
+    const warning = run
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .find((l) => l.msg.startsWith('ALLOW_ANONYMOUS=1'));
+    expect(warning).toMatchObject({ level: 40, msg: expect.stringContaining('without sign-in') });
+    expect((await fetch(`http://127.0.0.1:${port}/v1/playbooks`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
+
+  it('with sign-in configured serves a tenant on a network address, and the API needs a session', async () => {
+    const port = randomPort();
+    const run = runMain({
+      GAINSIGHT_BASE_URL: upstreamUrl,
+      GAINSIGHT_ACCESS_KEY: KEY,
+      HOST: '0.0.0.0',
+      PORT: String(port),
+      // The provider need not be up to start: it is asked at the first sign-in.
+      OIDC_ISSUER: 'http://127.0.0.1:1',
+      OIDC_CLIENT_ID: 'board',
+      OIDC_CLIENT_SECRET: 'process-test-client-secret',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET: 'process-test-session-secret-0123456789abcdef',
+    });
+    await untilReady(run);
+    const api = await fetch(`http://127.0.0.1:${port}/v1/playbooks`);
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ errorCode: 'AUTH_401' });
+    expect((await fetch(`http://127.0.0.1:${port}/board`)).status).toBe(200);
+    const login = await fetch(`http://127.0.0.1:${port}/auth/login?returnTo=%2Fboard`, { redirect: 'manual' });
+    expect(login.status).toBe(502);
+    expect(await login.text()).toContain('Sign-in is unavailable');
+    expect(seen).toEqual([]);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).not.toContain('process-test-client-secret');
+    expect(run.output()).not.toContain('process-test-session-secret');
   }, 30_000);
 });
 

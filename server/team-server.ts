@@ -8,11 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createAuditWriter, isAuditedWrite } from './auth/audit.ts';
+import type { AuthConfig } from './auth/auth-config.ts';
+import { redactAuthUrl } from './auth/guards.ts';
+import { registerAuth, type AuthDeps } from './auth/plugin.ts';
 import { BudgetScheduler, type Clock } from './budget/scheduler.ts';
 import { createMetrics, type TeamMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/ops-routes.ts';
 import { UpstreamHealth } from './ops/upstream-health.ts';
 import { registerApiProxy, type WriteRecord } from './proxy/api-proxy.ts';
+import { auditLineOf } from './proxy/write-audit.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticSite } from './static-site.ts';
 import type { UpstreamAnswer } from './upstream/upstream-client.ts';
@@ -34,6 +39,15 @@ export interface TeamServerOptions {
   /** The first pause of every upstream call after the tenant answers 429 (default 10 s). */
   upstreamPauseMs?: number;
   onWrite?: (record: WriteRecord) => void;
+  /** Sign-in (server/auth/README.md); default off: no session needed, `request.user` is null. */
+  auth?: AuthConfig;
+  /** The sign-in plugin's clock and provider options (tests). */
+  authDeps?: AuthDeps;
+  /**
+   * The audit log: one JSON line per write through the proxy, appended to `file` (AUDIT_LOG) or,
+   * with `file: null`, written to the logger. Left out: no audit (and no extra read before an update).
+   */
+  audit?: { file: string | null };
 }
 
 export interface TeamServer {
@@ -64,11 +78,29 @@ export const REDACTED_LOG_PATHS = [
   'accessKey',
 ];
 
+/** A request as log lines show it: Fastify's default fields, with the sign-in callback's code and state cut from the URL. */
+export function serializeRequest(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return {
+    method: request.method,
+    url: redactAuthUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 export async function createTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const logger = options.logger === undefined ? { level: 'info' } : options.logger;
   const app = Fastify({
-    logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } } : logger,
+    logger:
+      logger && typeof logger === 'object'
+        ? {
+            ...logger,
+            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            serializers: { ...('serializers' in logger ? logger.serializers : {}), req: serializeRequest },
+          }
+        : logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
@@ -123,6 +155,17 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     zlibOptions: { level: 6 },
   });
 
+  // Sign-in on the root instance, before the routes: its onRequest hook guards every route (the
+  // API paths need a session; the page, /healthz, /readyz and /metrics stay open) and sets request.user.
+  await registerAuth(app, options.auth ?? { kind: 'off' }, options.authDeps);
+
+  const audit = options.audit ? createAuditWriter({ file: options.audit.file, logger: app.log }) : null;
+  if (audit) app.addHook('onClose', async () => audit.close());
+  const onWrite = (record: WriteRecord) => {
+    if (audit && isAuditedWrite(record.method, record.apiPath)) audit.write(auditLineOf(record));
+    options.onWrite?.(record);
+  };
+
   registerOpsRoutes(app, { scheduler, metrics, health, backend: options.backend, metricsToken: options.metricsToken ?? null, upstreamTimeoutMs });
   await registerApiProxy(app, {
     backend: options.backend,
@@ -131,7 +174,8 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     health,
     upstreamTimeoutMs,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    onWrite: options.onWrite,
+    onWrite,
+    readPreviousTask: audit !== null,
   });
   if (options.distDir !== undefined) await registerStaticSite(app, options.distDir);
 

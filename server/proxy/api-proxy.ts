@@ -29,6 +29,13 @@ export interface WriteRecord {
   body: Buffer | undefined;
   status: number;
   errorCode: string | null;
+  /** The upstream answer's body, when the tenant answered (not for the proxy's own 429/502/503/504). */
+  answer: Buffer | undefined;
+  /**
+   * For a task update with `readPreviousTask` on: the task as the tenant had it right before the
+   * PUT was sent (`data` of GET /tasks/{id}), or null when it could not be read. Otherwise undefined.
+   */
+  previous: Record<string, unknown> | null | undefined;
 }
 
 export interface ApiProxyOptions {
@@ -40,12 +47,31 @@ export interface ApiProxyOptions {
   bodyLimitBytes: number;
   /** Called after every write the proxy forwarded or refused (the audit log). */
   onWrite?: (record: WriteRecord) => void;
+  /**
+   * Before forwarding a task update (PUT /tasks/{id}), read the task (GET, through the budget at
+   * write priority), so `onWrite` can tell which fields the update changes. Costs one upstream
+   * call per update; on only while the audit log is.
+   */
+  readPreviousTask?: boolean;
 }
 
 function priorityOf(request: FastifyRequest, read: boolean): Priority {
   if (!read) return 'write';
   // The app marks calls nobody waits for (prefetches): they go after everything else.
   return request.headers[PRIORITY_HEADER.toLowerCase()] === BACKGROUND_PRIORITY ? 'background' : 'interactive';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `data` of a Gainsight envelope that answered a task, or null. */
+function taskOf(answer: UpstreamAnswer): Record<string, unknown> | null {
+  if (answer.status !== 200) return null;
+  try {
+    const parsed = JSON.parse(answer.body.toString('utf8')) as unknown;
+    return isRecord(parsed) && parsed.result !== false && isRecord(parsed.data) ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function errorCodeOf(body: Buffer): string | null {
@@ -97,8 +123,40 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         metrics.proxied.inc({ operation, served });
         metrics.proxyLatency.observe({ operation }, (performance.now() - started) / 1000);
       };
-      const recordWrite = (status: number, errorCode: string | null) => {
-        if (!read) options.onWrite?.({ request, method, apiPath, operation, body, status, errorCode });
+      /** One call to the tenant, counted in the metrics and the upstream health. */
+      const send = async (op: Operation, call: { url: URL; method: string; headers: Record<string, string>; body?: Buffer }) => {
+        try {
+          const answer = await callUpstream({ ...call, timeoutMs });
+          metrics.upstreamRequests.inc({ operation: op, outcome: outcomeOf(answer.status) });
+          health.answered(answer.status);
+          return answer;
+        } catch (e) {
+          const kind = e instanceof UpstreamError ? e.kind : 'unreachable';
+          metrics.upstreamRequests.inc({ operation: op, outcome: kind });
+          health.failed(e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      };
+
+      // The task as it is right before the update, for the audit's "fields changed". Its own
+      // budget slot at write priority; no single flight, so it is the tenant's state now. If it
+      // cannot be read, the update goes ahead anyway (the audit then lists every field sent).
+      let previous: Record<string, unknown> | null | undefined;
+      if (options.readPreviousTask && operation === 'tasks.update' && body !== undefined) {
+        previous = null;
+        try {
+          const before = await scheduler.submit({
+            priority: 'write',
+            send: () => send('tasks.get', { url: upstreamUrl(backend.target, apiPath.split('?')[0]!), method: 'GET', headers: { accessKey: backend.accessKey, accept: 'application/json' } }),
+          });
+          if (before.kind === 'answer') previous = taskOf(before.answer);
+        } catch (e) {
+          request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'could not read the task before its update (audit)');
+        }
+      }
+
+      const recordWrite = (status: number, errorCode: string | null, answer?: Buffer) => {
+        if (!read) options.onWrite?.({ request, method, apiPath, operation, body, status, errorCode, answer, previous });
       };
 
       let outcome;
@@ -106,19 +164,7 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         outcome = await scheduler.submit({
           priority,
           key: read ? readKey(method, apiPath, body) : undefined,
-          send: async () => {
-            try {
-              const answer = await callUpstream({ url, method, headers, body, timeoutMs });
-              metrics.upstreamRequests.inc({ operation, outcome: outcomeOf(answer.status) });
-              health.answered(answer.status);
-              return answer;
-            } catch (e) {
-              const kind = e instanceof UpstreamError ? e.kind : 'unreachable';
-              metrics.upstreamRequests.inc({ operation, outcome: kind });
-              health.failed(e instanceof Error ? e.message : String(e));
-              throw e;
-            }
-          },
+          send: () => send(operation, { url, method, headers, body }),
         });
       } catch (e) {
         finish('error');
@@ -159,7 +205,7 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         { operation, priority, status: answer.status, waitedMs: Math.round(outcome.waitedMs), upstreamMs: Math.round(answer.ms), shared: outcome.shared },
         'proxied',
       );
-      recordWrite(answer.status, answer.status >= 400 ? errorCodeOf(answer.body) : null);
+      recordWrite(answer.status, answer.status >= 400 ? errorCodeOf(answer.body) : null, answer.body);
       const out: Record<string, string> = { 'cache-control': 'no-store' };
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = answer.headers[name];

@@ -64,12 +64,21 @@ interface RawResult {
   response: Response;
 }
 
+/**
+ * Headers on every call. `X-Requested-With: cockpit-board` says the call comes from the board's
+ * own page, which a form or script on another site cannot claim: with sign-in on, the team
+ * server accepts a write without an `Origin` header only with it (server/auth/README.md).
+ */
+export function appRequestHeaders(): Record<string, string> {
+  return { Accept: 'application/json', 'X-Requested-With': 'cockpit-board' };
+}
+
 export function createApiClient(options: ApiClientOptions = {}): TaskApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = createClient<paths>({
     baseUrl: resolveBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    headers: { Accept: 'application/json' },
+    headers: appRequestHeaders(),
   });
 
   async function send(callOptions: CallOptions | undefined, run: (signal: AbortSignal) => Promise<RawResult>) {

@@ -1,18 +1,23 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { isApiError, isUnauthorized, type ApiError } from '../api/errors.ts';
+import { isSignInRequired } from './session.ts';
 
 /**
- * What the whole app must know about the API, whichever page asked: the access key was rejected
- * (every page shows the same explanation), or the server cannot be reached (a banner with retry).
+ * What the whole app must know about the API, whichever page asked: the user must sign in (the
+ * page goes to sign-in), the access key was rejected (every page shows the same explanation), or
+ * the server cannot be reached (a banner with retry).
  */
 export interface ApiHealth {
+  /** The team server asks for a session (401 `AUTH_401`). */
+  signInRequired: ApiError | null;
   unauthorized: ApiError | null;
   unreachable: ApiError | null;
   offline: boolean;
 }
 
 let state: ApiHealth = {
+  signInRequired: null,
   unauthorized: null,
   unreachable: null,
   offline: typeof navigator !== 'undefined' && navigator.onLine === false,
@@ -21,7 +26,14 @@ const listeners = new Set<() => void>();
 
 function set(patch: Partial<ApiHealth>) {
   const next = { ...state, ...patch };
-  if (next.unauthorized === state.unauthorized && next.unreachable === state.unreachable && next.offline === state.offline) return;
+  if (
+    next.signInRequired === state.signInRequired &&
+    next.unauthorized === state.unauthorized &&
+    next.unreachable === state.unreachable &&
+    next.offline === state.offline
+  ) {
+    return;
+  }
   state = next;
   for (const l of listeners) l();
 }
@@ -43,7 +55,10 @@ export function useApiHealth(): ApiHealth {
 
 /** Records an error from any query or mutation. */
 export function reportApiError(error: unknown) {
-  if (isUnauthorized(error)) set({ unauthorized: error });
+  // A missing session is also a 401, but not a rejected key: keep the first, the page signs in.
+  if (isSignInRequired(error)) {
+    if (!state.signInRequired) set({ signInRequired: error });
+  } else if (isUnauthorized(error)) set({ unauthorized: error });
   else if (isApiError(error) && (error.kind === 'network' || error.kind === 'timeout')) set({ unreachable: error });
 }
 
@@ -53,7 +68,7 @@ export function reportApiSuccess() {
 }
 
 export function resetApiHealth() {
-  set({ unauthorized: null, unreachable: null });
+  set({ signInRequired: null, unauthorized: null, unreachable: null });
 }
 
 /** Subscribes the health store to a QueryClient's query and mutation caches and to the browser's online state. */

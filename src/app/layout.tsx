@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { SignInRequired } from './sign-in-required.tsx';
+import { UserMenu } from './user-menu.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 
@@ -58,12 +60,15 @@ export function Layout() {
             >
               New task
             </button>
+            <UserMenu />
           </div>
         </div>
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
-        {health.unauthorized ? (
+        {health.signInRequired ? (
+          <SignInRequired />
+        ) : health.unauthorized ? (
           <Suspense fallback={null}>
             <AuthErrorPage error={health.unauthorized} />
           </Suspense>

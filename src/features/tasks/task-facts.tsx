@@ -24,7 +24,7 @@ export function TaskEditableFacts({ task }: { task: Task }) {
       <Fact term="Priority">{task.Priority || none('No priority')}</Fact>
       <Fact term="Due">
         {task.DueDate && done ? (
-          // "was due Nov 27, 2026": the words already hold the date.
+          // "was due Nov 27, 2026" (or "due …" ahead of its date): the words already hold the date.
           <time dateTime={task.DueDate}>{due.words}</time>
         ) : task.DueDate ? (
           <>

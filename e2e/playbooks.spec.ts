@@ -238,6 +238,9 @@ test('the adoption figures match the tasks the API holds for the playbook', asyn
   const ctaTasks = tasks.filter((t) => t.CTAId === someCtaId);
   const ctaRow = ctaTable.getByRole('row').filter({ hasText: someCtaId });
   await expect(ctaRow).toContainText(`${ctaTasks.filter(isDone).length} of ${ctaTasks.length}`);
+  // Named by company, playbooks, tasks and age; the id is secondary text (issue 15).
+  const company = (await searchTasks([eq('CTAId', someCtaId)], ['CompanyName']))[0]!.CompanyName!;
+  await expect(ctaRow.getByRole('rowheader')).toHaveText(new RegExp(`^${company} · .*${playbook.Name}.* · \\d+\\+? tasks · since .*CTA id ${someCtaId}$`));
 
   await adoption.getByRole('link', { name: 'Show on board' }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?playbook=${playbookId}$`));
@@ -263,7 +266,9 @@ test('applying a playbook creates one task per template with the right due dates
   const cta = dialog.getByRole('combobox', { name: 'CTA' });
   await cta.fill(companyName);
   await dialog.getByRole('option', { name: new RegExp(ctaId) }).click();
-  await expect(cta).toHaveValue(ctaId);
+  // Named by what its tasks tell, the id as secondary text (issue 15).
+  await expect(cta).toHaveValue(new RegExp(`^${companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${ctaId}`);
   await dialog.getByRole('combobox', { name: 'Owner (optional)' }).fill(ownerName);
   await dialog.getByRole('option', { name: new RegExp(`^${ownerName}`) }).first().click();
   const startDate = '2028-02-20';
@@ -298,6 +303,53 @@ test('applying a playbook creates one task per template with the right due dates
     const column = page.getByRole('region', { name: 'Not Started' });
     await expect(column.getByRole('link', { name: task.Name }).and(page.locator(`[href="/tasks/${task.Gsid}"]`))).toBeVisible();
   }
+});
+
+/** Counts the task creates (POST /v1/tasks) the page sends. */
+function watchCreates(page: Page) {
+  let count = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/tasks') count++;
+  });
+  return () => count;
+}
+
+test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates nothing; arrows and Enter choose a CTA', async ({ page, axe }) => {
+  const playbook = await playbookNamed('Renewal - 120 Days Out');
+  const kestrelCtas = new Set((await searchTasks([eq('CompanyName', 'Kestrel Aerospace')], ['CTAId'])).map((t) => t.CTAId));
+  expect(kestrelCtas.size, 'the sample data has several Kestrel Aerospace CTAs').toBeGreaterThan(1);
+  const creates = watchCreates(page);
+
+  const dialog = await openApplyDialog(page, playbook);
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  const ctaOptions = dialog.getByRole('listbox', { name: 'CTA' }).getByRole('option');
+  await cta.pressSequentially('Kestrel');
+  await expect(ctaOptions).toHaveCount(kestrelCtas.size);
+  await expect(ctaOptions.first()).toHaveAccessibleName(/^Kestrel Aerospace · .* · since .*CTA id 1C/);
+  await axe('apply dialog with the CTA suggestions open');
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`${kestrelCtas.size} CTAs match: choose one with the arrow keys, or type more.`);
+  await expect(cta).toHaveAttribute('aria-expanded', 'true');
+  await expect(dialog.getByRole('table', { name: /Tasks to create/ })).toBeVisible();
+  expect(creates(), 'Enter with the list open sends nothing').toBe(0);
+
+  // Leaving with "Kestrel" chooses nothing, and Create says to choose a CTA.
+  await page.keyboard.press('Tab');
+  await expect(cta).toHaveValue('');
+  await expect(cta).toHaveAccessibleDescription(`“Kestrel” matches ${kestrelCtas.size} CTAs: choose one from the list. Nothing was chosen.`);
+  await dialog.getByRole('button', { name: /^Create \d+ tasks$/ }).click();
+  await expect(cta).toBeFocused();
+  await expect(cta).toHaveAccessibleDescription(/Choose a CTA, or type its id\./);
+  expect(creates()).toBe(0);
+
+  // Down and Enter choose the first Kestrel CTA; that Enter sends nothing either.
+  await cta.pressSequentially('Kestrel');
+  await cta.press('ArrowDown');
+  await cta.press('Enter');
+  await expect(cta).toHaveValue(/^Kestrel Aerospace · /);
+  await expect(cta).toHaveAttribute('aria-expanded', 'false');
+  await expect(cta).toHaveAccessibleDescription(/^CTA id 1C[0-9A-Z]{34}$/);
+  expect(creates()).toBe(0);
 });
 
 test('after a partial failure, Retry failed leaves exactly one task per template', async ({ page, axe }) => {

@@ -73,6 +73,15 @@ function watchTaskCalls(page: Page, id: string) {
   return { puts: () => calls.filter((m) => m === 'PUT').length, all: () => calls.length };
 }
 
+/** Counts the task creates (POST /v1/tasks) the page sends. */
+function watchCreates(page: Page) {
+  let count = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/tasks') count++;
+  });
+  return () => count;
+}
+
 async function openEditForm(page: Page, task: ApiTask) {
   await page.goto(`/tasks/${task.Gsid}`);
   await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
@@ -113,6 +122,25 @@ test('the task page shows every field, its playbook step, and a not-found page f
   await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
 });
 
+test('the task page names its CTA by what its tasks tell, the id as secondary text', async ({ page }) => {
+  const task = await makeTask('E2E CTA name');
+  const onCta = await sandboxApi.call<{ records: (ApiTask & { PlaybookId?: string })[]; totalCount: number }>('POST', '/v1/tasks/search', {
+    select: ['CTAId', 'PlaybookId'],
+    where: { conditions: [{ name: 'CTAId', operator: 'EQ', value: [task.CTAId] }] },
+    limit: 5000,
+  });
+  const count = onCta.data.totalCount;
+  expect(count).toBeGreaterThan(1);
+  const playbookIds = new Set(onCta.data.records.flatMap((t) => (t.PlaybookId ? [t.PlaybookId] : [])));
+  const playbooks = (await sandboxApi.call<{ Gsid: string; Name: string }[]>('GET', '/v1/playbooks')).data.filter((p) => playbookIds.has(p.Gsid));
+
+  await page.goto(`/tasks/${task.Gsid}`);
+  const cta = page.getByRole('region', { name: 'About this task' }).getByRole('definition').filter({ hasText: 'CTA id' });
+  await expect(cta).toContainText(new RegExp(`^${task.CompanyName} · .*${count} tasks · since [A-Z][a-z]{2} \\d{1,2}`));
+  for (const p of playbooks.slice(0, 1)) await expect(cta).toContainText(p.Name);
+  await expect(cta).toContainText(`CTA id ${task.CTAId}`);
+});
+
 test('creates a task from the header: it is on the board at once, and a toast links to it', async ({ page, axe }) => {
   const seed = await seededTask();
   const name = uniqueName('E2E created');
@@ -134,8 +162,9 @@ test('creates a task from the header: it is on the board at once, and a toast li
   await expect(ctaOption).toBeVisible();
   await axe('New task dialog with the CTA suggestions open');
   await ctaOption.click();
-  await expect(cta).toHaveValue(seed.CTAId);
-  await expect(cta).toHaveAccessibleDescription('Company: Acme Corp');
+  // Named by what its tasks tell, the id as secondary text (issue 15).
+  await expect(cta).toHaveValue(/^Acme Corp · .*\d+ tasks? · since /);
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${seed.CTAId}`);
 
   const owner = dialog.getByRole('combobox', { name: 'Owner' });
   await owner.fill(seed.OwnerName!);
@@ -172,6 +201,39 @@ test('creates a task from the header: it is on the board at once, and a toast li
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
+test('Enter in the New task CTA picker chooses or explains, and never sends the form', async ({ page }) => {
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  const creates = watchCreates(page);
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(uniqueName('E2E Enter in the picker'));
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  const ctaOptions = dialog.getByRole('listbox', { name: 'CTA' }).getByRole('option');
+  const kestrel = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    select: ['CTAId'],
+    where: { conditions: [{ name: 'CompanyName', operator: 'EQ', value: ['Kestrel Aerospace'] }] },
+    limit: 5000,
+  });
+  const matches = new Set(kestrel.data.records.map((t) => t.CTAId)).size;
+  expect(matches).toBeGreaterThan(1);
+  await cta.pressSequentially('Kestrel');
+  await expect(ctaOptions).toHaveCount(matches);
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`${matches} CTAs match: choose one with the arrow keys, or type more.`);
+  await expect(dialog).toBeVisible();
+  expect(creates()).toBe(0);
+  // Typing on until one CTA is left, Enter picks it.
+  const only = (await ctaOptions.first().textContent())!;
+  const id = /CTA id (1C[0-9A-Z]{34})/.exec(only)![1]!;
+  await cta.pressSequentially(` ${id.slice(0, 20)}`);
+  await expect(ctaOptions).toHaveCount(1);
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${id}`);
+  await expect(dialog).toBeVisible();
+  expect(creates()).toBe(0);
+});
+
 test('a board column opens the dialog with its status preset', async ({ page }) => {
   await page.goto('/board');
   const columnButton = page.getByRole('region', { name: 'Completed' }).getByRole('button', { name: 'Add task to Completed' });
@@ -183,23 +245,36 @@ test('a board column opens the dialog with its status preset', async ({ page }) 
   await expect(columnButton).toBeFocused();
 });
 
-test('an unknown CTA shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
+test('an unknown CTA id is sent only once confirmed, then shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
   const name = uniqueName('E2E unknown CTA');
+  const unknownCta = '1CNOSUCHCTA'.padEnd(36, '0');
   await page.goto('/search');
   const opener = page.getByRole('button', { name: 'New task' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
   const cta = dialog.getByRole('combobox', { name: 'CTA' });
-  await cta.fill('1CNOSUCHCTA');
+  await cta.fill(unknownCta);
   await expect(cta).toHaveAccessibleDescription(/No CTA seen in tasks matches/);
+  const creates = watchCreates(page);
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+
+  // No task names it: nothing is sent until the user confirms the id.
+  const confirmId = dialog.getByRole('checkbox', { name: `Use CTA id ${unknownCta} anyway` });
+  await expect(confirmId).toBeVisible();
+  await expect(cta).toBeFocused();
+  await expect(cta).toHaveAccessibleDescription(/No task names this CTA id: choose a CTA from the list, or confirm the id below/);
+  await axe('New task dialog asking to confirm a CTA id');
+  expect(creates()).toBe(0);
+  await confirmId.check();
   await dialog.getByRole('button', { name: 'Create task' }).click();
 
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('The task was not created');
-  await expect(alert).toContainText('CTAId: no CTA with id "1CNOSUCHCTA"');
+  await expect(alert).toContainText(`CTAId: no CTA with id "${unknownCta}"`);
+  expect(creates()).toBe(1);
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
-  await expect(cta).toHaveValue('1CNOSUCHCTA');
+  await expect(cta).toHaveValue(unknownCta);
   expect(await tasksNamed(name)).toHaveLength(0);
   await axe('New task dialog with a server error');
 
@@ -264,8 +339,11 @@ test('the dialog closes as soon as the create is done, while the board is still 
   await page.getByRole('button', { name: 'New task' }).click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  await cta.fill(seed.CTAId);
   await dialog.getByLabel('Due date').fill('2001-01-15'); // first in the column (sorted by due date)
+  // The CTA is recognised before the searches are held below.
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${seed.CTAId}`);
 
   // From now on the board's searches are held: its refresh cannot finish until released.
   const held: Route[] = [];

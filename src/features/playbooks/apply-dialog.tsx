@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
+import { useCtaLabeller } from '../../api/cta.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../../components/combobox/cta-combobox.tsx';
 import { OwnerCombobox } from '../../components/combobox/owner-combobox.tsx';
+import { CtaName } from '../../components/cta/cta-name.tsx';
+import { useCtaChoice } from '../../components/combobox/use-cta-choice.ts';
 import { ConfirmDialog, Modal } from '../../components/modal/modal.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
 import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
@@ -45,7 +48,10 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const [ownerId, setOwnerId] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [confirmStop, setConfirmStop] = useState(false);
+  const [checkingCta, setCheckingCta] = useState(false);
+  const submitting = useRef(false);
   const open = useRef(true);
+  const ctaChoice = useCtaChoice(ctaId);
   const toast = useToast();
   const suggestions = useSuggestions();
 
@@ -67,7 +73,8 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const running = state?.phase === 'preparing' || state?.phase === 'running';
 
   const plan = useMemo(() => planTasks(templates, startDate), [templates, startDate]);
-  const cta = suggestions.data?.ctas.find((c) => c.ctaId === ctaId.trim());
+  const labelCta = useCtaLabeller();
+  const ctaLabel = labelCta(ctaChoice.ctaId, ctaChoice.status.kind === 'known' ? ctaChoice.status.facts : undefined);
   const owner = suggestions.data?.owners.find((o) => o.ownerId === ownerId);
 
   const close = () => {
@@ -79,16 +86,25 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
     else close();
   };
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (apply.run) return;
+    if (apply.run || submitting.current) return;
+    submitting.current = true;
     const found: FormErrors = {};
-    if (ctaId.trim() === '') found.cta = 'Choose a CTA, or type its id.';
+    // A CTA id no task names is used only once the user has confirmed it (a look-up under way is waited for).
+    let ctaProblem = ctaChoice.problem;
+    if (ctaChoice.status.kind === 'checking') {
+      setCheckingCta(true);
+      ctaProblem = await ctaChoice.check();
+      setCheckingCta(false);
+    }
+    submitting.current = false;
+    if (ctaProblem) found.cta = ctaProblem;
     if (!isCalendarDate(startDate)) found.start = 'Enter a start date.';
     setErrors(found);
     if (found.cta) return document.getElementById(`${ID}-cta`)?.focus();
     if (found.start) return document.getElementById(`${ID}-start`)?.focus();
-    apply.start({ playbookId, ctaId: ctaId.trim(), ownerId: ownerId || undefined, tasks: plan });
+    apply.start({ playbookId, ctaId: ctaChoice.ctaId, ownerId: ownerId || undefined, tasks: plan });
   };
 
   const summary = state ? summarize(state) : null;
@@ -113,7 +129,7 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
         returnFocus={returnFocus}
         className="w-[44rem] max-w-[calc(100vw-2rem)]"
       >
-        <form onSubmit={onSubmit} noValidate className="flex max-h-[calc(100vh-2rem)] flex-col">
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex max-h-[calc(100vh-2rem)] flex-col">
           <div className="border-b border-slate-200 px-5 py-3">
             <h2 id={`${ID}-title`} className="text-lg font-semibold">
               Apply “{playbookName}” to a CTA
@@ -128,7 +144,18 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
               <>
                 <div className="grid gap-4 sm:grid-cols-2">
                   <div className="sm:col-span-2">
-                    <CtaCombobox id={`${ID}-cta`} value={ctaId} onChange={setCtaId} error={errors.cta} required />
+                    <CtaCombobox
+                      id={`${ID}-cta`}
+                      value={ctaId}
+                      onChange={(next) => {
+                        setCtaId(next);
+                        // A new choice answers the old complaint (the next Create checks it again).
+                        setErrors((e) => ({ ...e, cta: undefined }));
+                      }}
+                      choice={ctaChoice}
+                      error={errors.cta}
+                      required
+                    />
                   </div>
                   <div>
                     <label htmlFor={`${ID}-start`} className="block text-sm font-medium text-slate-800">
@@ -169,8 +196,7 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                 <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                   <dt className="font-medium text-slate-700">CTA</dt>
                   <dd>
-                    {cta?.companyName ? `${cta.companyName} · ` : ''}
-                    <code className="text-xs">{ctaId.trim()}</code>
+                    <CtaName label={ctaLabel} />
                   </dd>
                   <dt className="font-medium text-slate-700">Start date</dt>
                   <dd>{formatDate(startDate)}</dd>
@@ -189,8 +215,8 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                 <button type="button" onClick={close} className={SECONDARY}>
                   Cancel
                 </button>
-                <button type="submit" className={PRIMARY}>
-                  Create {plan.length || templates.length} tasks
+                <button type="submit" className={PRIMARY} disabled={checkingCta}>
+                  {checkingCta ? 'Checking the CTA…' : `Create ${plan.length || templates.length} tasks`}
                 </button>
               </>
             )}

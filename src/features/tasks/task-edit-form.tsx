@@ -126,7 +126,6 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
           values={values}
           errors={errors}
           onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-          withCta={false}
           currentOwner={opened.OwnerId ? { ownerId: opened.OwnerId, ownerName: opened.OwnerName ?? opened.OwnerId } : null}
         />
       </div>

@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useCtaLabeller } from '../../api/cta.ts';
+import { taskSearchQueryOptions } from '../../api/tasks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../../components/combobox/cta-combobox.tsx';
 import { OwnerCombobox } from '../../components/combobox/owner-combobox.tsx';
@@ -12,10 +14,11 @@ import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { hasWorkLeft, summarize } from './apply-machine.ts';
 import { ApplyProgress, runMessage } from './apply-progress.tsx';
 import type { ApplyRun } from './apply-runner.ts';
-import { ExistingTasksNote } from './existing-tasks-note.tsx';
+import { existingCoverage, existingTasksRequest, templatesToCreate, type ApplyMode } from './existing-tasks.ts';
+import { ExistingTasksWarning, type ExistingState } from './existing-tasks-warning.tsx';
 import { boardPath } from './paths.ts';
 import { PlanTable } from './plan-table.tsx';
-import { planTasks } from './task-plan.ts';
+import { planTasks, type PlannedTask } from './task-plan.ts';
 import type { OrderedTemplate } from './template-order.ts';
 import { useApplyRun } from './use-apply-run.ts';
 
@@ -52,6 +55,26 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const submitting = useRef(false);
   const open = useRef(true);
   const ctaChoice = useCtaChoice(ctaId);
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<ApplyMode>('missing');
+  /** What the run creates, fixed when it starts (the CTA's tasks change under it). */
+  const [runPlan, setRunPlan] = useState<PlannedTask[]>([]);
+
+  // This playbook's tasks already on the CTA (none can be on an id no task names).
+  const knownCtaId = ctaChoice.status.kind === 'known' ? ctaChoice.ctaId : '';
+  const existing = useQuery({ ...taskSearchQueryOptions(existingTasksRequest(playbookId, knownCtaId)), enabled: knownCtaId !== '' });
+  const coverage = useMemo(
+    () => (knownCtaId !== '' && existing.data ? existingCoverage(templates, existing.data.records) : null),
+    [knownCtaId, existing.data, templates],
+  );
+  const existingState: ExistingState =
+    knownCtaId === ''
+      ? { kind: 'idle' }
+      : coverage
+        ? { kind: 'ready', coverage }
+        : existing.isError
+          ? { kind: 'error', error: existing.error, retry: () => void existing.refetch() }
+          : { kind: 'pending' };
   const toast = useToast();
   const suggestions = useSuggestions();
 
@@ -72,7 +95,7 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const { state } = apply;
   const running = state?.phase === 'preparing' || state?.phase === 'running';
 
-  const plan = useMemo(() => planTasks(templates, startDate), [templates, startDate]);
+  const plan = useMemo(() => planTasks(templatesToCreate(templates, coverage, mode), startDate), [templates, coverage, mode, startDate]);
   const labelCta = useCtaLabeller();
   const ctaLabel = labelCta(ctaChoice.ctaId, ctaChoice.status.kind === 'known' ? ctaChoice.status.facts : undefined);
   const owner = suggestions.data?.owners.find((o) => o.ownerId === ownerId);
@@ -104,6 +127,17 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
     setErrors(found);
     if (found.cta) return document.getElementById(`${ID}-cta`)?.focus();
     if (found.start) return document.getElementById(`${ID}-start`)?.focus();
+    if (ctaChoice.status.kind !== 'confirmed' && !existing.isSuccess && !existing.isError) {
+      // The CTA's tasks from this playbook were not shown yet: read them; if there are any, the
+      // warning shows and the user chooses before anything is created.
+      submitting.current = true;
+      const ctaNow = ctaChoice.ctaId;
+      const read = await queryClient.fetchQuery(taskSearchQueryOptions(existingTasksRequest(playbookId, ctaNow))).catch(() => null);
+      submitting.current = false;
+      if (!read || read.records.length > 0) return document.getElementById('apply-existing-title')?.scrollIntoView?.({ block: 'nearest' });
+    }
+    if (plan.length === 0) return;
+    setRunPlan(plan);
     apply.start({ playbookId, ctaId: ctaChoice.ctaId, ownerId: ownerId || undefined, tasks: plan });
   };
 
@@ -135,7 +169,7 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
               Apply “{playbookName}” to a CTA
             </h2>
             <p id={`${ID}-desc`} className="text-sm text-slate-700">
-              Creates {plan.length || templates.length} tasks on the CTA, each due the given number of days after the start date.
+              Creates the playbook's {templates.length} tasks on the CTA, each due the given number of days after the start date.
             </p>
           </div>
 
@@ -149,8 +183,10 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                       value={ctaId}
                       onChange={(next) => {
                         setCtaId(next);
-                        // A new choice answers the old complaint (the next Create checks it again).
+                        // A new choice answers the old complaint (the next Create checks it again),
+                        // and creates only what it lacks unless the user says otherwise again.
                         setErrors((e) => ({ ...e, cta: undefined }));
+                        setMode('missing');
                       }}
                       choice={ctaChoice}
                       error={errors.cta}
@@ -184,12 +220,12 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                     <OwnerCombobox id={`${ID}-owner`} value={ownerId} onChange={setOwnerId} label="Owner (optional)" />
                   </div>
                 </div>
-                <ExistingTasksNote playbookId={playbookId} ctaId={ctaId} count={plan.length} />
+                <ExistingTasksWarning state={existingState} templateCount={templates.length} mode={mode} onModeChange={setMode} />
                 {plan.length > 0 ? (
                   <PlanTable plan={plan} />
-                ) : (
+                ) : !isCalendarDate(startDate) ? (
                   <p className="text-sm text-slate-700">Choose a start date to see the due dates.</p>
-                )}
+                ) : null}
               </>
             ) : (
               <div ref={runView} tabIndex={-1} role="group" aria-label="Progress" className="space-y-4 focus:outline-none">
@@ -203,8 +239,8 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                   <dt className="font-medium text-slate-700">Owner</dt>
                   <dd>{ownerId ? (owner?.ownerName ?? ownerId) : 'None'}</dd>
                 </dl>
-                {state && <ApplyProgress state={state} plan={plan} />}
-                {state && <PlanTable plan={plan} items={state.items} phase={state.phase} />}
+                {state && <ApplyProgress state={state} plan={runPlan} />}
+                {state && <PlanTable plan={runPlan} items={state.items} phase={state.phase} />}
               </div>
             )}
           </div>
@@ -215,8 +251,12 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                 <button type="button" onClick={close} className={SECONDARY}>
                   Cancel
                 </button>
-                <button type="submit" className={PRIMARY} disabled={checkingCta}>
-                  {checkingCta ? 'Checking the CTA…' : `Create ${plan.length || templates.length} tasks`}
+                <button type="submit" className={PRIMARY} disabled={checkingCta || (coverage !== null && plan.length === 0)}>
+                  {checkingCta
+                    ? 'Checking the CTA…'
+                    : coverage !== null && plan.length === 0
+                      ? 'Nothing to create'
+                      : `Create ${plan.length || templates.length} ${(plan.length || templates.length) === 1 ? 'task' : 'tasks'}`}
                 </button>
               </>
             )}

@@ -563,15 +563,8 @@ test('what is typed while a save runs is kept: the form stays open with it, and 
   expect(await getTask(task.Gsid)).toMatchObject({ Name: typedName, Description: 'Typed while saving' });
 });
 
-/**
- * Page A edits the description; meanwhile a second browser context renames the task and lowers
- * its priority; then A saves.
- */
-async function arrangeConflict(page: Page, browser: Browser) {
-  const task = await makeTask('E2E conflict');
-  const form = await openEditForm(page, task);
-  await form.getByLabel('Description').fill('Mine: new agenda');
-
+/** A second browser context opens the task's edit form, renames it, lowers its priority and saves. */
+async function theyRenameAndLowerPriority(browser: Browser, task: ApiTask) {
   const theirs = uniqueName('E2E theirs');
   const context = await browser.newContext({ baseURL: E2E.appUrl });
   const other = await context.newPage();
@@ -581,55 +574,84 @@ async function arrangeConflict(page: Page, browser: Browser) {
   await otherForm.getByRole('button', { name: 'Save changes' }).click();
   await expect(other.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
   await context.close();
+  return theirs;
+}
+
+test('an edit merges per field: fields only they changed keep theirs, fields only I changed keep mine, without asking', async ({ page, browser }) => {
+  const task = await makeTask('E2E merge');
+  const form = await openEditForm(page, task);
+  await form.getByLabel('Description').fill('Mine: new agenda');
+  await form.getByLabel('Status').selectOption('In Progress');
+  const theirs = await theyRenameAndLowerPriority(browser, task);
+
+  const calls = watchTaskCalls(page, task.Gsid);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Saved "${theirs}", with the name and priority someone else saved meanwhile` })).toBeVisible();
+  expect(calls.puts()).toBe(1);
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Mine: new agenda', Status: 'In Progress' });
+});
+
+/**
+ * Page A renames the task and edits the description; meanwhile a second browser context renames
+ * it too and lowers its priority; then A saves: only the name, which both changed, is asked.
+ */
+async function arrangeConflict(page: Page, browser: Browser) {
+  const task = await makeTask('E2E conflict');
+  const form = await openEditForm(page, task);
+  const mine = uniqueName('E2E mine');
+  await form.getByRole('textbox', { name: 'Name' }).fill(mine);
+  await form.getByLabel('Description').fill('Mine: new agenda');
+  const theirs = await theyRenameAndLowerPriority(browser, task);
 
   const calls = watchTaskCalls(page, task.Gsid);
   await form.getByRole('button', { name: 'Save changes' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this task' });
   await expect(dialog).toBeVisible();
-  const nameRow = dialog.getByRole('row', { name: /^Name/ });
-  await expect(nameRow.getByRole('cell').nth(0)).toHaveText(theirs);
-  await expect(nameRow.getByRole('cell').nth(1)).toContainText(task.Name);
-  const priorityRow = dialog.getByRole('row', { name: /^Priority/ });
-  await expect(priorityRow.getByRole('cell').nth(0)).toHaveText('Low');
-  await expect(priorityRow.getByRole('cell').nth(1)).toContainText('Medium');
-  await expect(dialog.getByRole('row', { name: /^Description/ })).toHaveCount(0);
+  // Asked: the name only. Their priority is kept; my description is saved as I left it.
+  const name = dialog.getByRole('group', { name: 'Name' });
+  await expect(name.getByRole('radio')).toHaveCount(2);
+  await expect(name.getByRole('radio', { name: `Theirs (saved now): ${theirs}` })).toBeFocused();
+  await expect(name.getByRole('radio', { name: `Yours: ${mine}` })).not.toBeChecked();
+  await expect(dialog.getByRole('group')).toHaveCount(1);
+  await expect(dialog.getByRole('listitem')).toHaveText(['Priority: Low']);
+  await expect(dialog.getByText('Description')).toHaveCount(0);
   expect(calls.puts(), 'nothing is saved before the user chooses').toBe(0);
-  return { task, theirs, form, dialog, calls };
+  return { task, mine, theirs, form, dialog, name, calls };
 }
 
-test('an edit conflict: "Keep mine" saves my version over theirs', async ({ page, browser, axe }) => {
-  const { task, dialog, form } = await arrangeConflict(page, browser);
+test('an edit conflict asks only about the field both changed; mine there, theirs and mine elsewhere', async ({ page, browser, axe }) => {
+  const { task, mine, dialog, name, form, calls } = await arrangeConflict(page, browser);
   await axe('conflict dialog');
-  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  // Save without choosing says what is missing.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose theirs or yours for: Name.');
+  expect(calls.puts()).toBe(0);
+  await name.getByRole('radio', { name: `Yours: ${mine}` }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: task.Name, Priority: 'Medium', Description: 'Mine: new agenda' });
+  await expect(page.getByRole('heading', { level: 1, name: mine })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: mine, Priority: 'Low', Description: 'Mine: new agenda' });
 });
 
-test('an edit conflict: "Take theirs" puts the saved version in the form and saves nothing', async ({ page, browser }) => {
-  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
-  await dialog.getByRole('button', { name: 'Take theirs' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(theirs);
-  await expect(form.getByLabel('Priority')).toHaveValue('Low');
-  await expect(form.getByLabel('Description')).toHaveValue('Agenda: goals, timeline');
-  await expect(form.getByText('The form now shows the version saved on the server')).toBeVisible();
-  expect(calls.puts()).toBe(0);
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Agenda: goals, timeline' });
-  // Now in step with the server: a save goes through without asking.
-  await form.getByLabel('Description').fill('After taking theirs');
-  await form.getByRole('button', { name: 'Save changes' }).click();
+test('an edit conflict: choosing theirs for the field both changed keeps their name, and still saves my description', async ({ page, browser }) => {
+  const { task, theirs, dialog, name, form } = await arrangeConflict(page, browser);
+  await name.getByRole('radio', { name: `Theirs (saved now): ${theirs}` }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'After taking theirs' });
+  await expect(page.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Mine: new agenda' });
 });
 
 test('an edit conflict: "Cancel" goes back to my form, saves nothing, and asks again on the next save', async ({ page, browser }) => {
-  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
+  const { task, mine, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(form.getByRole('button', { name: 'Save changes' })).toBeFocused();
   await expect(form.getByLabel('Description')).toHaveValue('Mine: new agenda');
-  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(task.Name);
+  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(mine);
   expect(calls.puts()).toBe(0);
   expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low' });
   await form.getByRole('button', { name: 'Save changes' }).click();

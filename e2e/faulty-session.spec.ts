@@ -79,7 +79,9 @@ test('a CSM session under latency, 500s and the rate limit ends with exactly the
   const edits: ApiTask[] = [];
   for (let i = 0; i < 3; i++) edits.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} edit ${i}`, Status: 'In Progress' }));
   const playbook = (await api<Playbook[]>('GET', '/v1/playbooks')).find((p) => p.IsActive && p.TaskTemplates.length >= 4)!;
-  const applyCta = (await search([{ name: 'CTAId', operator: 'NE', value: [anyTask.CTAId] }], 1))[0]!.CTAId;
+  // A CTA with no task from the playbook yet (applying it again would ask what to create).
+  const taken = new Set((await search([{ name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] }], 5000)).map((t) => t.CTAId));
+  const applyCta = (await search([{ name: 'CTAId', operator: 'NE', value: [anyTask.CTAId] }], 5000)).find((t) => !taken.has(t.CTAId))!.CTAId;
   const playbookTasksBefore = await search([
     { name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] },
     { name: 'CTAId', operator: 'EQ', value: [applyCta] },

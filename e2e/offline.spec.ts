@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
 
 interface ApiTask {
@@ -48,4 +49,50 @@ test('offline: a banner says so, nothing typed is lost, and work resumes when th
   await context.setOffline(false);
   await expect(banner).toBeHidden();
   await expect(page.getByRole('region', { name: 'Not Started' }).getByRole('article').first()).toBeVisible();
+});
+
+/** Moves the page's clock on until `check` passes (retries and the banner's checks run on timers). */
+async function fastForwardUntil(page: Page, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.clock.fastForward(2_500);
+    await check();
+  }).toPass({ timeout: 30_000 });
+}
+
+test('the banner clears by itself once the API answers again, and what failed meanwhile loads', async ({ page, axe }) => {
+  await page.clock.install();
+  await page.goto('/board');
+  await expect(page.getByRole('region', { name: 'Not Started' }).getByRole('article').first()).toBeVisible();
+
+  // The API goes away (the browser stays online): the search page cannot load its results.
+  await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Cannot reach the server' });
+  await fastForwardUntil(page, () => expect(banner).toBeVisible({ timeout: 500 }));
+  await expect(banner).toContainText('it is checked again every few seconds');
+  await axe('banner while the API cannot be reached');
+
+  // Back: without any click, the banner goes and the results load.
+  await page.unroute('**/v1/**');
+  await fastForwardUntil(page, () => expect(banner).toBeHidden({ timeout: 500 }));
+  await expect(page.getByRole('table', { name: /^Search results/ })).toBeVisible();
+});
+
+test('back online while the API is still down, the banner says so, then clears when it answers', async ({ page, context }) => {
+  await page.clock.install();
+  await page.goto('/board');
+  await expect(page.getByRole('region', { name: 'Not Started' }).getByRole('article').first()).toBeVisible();
+
+  await context.setOffline(true);
+  const offline = page.getByRole('alert').filter({ hasText: 'You are offline' });
+  await expect(offline).toBeVisible();
+  await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+  await context.setOffline(false);
+  // The browser's online event checks the API at once: it does not answer.
+  const unreachable = page.getByRole('alert').filter({ hasText: 'Cannot reach the server' });
+  await expect(unreachable).toBeVisible();
+  await expect(offline).toBeHidden();
+
+  await page.unroute('**/v1/**');
+  await fastForwardUntil(page, () => expect(unreachable).toBeHidden({ timeout: 500 }));
 });

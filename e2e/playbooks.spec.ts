@@ -56,11 +56,15 @@ async function searchTasks(conditions: object[], select: string[]): Promise<Task
 const tasksOn = (playbookId: string, ctaId: string) =>
   searchTasks([eq('PlaybookId', playbookId), eq('CTAId', ctaId)], ['Gsid', 'Name', 'Order', 'DueDate', 'Status', 'OwnerId']);
 
-/** A CTA (with its company) and an owner seen in tasks, different for each caller. */
+/**
+ * A CTA (with its company) and an owner seen in tasks, different for each caller; with a playbook,
+ * one that has no task from it yet (applying it again asks what to create).
+ */
 let ctaPick = 0;
-async function someCta() {
+async function someCta(playbook?: Playbook) {
   const tasks = await searchTasks([eq('Status', 'Not Started')], ['CTAId', 'CompanyName', 'OwnerId', 'OwnerName']);
-  const ctas = [...new Map(tasks.filter((t) => t.CompanyName && t.OwnerName).map((t) => [t.CTAId, t])).values()];
+  const taken = new Set(playbook ? (await searchTasks([eq('PlaybookId', playbook.Gsid)], ['CTAId'])).map((t) => t.CTAId) : []);
+  const ctas = [...new Map(tasks.filter((t) => t.CompanyName && t.OwnerName && !taken.has(t.CTAId)).map((t) => [t.CTAId, t])).values()];
   const task = ctas[(ctaPick++ * 7) % ctas.length]!;
   return { ctaId: task.CTAId, companyName: task.CompanyName!, ownerId: task.OwnerId!, ownerName: task.OwnerName! };
 }
@@ -238,6 +242,9 @@ test('the adoption figures match the tasks the API holds for the playbook', asyn
   const ctaTasks = tasks.filter((t) => t.CTAId === someCtaId);
   const ctaRow = ctaTable.getByRole('row').filter({ hasText: someCtaId });
   await expect(ctaRow).toContainText(`${ctaTasks.filter(isDone).length} of ${ctaTasks.length}`);
+  // Named by company, playbooks, tasks and age; the id is secondary text (issue 15).
+  const company = (await searchTasks([eq('CTAId', someCtaId)], ['CompanyName']))[0]!.CompanyName!;
+  await expect(ctaRow.getByRole('rowheader')).toHaveText(new RegExp(`^${company} · .*${playbook.Name}.* · \\d+\\+? tasks · since .*CTA id ${someCtaId}$`));
 
   await adoption.getByRole('link', { name: 'Show on board' }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?playbook=${playbookId}$`));
@@ -246,7 +253,7 @@ test('the adoption figures match the tasks the API holds for the playbook', asyn
 test('applying a playbook creates one task per template with the right due dates, shown on the board', async ({ page, axe }) => {
   const playbook = await playbookNamed('Churn Save');
   const templates = sortedTemplates(playbook);
-  const { ctaId, companyName, ownerId, ownerName } = await someCta();
+  const { ctaId, companyName, ownerId, ownerName } = await someCta(playbook);
   const before = await tasksOn(playbook.Gsid, ctaId);
 
   const dialog = await openApplyDialog(page, playbook);
@@ -263,7 +270,9 @@ test('applying a playbook creates one task per template with the right due dates
   const cta = dialog.getByRole('combobox', { name: 'CTA' });
   await cta.fill(companyName);
   await dialog.getByRole('option', { name: new RegExp(ctaId) }).click();
-  await expect(cta).toHaveValue(ctaId);
+  // Named by what its tasks tell, the id as secondary text (issue 15).
+  await expect(cta).toHaveValue(new RegExp(`^${companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${ctaId}`);
   await dialog.getByRole('combobox', { name: 'Owner (optional)' }).fill(ownerName);
   await dialog.getByRole('option', { name: new RegExp(`^${ownerName}`) }).first().click();
   const startDate = '2028-02-20';
@@ -300,10 +309,112 @@ test('applying a playbook creates one task per template with the right due dates
   }
 });
 
+/** Counts the task creates (POST /v1/tasks) the page sends. */
+function watchCreates(page: Page) {
+  let count = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/tasks') count++;
+  });
+  return () => count;
+}
+
+test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates nothing; arrows and Enter choose a CTA', async ({ page, axe }) => {
+  const playbook = await playbookNamed('Renewal - 120 Days Out');
+  const kestrelCtas = new Set((await searchTasks([eq('CompanyName', 'Kestrel Aerospace')], ['CTAId'])).map((t) => t.CTAId));
+  expect(kestrelCtas.size, 'the sample data has several Kestrel Aerospace CTAs').toBeGreaterThan(1);
+  const creates = watchCreates(page);
+
+  const dialog = await openApplyDialog(page, playbook);
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  const ctaOptions = dialog.getByRole('listbox', { name: 'CTA' }).getByRole('option');
+  await cta.pressSequentially('Kestrel');
+  await expect(ctaOptions).toHaveCount(kestrelCtas.size);
+  await expect(ctaOptions.first()).toHaveAccessibleName(/^Kestrel Aerospace · .* · since .*CTA id 1C/);
+  await axe('apply dialog with the CTA suggestions open');
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`${kestrelCtas.size} CTAs match: choose one with the arrow keys, or type more.`);
+  await expect(cta).toHaveAttribute('aria-expanded', 'true');
+  await expect(dialog.getByRole('table', { name: /Tasks to create/ })).toBeVisible();
+  expect(creates(), 'Enter with the list open sends nothing').toBe(0);
+
+  // Leaving with "Kestrel" chooses nothing, and Create says to choose a CTA.
+  await page.keyboard.press('Tab');
+  await expect(cta).toHaveValue('');
+  await expect(cta).toHaveAccessibleDescription(`“Kestrel” matches ${kestrelCtas.size} CTAs: choose one from the list. Nothing was chosen.`);
+  await dialog.getByRole('button', { name: /^Create \d+ tasks$/ }).click();
+  await expect(cta).toBeFocused();
+  await expect(cta).toHaveAccessibleDescription(/Choose a CTA, or type its id\./);
+  expect(creates()).toBe(0);
+
+  // Down and Enter choose the first Kestrel CTA; that Enter sends nothing either.
+  await cta.pressSequentially('Kestrel');
+  await cta.press('ArrowDown');
+  await cta.press('Enter');
+  await expect(cta).toHaveValue(/^Kestrel Aerospace · /);
+  await expect(cta).toHaveAttribute('aria-expanded', 'false');
+  await expect(cta).toHaveAccessibleDescription(/^CTA id 1C[0-9A-Z]{34}$/);
+  expect(creates()).toBe(0);
+});
+
+test('applying a playbook again warns, lists the tasks the CTA has from it, and creates only the missing templates', async ({ page, axe }) => {
+  const playbook = await playbookNamed('Enterprise Onboarding');
+  const templates = sortedTemplates(playbook);
+  expect(templates.length).toBeGreaterThan(3);
+  const { ctaId } = await someCta(playbook);
+  // The CTA already has the first two templates' tasks, as an earlier application left them.
+  const had = [];
+  for (const t of templates.slice(0, 2)) {
+    const res = await sandboxApi.call<Task>('POST', '/v1/tasks', {
+      Name: t.name,
+      CTAId: ctaId,
+      DueDate: '2030-01-01',
+      Status: 'In Progress',
+      PlaybookId: playbook.Gsid,
+      Order: t.order,
+    });
+    expect(res.status).toBe(200);
+    had.push(res.data);
+  }
+  const creates = watchCreates(page);
+
+  const dialog = await openApplyDialog(page, playbook);
+  await fillApplyForm(dialog, { ctaId, startDate: '2030-02-01' });
+  const warning = dialog.getByRole('region', { name: 'This CTA already has 2 tasks from this playbook' });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole('listitem')).toHaveText(
+    had.map((t, i) => `${t.Name} (opens in a new tab) · In Progress · due Jan 1, 2030 · Step ${i + 1} of ${templates.length}`),
+  );
+  await expect(warning.getByRole('link', { name: had[0]!.Name })).toHaveAttribute('href', `/tasks/${had[0]!.Gsid}`);
+  const missing = templates.length - 2;
+  await expect(warning.getByRole('radio', { name: `Only the ${missing} missing templates` })).toBeChecked();
+  const preview = dialog.getByRole('table', { name: `Tasks to create (${missing})` });
+  await expect(preview.locator('tbody tr td:nth-child(2)')).toHaveText(templates.slice(2).map((t) => t.name));
+  await axe('apply dialog warning about existing tasks');
+
+  await dialog.getByRole('button', { name: `Create ${missing} tasks` }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: `All ${missing} tasks were created.` })).toBeVisible();
+  expect(creates()).toBe(missing);
+  const after = await tasksOn(playbook.Gsid, ctaId);
+  expect(after.map((t) => t.Order).sort((a, b) => a! - b!)).toEqual(templates.map((t) => t.order));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Once more: every template has a task. Nothing is created unless asked for all of them again.
+  await page.getByRole('button', { name: 'Apply to a CTA' }).click();
+  await fillApplyForm(dialog, { ctaId, startDate: '2030-02-01' });
+  const again = dialog.getByRole('region', { name: `This CTA already has ${templates.length} tasks from this playbook` });
+  await expect(again.getByRole('radio', { name: 'Nothing: every template already has a task on this CTA' })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Nothing to create' })).toBeDisabled();
+  await again.getByRole('radio', { name: `All ${templates.length} templates again (the CTA will have duplicates)` }).check();
+  await dialog.getByRole('button', { name: `Create ${templates.length} tasks` }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: `All ${templates.length} tasks were created.` })).toBeVisible();
+  expect(creates()).toBe(missing + templates.length);
+  expect(await tasksOn(playbook.Gsid, ctaId)).toHaveLength(templates.length * 2);
+});
+
 test('after a partial failure, Retry failed leaves exactly one task per template', async ({ page, axe }) => {
   const playbook = await playbookNamed('Adoption Health Check');
   const templates = sortedTemplates(playbook);
-  const { ctaId } = await someCta();
+  const { ctaId } = await someCta(playbook);
   const before = await tasksOn(playbook.Gsid, ctaId);
 
   const dialog = await openApplyDialog(page, playbook);
@@ -335,7 +446,7 @@ test('after a partial failure, Retry failed leaves exactly one task per template
 test('a reply lost after the create is found by the retry, never created twice', async ({ page }) => {
   const playbook = await playbookNamed('Churn Save');
   const templates = sortedTemplates(playbook);
-  const { ctaId } = await someCta();
+  const { ctaId } = await someCta(playbook);
   const before = await tasksOn(playbook.Gsid, ctaId);
 
   const dialog = await openApplyDialog(page, playbook);
@@ -357,7 +468,7 @@ test('a reply lost after the create is found by the retry, never created twice',
 test('a 429 waits for the rate limit and goes on; Escape during a run asks first', async ({ page }) => {
   const playbook = await playbookNamed('Churn Save');
   const templates = sortedTemplates(playbook);
-  const { ctaId } = await someCta();
+  const { ctaId } = await someCta(playbook);
   const before = await tasksOn(playbook.Gsid, ctaId);
 
   const dialog = await openApplyDialog(page, playbook);

@@ -55,7 +55,8 @@ async function buildThreeConditions(page: Page) {
   const c = condition(page, 'C');
   await c.getByLabel('Field', { exact: true }).selectOption('Priority');
   await c.getByLabel('Operator', { exact: true }).selectOption('EQ');
-  await c.getByLabel('Value', { exact: true }).fill('High');
+  // Priority is a list now (issue 15).
+  await c.getByLabel('Value', { exact: true }).selectOption('High');
 
   await page.getByRole('radio', { name: 'Custom logic' }).check();
   const expression = page.getByLabel('Custom logic expression');
@@ -141,6 +142,75 @@ test('a three-condition search with custom logic shows exactly the rows the API 
   const first = sorted.records[0]!;
   await page.getByRole('table', { name: /^Search results/ }).getByRole('link', { name: first.Name }).first().click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${first.Gsid}$`));
+});
+
+test('Priority is a list of the values seen, matched in any case; operators read as words; the code is only in the request', async ({ page, axe }) => {
+  // A link typed by hand (or an old one) with "high": it finds the High tasks.
+  const s = JSON.stringify({ c: [['Priority', 'EQ', ['high']]] });
+  await page.goto(`/search?s=${encodeURIComponent(s)}`);
+  const expected = await apiSearch({
+    select: DEFAULT_SELECT,
+    limit: 25,
+    offset: 0,
+    where: { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }], expression: 'A' },
+  });
+  expect(expected.totalCount).toBeGreaterThan(0);
+  await expect(page.getByText(`1–25 of ${expected.totalCount.toLocaleString('en-US')}`, { exact: true })).toBeVisible();
+  expect(await shownRows(page)).toEqual(asRows(expected.records));
+
+  const a = condition(page, 'A');
+  const operator = a.getByLabel('Operator', { exact: true });
+  await expect(operator.locator('option:checked')).toHaveText('is');
+  for (const text of await operator.locator('option').allTextContents()) expect(text).not.toMatch(/[A-Z]{2}/);
+  const value = a.getByRole('combobox', { name: 'Value' });
+  await expect(value).toHaveValue('High');
+  await expect(value.locator('option')).toHaveText(['Choose…', 'High', 'Medium', 'Low']);
+  await expect(value).toHaveAccessibleDescription('Any capitalisation matches.');
+  await axe('/search with a Priority list');
+  await page.getByRole('button', { name: 'Show request JSON' }).click();
+  const json = JSON.parse((await page.getByLabel('Request JSON').textContent())!);
+  expect(json.where.conditions).toEqual([{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }]);
+
+  // A new condition says nothing before anything was typed; leaving its value empty, it says what is missing.
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  const b = condition(page, 'B');
+  await expect(b.getByLabel('Field', { exact: true })).toBeFocused();
+  await expect(b.getByText(/enter a value/)).toHaveCount(0);
+  await b.getByLabel('Value', { exact: true }).focus();
+  await b.getByRole('button', { name: 'Duplicate condition B' }).focus();
+  await expect(b.getByText('Condition B (Name): enter a value')).toBeVisible();
+});
+
+test('"Copy link" copies a link to the search in the builder, which opens the same search', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/search');
+  await buildThreeConditions(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied', { exact: true })).toBeVisible();
+  const link = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/search\?s=/);
+
+  const fresh = await openInFreshContext(browser, link);
+  try {
+    const where = threeConditionWhere(todayIso());
+    const expected = await apiSearch({ select: DEFAULT_SELECT, limit: 25, offset: 0, where });
+    await expect(fresh.page.getByText(`1–25 of ${expected.totalCount.toLocaleString('en-US')}`, { exact: true })).toBeVisible();
+    expect(await shownRows(fresh.page)).toEqual(asRows(expected.records));
+    await expect(fresh.page.getByLabel('Custom logic expression')).toHaveValue('A AND (B OR C)');
+  } finally {
+    await fresh.context.close();
+  }
+});
+
+test('a 502 without a Gainsight body reads as a sentence, not an HTTP status line', async ({ page }) => {
+  await page.route('**/v1/tasks/search', (route) =>
+    route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }),
+  );
+  await page.goto('/search');
+  const failed = page.getByRole('alert').filter({ hasText: 'The search failed' });
+  // Reads are tried four times with backoff (about 7 s) before they fail.
+  await expect(failed).toContainText('The Gainsight API could not be reached (502). Try again in a moment.', { timeout: 20_000 });
+  await expect(failed).not.toContainText('Bad Gateway');
 });
 
 test('paging moves through the rows the API pages through, and rows per page is the limit', async ({ page }) => {
@@ -294,8 +364,16 @@ test('the CSV export holds every matching row as the API returns them', async ({
 
   const text = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
   const [header, ...rows] = parseCsv(text);
-  expect(header).toEqual(DEFAULT_SELECT);
+  // The header reads in words (issue 15); the API's names on request, below.
+  expect(header).toEqual(['Task id (Gsid)', 'Name', 'Status', 'Priority', 'Due date', 'Company', 'Owner']);
   expect(rows).toEqual(all.records.map((t) => DEFAULT_SELECT.map((f) => (t[f] === undefined ? '' : String(t[f])))));
+
+  await page.getByRole('checkbox', { name: 'API field names in the header' }).check();
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Export CSV/ }).click();
+  const [apiHeader, ...apiRows] = parseCsv((await readFile((await (await again).path())!, 'utf8')).replace(/^\uFEFF/, ''));
+  expect(apiHeader).toEqual(DEFAULT_SELECT);
+  expect(apiRows).toEqual(rows);
 });
 
 test('a slow export shows its progress and can be cancelled', async ({ page }) => {

@@ -73,6 +73,15 @@ function watchTaskCalls(page: Page, id: string) {
   return { puts: () => calls.filter((m) => m === 'PUT').length, all: () => calls.length };
 }
 
+/** Counts the task creates (POST /v1/tasks) the page sends. */
+function watchCreates(page: Page) {
+  let count = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/tasks') count++;
+  });
+  return () => count;
+}
+
 async function openEditForm(page: Page, task: ApiTask) {
   await page.goto(`/tasks/${task.Gsid}`);
   await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
@@ -113,6 +122,25 @@ test('the task page shows every field, its playbook step, and a not-found page f
   await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
 });
 
+test('the task page names its CTA by what its tasks tell, the id as secondary text', async ({ page }) => {
+  const task = await makeTask('E2E CTA name');
+  const onCta = await sandboxApi.call<{ records: (ApiTask & { PlaybookId?: string })[]; totalCount: number }>('POST', '/v1/tasks/search', {
+    select: ['CTAId', 'PlaybookId'],
+    where: { conditions: [{ name: 'CTAId', operator: 'EQ', value: [task.CTAId] }] },
+    limit: 5000,
+  });
+  const count = onCta.data.totalCount;
+  expect(count).toBeGreaterThan(1);
+  const playbookIds = new Set(onCta.data.records.flatMap((t) => (t.PlaybookId ? [t.PlaybookId] : [])));
+  const playbooks = (await sandboxApi.call<{ Gsid: string; Name: string }[]>('GET', '/v1/playbooks')).data.filter((p) => playbookIds.has(p.Gsid));
+
+  await page.goto(`/tasks/${task.Gsid}`);
+  const cta = page.getByRole('region', { name: 'About this task' }).getByRole('definition').filter({ hasText: 'CTA id' });
+  await expect(cta).toContainText(new RegExp(`^${task.CompanyName} · .*${count} tasks · since [A-Z][a-z]{2} \\d{1,2}`));
+  for (const p of playbooks.slice(0, 1)) await expect(cta).toContainText(p.Name);
+  await expect(cta).toContainText(`CTA id ${task.CTAId}`);
+});
+
 test('creates a task from the header: it is on the board at once, and a toast links to it', async ({ page, axe }) => {
   const seed = await seededTask();
   const name = uniqueName('E2E created');
@@ -134,8 +162,9 @@ test('creates a task from the header: it is on the board at once, and a toast li
   await expect(ctaOption).toBeVisible();
   await axe('New task dialog with the CTA suggestions open');
   await ctaOption.click();
-  await expect(cta).toHaveValue(seed.CTAId);
-  await expect(cta).toHaveAccessibleDescription('Company: Acme Corp');
+  // Named by what its tasks tell, the id as secondary text (issue 15).
+  await expect(cta).toHaveValue(/^Acme Corp · .*\d+ tasks? · since /);
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${seed.CTAId}`);
 
   const owner = dialog.getByRole('combobox', { name: 'Owner' });
   await owner.fill(seed.OwnerName!);
@@ -172,6 +201,39 @@ test('creates a task from the header: it is on the board at once, and a toast li
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
+test('Enter in the New task CTA picker chooses or explains, and never sends the form', async ({ page }) => {
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  const creates = watchCreates(page);
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(uniqueName('E2E Enter in the picker'));
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  const ctaOptions = dialog.getByRole('listbox', { name: 'CTA' }).getByRole('option');
+  const kestrel = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+    select: ['CTAId'],
+    where: { conditions: [{ name: 'CompanyName', operator: 'EQ', value: ['Kestrel Aerospace'] }] },
+    limit: 5000,
+  });
+  const matches = new Set(kestrel.data.records.map((t) => t.CTAId)).size;
+  expect(matches).toBeGreaterThan(1);
+  await cta.pressSequentially('Kestrel');
+  await expect(ctaOptions).toHaveCount(matches);
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`${matches} CTAs match: choose one with the arrow keys, or type more.`);
+  await expect(dialog).toBeVisible();
+  expect(creates()).toBe(0);
+  // Typing on until one CTA is left, Enter picks it.
+  const only = (await ctaOptions.first().textContent())!;
+  const id = /CTA id (1C[0-9A-Z]{34})/.exec(only)![1]!;
+  await cta.pressSequentially(` ${id.slice(0, 20)}`);
+  await expect(ctaOptions).toHaveCount(1);
+  await cta.press('Enter');
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${id}`);
+  await expect(dialog).toBeVisible();
+  expect(creates()).toBe(0);
+});
+
 test('a board column opens the dialog with its status preset', async ({ page }) => {
   await page.goto('/board');
   const columnButton = page.getByRole('region', { name: 'Completed' }).getByRole('button', { name: 'Add task to Completed' });
@@ -183,23 +245,36 @@ test('a board column opens the dialog with its status preset', async ({ page }) 
   await expect(columnButton).toBeFocused();
 });
 
-test('an unknown CTA shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
+test('an unknown CTA id is sent only once confirmed, then shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
   const name = uniqueName('E2E unknown CTA');
+  const unknownCta = '1CNOSUCHCTA'.padEnd(36, '0');
   await page.goto('/search');
   const opener = page.getByRole('button', { name: 'New task' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
   const cta = dialog.getByRole('combobox', { name: 'CTA' });
-  await cta.fill('1CNOSUCHCTA');
+  await cta.fill(unknownCta);
   await expect(cta).toHaveAccessibleDescription(/No CTA seen in tasks matches/);
+  const creates = watchCreates(page);
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+
+  // No task names it: nothing is sent until the user confirms the id.
+  const confirmId = dialog.getByRole('checkbox', { name: `Use CTA id ${unknownCta} anyway` });
+  await expect(confirmId).toBeVisible();
+  await expect(cta).toBeFocused();
+  await expect(cta).toHaveAccessibleDescription(/No task names this CTA id: choose a CTA from the list, or confirm the id below/);
+  await axe('New task dialog asking to confirm a CTA id');
+  expect(creates()).toBe(0);
+  await confirmId.check();
   await dialog.getByRole('button', { name: 'Create task' }).click();
 
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('The task was not created');
-  await expect(alert).toContainText('CTAId: no CTA with id "1CNOSUCHCTA"');
+  await expect(alert).toContainText(`CTAId: no CTA with id "${unknownCta}"`);
+  expect(creates()).toBe(1);
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
-  await expect(cta).toHaveValue('1CNOSUCHCTA');
+  await expect(cta).toHaveValue(unknownCta);
   expect(await tasksNamed(name)).toHaveLength(0);
   await axe('New task dialog with a server error');
 
@@ -264,8 +339,11 @@ test('the dialog closes as soon as the create is done, while the board is still 
   await page.getByRole('button', { name: 'New task' }).click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('combobox', { name: 'CTA' }).fill(seed.CTAId);
+  const cta = dialog.getByRole('combobox', { name: 'CTA' });
+  await cta.fill(seed.CTAId);
   await dialog.getByLabel('Due date').fill('2001-01-15'); // first in the column (sorted by due date)
+  // The CTA is recognised before the searches are held below.
+  await expect(cta).toHaveAccessibleDescription(`CTA id ${seed.CTAId}`);
 
   // From now on the board's searches are held: its refresh cannot finish until released.
   const held: Route[] = [];
@@ -485,15 +563,8 @@ test('what is typed while a save runs is kept: the form stays open with it, and 
   expect(await getTask(task.Gsid)).toMatchObject({ Name: typedName, Description: 'Typed while saving' });
 });
 
-/**
- * Page A edits the description; meanwhile a second browser context renames the task and lowers
- * its priority; then A saves.
- */
-async function arrangeConflict(page: Page, browser: Browser) {
-  const task = await makeTask('E2E conflict');
-  const form = await openEditForm(page, task);
-  await form.getByLabel('Description').fill('Mine: new agenda');
-
+/** A second browser context opens the task's edit form, renames it, lowers its priority and saves. */
+async function theyRenameAndLowerPriority(browser: Browser, task: ApiTask) {
   const theirs = uniqueName('E2E theirs');
   const context = await browser.newContext({ baseURL: E2E.appUrl });
   const other = await context.newPage();
@@ -503,55 +574,84 @@ async function arrangeConflict(page: Page, browser: Browser) {
   await otherForm.getByRole('button', { name: 'Save changes' }).click();
   await expect(other.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
   await context.close();
+  return theirs;
+}
+
+test('an edit merges per field: fields only they changed keep theirs, fields only I changed keep mine, without asking', async ({ page, browser }) => {
+  const task = await makeTask('E2E merge');
+  const form = await openEditForm(page, task);
+  await form.getByLabel('Description').fill('Mine: new agenda');
+  await form.getByLabel('Status').selectOption('In Progress');
+  const theirs = await theyRenameAndLowerPriority(browser, task);
+
+  const calls = watchTaskCalls(page, task.Gsid);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Saved "${theirs}", with the name and priority someone else saved meanwhile` })).toBeVisible();
+  expect(calls.puts()).toBe(1);
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Mine: new agenda', Status: 'In Progress' });
+});
+
+/**
+ * Page A renames the task and edits the description; meanwhile a second browser context renames
+ * it too and lowers its priority; then A saves: only the name, which both changed, is asked.
+ */
+async function arrangeConflict(page: Page, browser: Browser) {
+  const task = await makeTask('E2E conflict');
+  const form = await openEditForm(page, task);
+  const mine = uniqueName('E2E mine');
+  await form.getByRole('textbox', { name: 'Name' }).fill(mine);
+  await form.getByLabel('Description').fill('Mine: new agenda');
+  const theirs = await theyRenameAndLowerPriority(browser, task);
 
   const calls = watchTaskCalls(page, task.Gsid);
   await form.getByRole('button', { name: 'Save changes' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this task' });
   await expect(dialog).toBeVisible();
-  const nameRow = dialog.getByRole('row', { name: /^Name/ });
-  await expect(nameRow.getByRole('cell').nth(0)).toHaveText(theirs);
-  await expect(nameRow.getByRole('cell').nth(1)).toContainText(task.Name);
-  const priorityRow = dialog.getByRole('row', { name: /^Priority/ });
-  await expect(priorityRow.getByRole('cell').nth(0)).toHaveText('Low');
-  await expect(priorityRow.getByRole('cell').nth(1)).toContainText('Medium');
-  await expect(dialog.getByRole('row', { name: /^Description/ })).toHaveCount(0);
+  // Asked: the name only. Their priority is kept; my description is saved as I left it.
+  const name = dialog.getByRole('group', { name: 'Name' });
+  await expect(name.getByRole('radio')).toHaveCount(2);
+  await expect(name.getByRole('radio', { name: `Theirs (saved now): ${theirs}` })).toBeFocused();
+  await expect(name.getByRole('radio', { name: `Yours: ${mine}` })).not.toBeChecked();
+  await expect(dialog.getByRole('group')).toHaveCount(1);
+  await expect(dialog.getByRole('listitem')).toHaveText(['Priority: Low']);
+  await expect(dialog.getByText('Description')).toHaveCount(0);
   expect(calls.puts(), 'nothing is saved before the user chooses').toBe(0);
-  return { task, theirs, form, dialog, calls };
+  return { task, mine, theirs, form, dialog, name, calls };
 }
 
-test('an edit conflict: "Keep mine" saves my version over theirs', async ({ page, browser, axe }) => {
-  const { task, dialog, form } = await arrangeConflict(page, browser);
+test('an edit conflict asks only about the field both changed; mine there, theirs and mine elsewhere', async ({ page, browser, axe }) => {
+  const { task, mine, dialog, name, form, calls } = await arrangeConflict(page, browser);
   await axe('conflict dialog');
-  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  // Save without choosing says what is missing.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose theirs or yours for: Name.');
+  expect(calls.puts()).toBe(0);
+  await name.getByRole('radio', { name: `Yours: ${mine}` }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1, name: task.Name })).toBeVisible();
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: task.Name, Priority: 'Medium', Description: 'Mine: new agenda' });
+  await expect(page.getByRole('heading', { level: 1, name: mine })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: mine, Priority: 'Low', Description: 'Mine: new agenda' });
 });
 
-test('an edit conflict: "Take theirs" puts the saved version in the form and saves nothing', async ({ page, browser }) => {
-  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
-  await dialog.getByRole('button', { name: 'Take theirs' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(theirs);
-  await expect(form.getByLabel('Priority')).toHaveValue('Low');
-  await expect(form.getByLabel('Description')).toHaveValue('Agenda: goals, timeline');
-  await expect(form.getByText('The form now shows the version saved on the server')).toBeVisible();
-  expect(calls.puts()).toBe(0);
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Agenda: goals, timeline' });
-  // Now in step with the server: a save goes through without asking.
-  await form.getByLabel('Description').fill('After taking theirs');
-  await form.getByRole('button', { name: 'Save changes' }).click();
+test('an edit conflict: choosing theirs for the field both changed keeps their name, and still saves my description', async ({ page, browser }) => {
+  const { task, theirs, dialog, name, form } = await arrangeConflict(page, browser);
+  await name.getByRole('radio', { name: `Theirs (saved now): ${theirs}` }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'After taking theirs' });
+  await expect(page.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
+  expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Mine: new agenda' });
 });
 
 test('an edit conflict: "Cancel" goes back to my form, saves nothing, and asks again on the next save', async ({ page, browser }) => {
-  const { task, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
+  const { task, mine, theirs, dialog, form, calls } = await arrangeConflict(page, browser);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(form.getByRole('button', { name: 'Save changes' })).toBeFocused();
   await expect(form.getByLabel('Description')).toHaveValue('Mine: new agenda');
-  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(task.Name);
+  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue(mine);
   expect(calls.puts()).toBe(0);
   expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low' });
   await form.getByRole('button', { name: 'Save changes' }).click();

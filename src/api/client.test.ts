@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClientOptions } from './client.ts';
+import { createApiClient, statusInWords, type ApiClientOptions } from './client.ts';
 import { ApiError, isClientError, isRateLimited, isTransient, isUnauthorized } from './errors.ts';
 import type { Playbook, Task } from './types.ts';
 
@@ -218,9 +218,24 @@ describe('every failure becomes an ApiError', () => {
       status: 502,
       errorCode: null,
       requestId: null,
-      errorDesc: 'The API answered HTTP 502 Bad Gateway without a Gainsight error body.',
+      errorDesc: 'The Gainsight API could not be reached (502). Try again in a moment.',
     });
     expect(isTransient(error)).toBe(true);
+  });
+
+  it('an envelope without words gets a sentence a person understands', async () => {
+    const { api } = clientWith(() => json({ result: false, errorCode: null, errorDesc: null, requestId: 'r9' }, { status: 503 }));
+    const error = await failure(api.listPlaybooks());
+    expect(error).toMatchObject({ status: 503, errorDesc: 'The Gainsight API could not be reached (503). Try again in a moment.', requestId: 'r9' });
+  });
+
+  it('says every status in words, never as a bare HTTP line', () => {
+    for (const status of [400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504]) {
+      const words = statusInWords(status);
+      expect(words).toContain(`(${status})`);
+      expect(words).toMatch(/^The Gainsight API|^Too many requests/);
+      expect(words).not.toMatch(/HTTP|Bad Gateway|error body/);
+    }
   });
 
   it('a non-2xx with a short plain-text body says what it says', async () => {
@@ -229,14 +244,14 @@ describe('every failure becomes an ApiError', () => {
     );
     const error = await failure(api.getTask('1T0001'));
     expect(error.errorDesc).toBe(
-      'The API answered HTTP 500 Internal Server Error without a Gainsight error body: connect ECONNREFUSED 127.0.0.1:4010',
+      'The Gainsight API ran into a problem (500). Try again in a moment. Details: connect ECONNREFUSED 127.0.0.1:4010',
     );
   });
 
   it('a 429 without a body', async () => {
     const { api } = clientWith(() => new Response(null, { status: 429 }));
     const error = await failure(api.createTask({ Name: 'n', CTAId: 'c' }));
-    expect(error).toMatchObject({ kind: 'api', status: 429, errorDesc: 'The API answered HTTP 429 Too Many Requests without a Gainsight error body.' });
+    expect(error).toMatchObject({ kind: 'api', status: 429, errorDesc: 'Too many requests to the Gainsight API right now (429). Try again in a moment.' });
     expect(isRateLimited(error)).toBe(true);
     expect(isTransient(error)).toBe(true);
     expect(isClientError(error)).toBe(false);

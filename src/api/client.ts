@@ -204,7 +204,7 @@ function unwrapEnvelope({ data: text, error, response }: RawResult): unknown {
   if (!response.ok) {
     // openapi-fetch hands over the error body JSON-parsed when it parses, else as text.
     const envelope = asEnvelope(error);
-    if (envelope) throw envelopeError(status, envelope, `The API answered ${statusLine(response)}.`);
+    if (envelope) throw envelopeError(status, envelope, statusInWords(status));
     throw new ApiError({ kind: 'api', status, errorDesc: describeForeignError(response, error) });
   }
   if (text === undefined || text.trim() === '') {
@@ -267,16 +267,32 @@ function statusLine(response: Response): string {
   return `HTTP ${response.status}${text ? ` ${text}` : ''}`;
 }
 
+/**
+ * What a person reads when an answer carries no Gainsight error: what happened and what to do,
+ * with the status code for whoever they report it to.
+ */
+export function statusInWords(status: number): string {
+  if (status === 502 || status === 503 || status === 504) {
+    return `The Gainsight API could not be reached (${status}). Try again in a moment.`;
+  }
+  if (status === 429) return 'Too many requests to the Gainsight API right now (429). Try again in a moment.';
+  if (status >= 500) return `The Gainsight API ran into a problem (${status}). Try again in a moment.`;
+  if (status === 401 || status === 403) return `The Gainsight API refused the access key (${status}).`;
+  if (status === 404) return 'The Gainsight API does not know this address (404).';
+  if (status === 408) return 'The Gainsight API took too long to answer (408). Try again in a moment.';
+  return `The Gainsight API refused the request (${status}).`;
+}
+
 /** A failure answered by something other than Gainsight, e.g. a proxy's HTML 502 page. */
 function describeForeignError(response: Response, body: unknown): string {
   const type = response.headers.get('Content-Type') ?? '';
-  const base = `The API answered ${statusLine(response)} without a Gainsight error body`;
+  const base = statusInWords(response.status);
   // A short plain-text body usually says what went wrong (e.g. a proxy's "connect ECONNREFUSED").
   if (typeof body === 'string' && !/html|xml/i.test(type)) {
     const snippet = body.trim().replace(/\s+/g, ' ');
-    if (snippet !== '' && snippet.length <= 200) return `${base}: ${snippet}`;
+    if (snippet !== '' && snippet.length <= 200) return `${base} Details: ${snippet}`;
   }
-  return `${base}.`;
+  return base;
 }
 
 function describeCause(error: unknown): string {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import { searchTasks } from '../api/client.ts';
 import { isApiError, isUnauthorized, type ApiError } from '../api/errors.ts';
 import { isSignInRequired } from './session.ts';
 
@@ -71,8 +72,45 @@ export function resetApiHealth() {
   set({ signInRequired: null, unauthorized: null, unreachable: null });
 }
 
-/** Subscribes the health store to a QueryClient's query and mutation caches and to the browser's online state. */
-export function watchApiHealth(queryClient: QueryClient): () => void {
+/**
+ * The light request that tells whether the API answers again: a search for nothing but the count
+ * (`limit: 0`), a few bytes each way.
+ */
+export const PROBE_REQUEST = { select: ['Gsid'], limit: 0 };
+const defaultProbe = (signal: AbortSignal) => searchTasks(PROBE_REQUEST, { signal }).then(() => undefined);
+
+/** Waits between checks while the API cannot be reached: 5 s, doubling up to 30 s. */
+export function probeDelay(attempt: number): number {
+  return Math.min(5_000 * 2 ** attempt, 30_000);
+}
+
+export interface WatchOptions {
+  /** Resolves when the API answers, rejects when it cannot be reached. Default: PROBE_REQUEST. */
+  probe?: (signal: AbortSignal) => Promise<void>;
+  /** Milliseconds before check number `attempt` (0-based). */
+  delay?: (attempt: number) => number;
+}
+
+export interface HealthWatch {
+  /** Checks now whether the API answers (the banner's "Retry now"); on success, refetches. */
+  checkNow: () => void;
+  stop: () => void;
+}
+
+let current: HealthWatch | null = null;
+
+/** Checks now whether the API answers again (the banner's "Retry now"). */
+export function checkApiNow() {
+  current?.checkNow();
+}
+
+/**
+ * Subscribes the health store to a QueryClient's query and mutation caches and to the browser's
+ * online state, and clears the connection banner by itself: while it is shown (and the tab is
+ * visible), the API is checked now and then, and at once when the browser says it is online again.
+ * When the API answers, the banner goes and what failed meanwhile is fetched again.
+ */
+export function watchApiHealth(queryClient: QueryClient, { probe = defaultProbe, delay = probeDelay }: WatchOptions = {}): HealthWatch {
   const unsubQueries = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated') return;
     if (event.action.type === 'error') reportApiError(event.action.error);
@@ -83,14 +121,90 @@ export function watchApiHealth(queryClient: QueryClient): () => void {
     if (event.action.type === 'error') reportApiError(event.action.error);
     if (event.action.type === 'success') reportApiSuccess();
   });
-  const online = () => set({ offline: false });
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  let inFlight: AbortController | null = null;
+  const bannerShown = () => state.offline || state.unreachable !== null;
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
+  const refetchFailed = () => {
+    void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error', type: 'active' });
+    void queryClient.resumePausedMutations();
+  };
+
+  const schedule = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    // Only while the API is known to be unreachable; offline, the browser's online event says when to look.
+    if (!state.unreachable || state.offline || hidden()) return;
+    timer = setTimeout(() => void check(), delay(attempt));
+  };
+
+  async function check() {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (inFlight || state.offline) return;
+    const controller = new AbortController();
+    inFlight = controller;
+    try {
+      await probe(controller.signal);
+      if (controller.signal.aborted) return;
+      attempt = 0;
+      const wasUnreachable = state.unreachable !== null;
+      reportApiSuccess();
+      if (wasUnreachable) refetchFailed();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      reportApiError(error);
+      attempt += 1;
+    } finally {
+      if (inFlight === controller) inFlight = null;
+    }
+    schedule();
+  }
+
+  // Starts the checks when the banner appears; stops them when it goes.
+  const onHealth = () => {
+    if (!bannerShown()) {
+      attempt = 0;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    } else if (timer === null && !inFlight) schedule();
+  };
+  listeners.add(onHealth);
+
+  const online = () => {
+    set({ offline: false });
+    // The network is back; whether the API is, a check says at once (clearing the banner, or
+    // saying the server cannot be reached yet).
+    void check();
+  };
   const offline = () => set({ offline: true });
+  const visibility = () => {
+    if (hidden()) {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    } else if (state.unreachable) void check();
+  };
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
-  return () => {
-    unsubQueries();
-    unsubMutations();
-    window.removeEventListener('online', online);
-    window.removeEventListener('offline', offline);
+  document.addEventListener('visibilitychange', visibility);
+
+  const watch: HealthWatch = {
+    checkNow: () => void check(),
+    stop: () => {
+      unsubQueries();
+      unsubMutations();
+      listeners.delete(onHealth);
+      if (timer !== null) clearTimeout(timer);
+      inFlight?.abort();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', visibility);
+      if (current === watch) current = null;
+    },
   };
+  current = watch;
+  return watch;
 }

@@ -1,7 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useApiHealth } from './api-health.ts';
+import { checkApiNow, useApiHealth } from './api-health.ts';
 
-/** A banner while the browser is offline or the API cannot be reached, with a way to retry. */
+/**
+ * A banner while the browser is offline or the API cannot be reached. It goes by itself when the
+ * connection is back (see watchApiHealth); "Retry now" checks at once.
+ */
 export function ConnectionBanner() {
   const { offline, unreachable } = useApiHealth();
   const queryClient = useQueryClient();
@@ -9,8 +12,8 @@ export function ConnectionBanner() {
   const message = offline
     ? 'You are offline. Nothing you typed is lost; the board will update when the connection is back.'
     : unreachable?.kind === 'timeout'
-      ? 'The server is taking too long to answer.'
-      : 'Cannot reach the server. Check your connection.';
+      ? 'The server is taking too long to answer. It is checked again every few seconds.'
+      : 'Cannot reach the server. Check your connection; it is checked again every few seconds.';
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50">
       <div className="mx-auto flex max-w-[1600px] items-center gap-4 px-4 py-2 text-sm text-amber-900">
@@ -18,7 +21,10 @@ export function ConnectionBanner() {
         <button
           type="button"
           className="rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
-          onClick={() => void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error', type: 'active' })}
+          onClick={() => {
+            checkApiNow();
+            void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error', type: 'active' });
+          }}
         >
           Retry now
         </button>

@@ -43,6 +43,13 @@ describe('calendar dates', () => {
     expect(dueInWords('2026-11-24', today, true)).toMatchObject({ overdue: false, words: 'was due Nov 24, 2026' });
   });
 
+  it('never says "was due" of a done task whose date has not passed', () => {
+    const today = '2026-11-27';
+    expect(dueInWords('2026-12-03', today, true)).toEqual({ words: 'due Dec 3, 2026', overdue: false, days: 6 });
+    expect(dueInWords(today, today, true).words).toBe('due Nov 27, 2026');
+    expect(dueInWords('2026-11-26', today, true).words).toBe('was due Nov 26, 2026');
+  });
+
   it('formats dates and today in the local zone', () => {
     expect(formatDate('2026-11-27')).toBe('Nov 27, 2026');
     expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');

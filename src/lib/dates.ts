@@ -60,12 +60,13 @@ export interface DueInfo {
 
 /**
  * The due date in words, relative to `today`. A task that is done (Completed or Skipped) is never
- * overdue: its due date is only told.
+ * overdue: its due date is only told, in the past tense only when it has passed ("was due Nov 24,
+ * 2026", but "due Dec 3, 2026" for a task skipped ahead of its date).
  */
 export function dueInWords(dueDate: string | undefined | null, today: string, done = false): DueInfo {
   if (!dueDate || !isCalendarDate(dueDate)) return { words: 'no due date', overdue: false, days: null };
   const days = daysBetween(today, dueDate);
-  if (done) return { words: `was due ${formatDate(dueDate)}`, overdue: false, days };
+  if (done) return { words: `${days < 0 ? 'was due' : 'due'} ${formatDate(dueDate)}`, overdue: false, days };
   if (days < 0) return { words: `overdue by ${plural(-days, 'day')}`, overdue: true, days };
   if (days === 0) return { words: 'due today', overdue: false, days };
   if (days === 1) return { words: 'due tomorrow', overdue: false, days };

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Combobox, type ComboboxOption } from './combobox.tsx';
+import { Combobox, settleText, type ComboboxOption } from './combobox.tsx';
 
 const OWNERS: ComboboxOption[] = [
   { value: 'U1', label: 'Ada Lovelace' },
@@ -13,13 +13,13 @@ const OWNERS: ComboboxOption[] = [
 /** A controlled combobox inside a form, reporting every change and submit. */
 function Harness({
   initial = '',
-  allowCustom = false,
+  acceptTyped,
   onChange,
   onSubmit,
   onEscapeOutside,
 }: {
   initial?: string;
-  allowCustom?: boolean;
+  acceptTyped?: (text: string) => string | null;
   onChange?: (value: string) => void;
   onSubmit?: (value: string) => void;
   onEscapeOutside?: () => void;
@@ -42,7 +42,8 @@ function Harness({
           onChange?.(v);
         }}
         options={OWNERS}
-        allowCustom={allowCustom}
+        acceptTyped={acceptTyped}
+        noun="owners"
         error={value === 'bad' ? 'Not allowed' : undefined}
         hint="Pick someone"
       />
@@ -114,28 +115,84 @@ describe('Combobox', () => {
   it('closes the list on Escape without letting Escape through, and lets it through once closed', async () => {
     const user = userEvent.setup();
     const onEscapeOutside = vi.fn();
-    render(<Harness allowCustom onEscapeOutside={onEscapeOutside} />);
+    render(<Harness onEscapeOutside={onEscapeOutside} />);
     await user.type(input(), 'a');
     await user.keyboard('{Escape}');
     expect(input()).toHaveAttribute('aria-expanded', 'false');
     expect(onEscapeOutside).not.toHaveBeenCalled();
     expect(input()).toHaveValue('a');
+    // The typed text is dropped first (nothing was chosen), then Escape goes through.
+    await user.keyboard('{Escape}');
+    expect(input()).toHaveValue('');
+    expect(onEscapeOutside).not.toHaveBeenCalled();
     await user.keyboard('{Escape}');
     expect(onEscapeOutside).toHaveBeenCalledTimes(1);
   });
 
-  it('with allowCustom, keeps typed text as the value and says when nothing matches', async () => {
+  it('takes typed text that names no option only when acceptTyped does, and says when nothing matches', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    render(<Harness allowCustom onSubmit={onSubmit} />);
-    await user.type(input(), 'U-unknown');
-    expect(screen.getByTestId('value')).toHaveTextContent('U-unknown');
+    render(<Harness acceptTyped={(t) => (/^U-\d+$/.test(t) ? t : null)} onSubmit={onSubmit} />);
+    await user.type(input(), 'U-77');
     expect(input()).toHaveAccessibleDescription(/No matches/);
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement();
+    // Enter settles the text (it is taken) and does not submit; the next Enter does.
     await user.keyboard('{Enter}');
-    expect(onSubmit).toHaveBeenCalledWith('U-unknown');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByTestId('value')).toHaveTextContent('U-77');
+    expect(input()).toHaveValue('U-77');
+    await user.keyboard('{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith('U-77');
+
+    await user.clear(input());
+    await user.type(input(), 'U-seven');
+    await user.keyboard('{Enter}');
+    // Refused: the previous value stays.
+    expect(screen.getByTestId('value')).toHaveTextContent('U-77');
+    expect(input()).toHaveValue('U-77');
+    expect(input()).toHaveAccessibleDescription('No owners match “U-seven”. Nothing was chosen.');
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it('without allowCustom, Enter settles typed text instead of submitting a stale choice', async () => {
+  it('Enter with the list open and nothing highlighted never submits: it picks the only match, or says how many match', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    await user.type(input(), 'a');
+    expect(input()).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(input()).toHaveAttribute('aria-expanded', 'true');
+    expect(input()).toHaveAccessibleDescription('3 owners match: choose one with the arrow keys, or type more.');
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement();
+
+    await user.type(input(), 'lan');
+    await user.keyboard('{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByTestId('value')).toHaveTextContent('U3');
+    expect(input()).toHaveValue('Alan Turing');
+  });
+
+  it('leaving with text that matches several options chooses nothing and says why', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.type(input(), 'a');
+    await user.tab();
+    expect(input()).toHaveValue('');
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement();
+    expect(input()).toHaveAccessibleDescription('“a” matches 3 owners: choose one from the list. Nothing was chosen.');
+  });
+
+  it('an option typed whole by its value (an id) is chosen', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.type(input(), 'u2');
+    await user.tab();
+    expect(screen.getByTestId('value')).toHaveTextContent('U2');
+    expect(input()).toHaveValue('Grace Hopper');
+  });
+
+  it('Enter settles typed text instead of submitting a stale choice', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     render(<Harness initial="U1" onSubmit={onSubmit} />);
@@ -148,7 +205,7 @@ describe('Combobox', () => {
     expect(onSubmit).toHaveBeenCalledWith('U2');
   });
 
-  it('without allowCustom, leaving with unknown text restores the choice and an emptied field clears it', async () => {
+  it('leaving with unknown text restores the choice and an emptied field clears it', async () => {
     const user = userEvent.setup();
     render(<Harness initial="U1" />);
     await user.clear(input());
@@ -159,12 +216,36 @@ describe('Combobox', () => {
     await user.clear(input());
     await user.tab();
     expect(input()).toHaveValue('');
-    expect(screen.getByTestId('value')).toHaveTextContent('');
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement();
   });
 
   it('shows an error and marks the input invalid', () => {
-    render(<Harness initial="bad" allowCustom />);
+    render(<Harness initial="bad" />);
     expect(input()).toBeInvalid();
     expect(input()).toHaveAccessibleDescription('Pick someone Not allowed');
+  });
+});
+
+describe('settleText', () => {
+  const value = 'U1';
+  it('clears on empty text, chooses by exact label or value, and otherwise refuses', () => {
+    expect(settleText('  ', OWNERS, { value })).toEqual({ kind: 'clear' });
+    expect(settleText('', OWNERS, { value: '' })).toEqual({ kind: 'unchanged' });
+    expect(settleText(' grace hopper ', OWNERS, { value })).toEqual({ kind: 'choose', value: 'U2' });
+    expect(settleText('u3', OWNERS, { value })).toEqual({ kind: 'choose', value: 'U3' });
+    expect(settleText('Ada Lovelace', OWNERS, { value })).toEqual({ kind: 'unchanged' });
+    expect(settleText('grace', OWNERS, { value, noun: 'owners' })).toEqual({
+      kind: 'reject',
+      message: '“grace” is only part of a name: choose it from the list. Nothing was chosen.',
+    });
+  });
+
+  it('lets acceptTyped take what no option names', () => {
+    const acceptTyped = (t: string) => (t.startsWith('U-') ? t : null);
+    expect(settleText('U-9', OWNERS, { value, acceptTyped })).toEqual({ kind: 'choose', value: 'U-9' });
+    expect(settleText('Kestrel', OWNERS, { value, acceptTyped, noun: 'CTAs' })).toEqual({
+      kind: 'reject',
+      message: 'No CTAs match “Kestrel”. Nothing was chosen.',
+    });
   });
 });

@@ -8,16 +8,15 @@ export interface ComboboxProps {
   id: string;
   /** The visible label (also the listbox's name). */
   label: string;
-  /** The chosen value (an option's `value`, or typed text when `allowCustom`). '' for none. */
+  /** The chosen value (an option's `value`, or one `acceptTyped` gave). '' for none. */
   value: string;
   onChange: (value: string) => void;
   options: readonly ComboboxOption[];
   /**
-   * Free text allowed: the input holds the value itself and every keystroke calls `onChange`.
-   * Without it the input shows the chosen option's label, and leaving the field with text that
-   * names no option puts the previous choice back (an emptied field clears the value).
+   * Typed text that names no option but is a value all the same (e.g. a well-formed id): the value
+   * to use, or null. Without it, only options can be chosen.
    */
-  allowCustom?: boolean;
+  acceptTyped?: (text: string) => string | null;
   /** An error message shown under the field; marks the input invalid. */
   error?: string;
   /** Help shown under the field. */
@@ -28,15 +27,55 @@ export interface ComboboxProps {
   name?: string;
   /** Shown in place of the hint while the typed text matches no option. */
   emptyMessage?: string;
+  /** What the options are, in the plural, for messages ("4 CTAs match"). Default "options". */
+  noun?: string;
   /** At most this many options are listed at once (default 50); typing narrows the list. */
   maxShown?: number;
   inputRef?: Ref<HTMLInputElement>;
+}
+
+/** How typed text settles into a value when the user leaves the field or presses Enter. */
+export type Settled =
+  | { kind: 'unchanged' }
+  | { kind: 'clear' }
+  | { kind: 'choose'; value: string }
+  /** Names nothing: the previous value stays, and the user is told why. */
+  | { kind: 'reject'; message: string };
+
+/**
+ * What typed text means: empty clears; the one option with that label, or with that value (an id
+ * typed or pasted whole), is chosen; otherwise `acceptTyped` may take it; otherwise it is refused
+ * and the previous choice stays. Pure, so the rules are unit-tested.
+ */
+export function settleText(
+  text: string,
+  options: readonly ComboboxOption[],
+  { value, noun = 'options', acceptTyped }: { value: string; noun?: string; acceptTyped?: (text: string) => string | null },
+): Settled {
+  const typed = text.trim();
+  if (typed === '') return value === '' ? { kind: 'unchanged' } : { kind: 'clear' };
+  const match = findByLabel(options, typed) ?? options.find((o) => o.value.toLocaleLowerCase() === typed.toLocaleLowerCase());
+  const accepted = match ? match.value : (acceptTyped?.(typed) ?? null);
+  if (accepted !== null) return accepted === value ? { kind: 'unchanged' } : { kind: 'choose', value: accepted };
+  const { total } = filterOptions(options, typed);
+  const message =
+    total > 1
+      ? `“${typed}” matches ${total} ${noun}: choose one from the list.`
+      : total === 1
+        ? `“${typed}” is only part of a name: choose it from the list.`
+        : `No ${noun} match “${typed}”.`;
+  return { kind: 'reject', message: `${message} Nothing was chosen.` };
 }
 
 /**
  * An editable combobox with a list of suggestions (WAI-ARIA 1.2 combobox pattern, list
  * autocomplete with manual selection): typing filters and opens the list, Down/Up move through it
  * (Alt+Down opens it without moving), Enter chooses, Escape closes it, Tab leaves.
+ *
+ * Enter never submits the form while there is something to settle: with the list open it
+ * chooses the highlighted option, or the only one shown, or else says how many match; with typed
+ * text and the list closed it settles the text (see settleText). Only Enter on a settled field
+ * reaches the form.
  */
 export function Combobox({
   id,
@@ -44,7 +83,7 @@ export function Combobox({
   value,
   onChange,
   options,
-  allowCustom = false,
+  acceptTyped,
   error,
   hint,
   required,
@@ -52,6 +91,7 @@ export function Combobox({
   placeholder,
   name,
   emptyMessage = 'No matches.',
+  noun = 'options',
   maxShown = 50,
   inputRef,
 }: ComboboxProps) {
@@ -59,6 +99,8 @@ export function Combobox({
   const [draft, setDraft] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  /** Why the last typed text was not taken (or what Enter wants), until the user types again. */
+  const [notice, setNotice] = useState<string | null>(null);
 
   const listboxId = `${id}-listbox`;
   const hintId = `${id}-hint`;
@@ -66,7 +108,7 @@ export function Combobox({
   const optionId = (i: number) => `${id}-option-${i}`;
 
   const selected = options.find((o) => o.value === value);
-  const text = draft ?? (allowCustom ? value : (selected?.label ?? value));
+  const text = draft ?? selected?.label ?? value;
   const { shown, total } = useMemo(() => filterOptions(options, draft ?? '', maxShown), [options, draft, maxShown]);
   const expanded = open && shown.length > 0;
   const activeIndex = expanded && active < shown.length ? active : -1;
@@ -81,18 +123,16 @@ export function Combobox({
     setDraft(null);
     setOpen(false);
     setActive(-1);
+    setNotice(null);
   };
 
-  /** Settles typed text when leaving: free text is already the value; otherwise resolve or revert. */
+  /** Settles typed text (on leaving, or Enter with the list closed). */
   const commitDraft = () => {
-    if (draft !== null && !allowCustom) {
-      if (draft.trim() === '') {
-        if (value !== '') onChange('');
-      } else {
-        const match = findByLabel(options, draft);
-        if (match && match.value !== value) onChange(match.value);
-      }
-    }
+    if (draft === null) return;
+    const settled = settleText(draft, options, { value, noun, acceptTyped });
+    if (settled.kind === 'clear') onChange('');
+    else if (settled.kind === 'choose') onChange(settled.value);
+    setNotice(settled.kind === 'reject' ? settled.message : null);
     setDraft(null);
   };
 
@@ -120,20 +160,20 @@ export function Combobox({
         break;
       }
       case 'Enter': {
-        const option = activeIndex >= 0 ? shown[activeIndex] : undefined;
-        if (option) {
+        if (expanded) {
+          // An open list is never submitted through: Enter chooses, or says why it cannot.
           e.preventDefault();
-          choose(option);
-        } else if (draft !== null && !allowCustom) {
-          // Settle the typed text before the form may be submitted with a stale choice.
+          const option = shown[activeIndex] ?? (shown.length === 1 ? shown[0] : undefined);
+          if (option) choose(option);
+          else setNotice(`${total} ${noun} match: choose one with the arrow keys, or type more.`);
+        } else if (draft !== null) {
+          // Typed text is settled first; the form is not sent with a stale or unknown choice.
           e.preventDefault();
           const only = shown.length === 1 ? shown[0] : undefined;
           if (only) choose(only);
-          else {
-            commitDraft();
-            setOpen(false);
-          }
-        } else setOpen(false);
+          else commitDraft();
+          setOpen(false);
+        }
         break;
       }
       case 'Escape': {
@@ -143,10 +183,11 @@ export function Combobox({
           e.stopPropagation();
           setOpen(false);
           setActive(-1);
-        } else if (draft !== null && !allowCustom) {
+        } else if (draft !== null) {
           e.preventDefault();
           e.stopPropagation();
           setDraft(null);
+          setNotice(null);
         }
         break;
       }
@@ -157,7 +198,7 @@ export function Combobox({
   };
 
   // One help line, so that nothing moves when the list closes (a click on a button below must land).
-  const help = open && draft && shown.length === 0 ? emptyMessage : hint;
+  const help = open && draft && shown.length === 0 ? emptyMessage : (notice ?? hint);
   const describedBy = [help ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
 
   return (
@@ -185,11 +226,10 @@ export function Combobox({
         placeholder={placeholder}
         value={text}
         onChange={(e) => {
-          const next = e.currentTarget.value;
-          setDraft(next);
+          setDraft(e.currentTarget.value);
           setOpen(true);
           setActive(-1);
-          if (allowCustom) onChange(next);
+          setNotice(null);
         }}
         onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
@@ -228,11 +268,10 @@ export function Combobox({
           </p>
         )}
       </div>
-      {help && (
-        <p id={hintId} className="mt-1 text-xs text-slate-600">
-          {help}
-        </p>
-      )}
+      {/* Always there and polite, so a notice (Enter with many matches, refused text) is read out. */}
+      <p id={hintId} aria-live="polite" className={`text-xs ${help ? 'mt-1' : ''} ${notice && help === notice ? 'font-medium text-amber-900' : 'text-slate-600'}`}>
+        {help}
+      </p>
       {error && (
         <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
           {error}

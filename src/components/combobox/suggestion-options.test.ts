@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ctaLabel, type CtaFacts } from '../../lib/cta-label.ts';
 import { ctaOptions, ownerOptions } from './suggestion-options.ts';
 
 describe('ctaOptions', () => {
-  it('shows the company name and the CTA id', () => {
-    expect(ctaOptions([{ ctaId: '1C1', companyId: '1K1', companyName: 'Acme' }])).toEqual([
-      { value: '1C1', label: 'Acme', description: 'CTA 1C1' },
-    ]);
-    expect(ctaOptions([{ ctaId: '1C2', companyId: '', companyName: '' }])[0]?.label).toBe('Unknown company');
+  it('shows the CTA by its label, the id as its description', () => {
+    const facts: CtaFacts = { ctaId: '1C1', companyName: 'Acme', playbookIds: [], taskCount: 2, complete: true, since: null };
+    const label = (id: string, f: CtaFacts) => ctaLabel(id, f, { today: '2026-11-27' });
+    expect(ctaOptions([facts], label)).toEqual([{ value: '1C1', label: 'Acme · 2 tasks', description: 'CTA id 1C1' }]);
+    expect(ctaOptions([{ ...facts, companyName: '' }], label)[0]?.label).toBe('Unknown company · 2 tasks');
   });
 });
 

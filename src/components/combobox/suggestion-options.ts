@@ -1,9 +1,16 @@
-import type { CtaSuggestion, OwnerSuggestion } from '../../api/suggestions.ts';
+import type { OwnerSuggestion } from '../../api/suggestions.ts';
+import type { CtaFacts, CtaLabel } from '../../lib/cta-label.ts';
 import type { ComboboxOption } from './filter-options.ts';
 
-/** A CTA option: the company name first, the CTA id under it (both searchable). */
-export function ctaOptions(ctas: readonly CtaSuggestion[]): ComboboxOption[] {
-  return ctas.map((c) => ({ value: c.ctaId, label: c.companyName || 'Unknown company', description: `CTA ${c.ctaId}` }));
+/**
+ * A CTA option: its label ("Kestrel Aerospace · Renewal - 120 Days Out · 5 tasks · since Aug 12")
+ * first, the CTA id under it (both searchable).
+ */
+export function ctaOptions(ctas: readonly CtaFacts[], label: (ctaId: string, facts: CtaFacts) => CtaLabel): ComboboxOption[] {
+  return ctas.map((c) => {
+    const l = label(c.ctaId, c);
+    return { value: c.ctaId, label: l.text, description: l.idText };
+  });
 }
 
 /**

@@ -16,7 +16,16 @@ function envelope(data: unknown, status = 200, errorDesc: string | null = null):
   });
 }
 
-const CREATED: Task = { Gsid: '1T-NEW', Name: 'Renewal call', CTAId: '1C-1', Status: 'In Progress' };
+const CTA = '1CACME000000000000000000000000000001';
+const UNKNOWN_CTA = '1CNOPE000000000000000000000000000009';
+const CREATED: Task = { Gsid: '1T-NEW', Name: 'Renewal call', CTAId: CTA, Status: 'In Progress' };
+
+/** The tasks the searches find: one on CTA (so it is suggested and known), none on UNKNOWN_CTA. */
+function searchAnswer(body: { where?: { conditions: { value: string[] }[] } }): Response {
+  const asked = body.where?.conditions[0]?.value[0];
+  const records = asked === undefined || asked === CTA ? [{ CTAId: CTA, CompanyName: 'Acme Corp' }] : [];
+  return envelope({ records, totalCount: records.length });
+}
 
 let queryClient: QueryClient;
 let toasts: ToastStore;
@@ -30,7 +39,9 @@ beforeEach(() => {
   queryClient = createQueryClient();
   toasts = createToastStore();
   fetchMock = vi.fn<(request: Request) => Promise<Response>>(async (request) => {
-    if (new URL(request.url).pathname === '/v1/tasks/search') return envelope({ records: [], totalCount: 0 });
+    const path = new URL(request.url).pathname;
+    if (path === '/v1/tasks/search') return searchAnswer(await request.clone().json());
+    if (path === '/v1/playbooks') return envelope([]);
     return new Promise<Response>((resolve) => {
       answerCreate = resolve;
     });
@@ -100,7 +111,8 @@ describe('New task dialog', () => {
     renderApp();
     await user.click(screen.getByRole('button', { name: 'New task' }));
     await user.type(nameField(), 'Renewal call');
-    await user.type(screen.getByRole('combobox', { name: 'CTA' }), '1C-1');
+    await user.type(screen.getByRole('combobox', { name: 'CTA' }), CTA);
+    await user.tab();
     const form = nameField().closest('form')!;
     // Two submits in the same tick: the button has not re-rendered disabled yet.
     act(() => {
@@ -113,7 +125,7 @@ describe('New task dialog', () => {
     await act(async () => answerCreate(envelope(CREATED)));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(creates()).toHaveLength(1);
-    expect(await creates()[0]![0].json()).toEqual({ Name: 'Renewal call', CTAId: '1C-1', Status: 'Not Started', Priority: 'Medium' });
+    expect(await creates()[0]![0].json()).toEqual({ Name: 'Renewal call', CTAId: CTA, Status: 'Not Started', Priority: 'Medium' });
     expect(toasts.get()).toEqual([
       expect.objectContaining({ message: 'Task created', tone: 'success', link: { label: 'Open Renewal call', to: '/tasks/1T-NEW' } }),
     ]);
@@ -125,7 +137,7 @@ describe('New task dialog', () => {
     renderApp();
     await user.click(screen.getByRole('button', { name: 'New task' }));
     await user.type(nameField(), 'Renewal call');
-    await user.type(screen.getByRole('combobox', { name: 'CTA' }), '1C-1');
+    await user.type(screen.getByRole('combobox', { name: 'CTA' }), CTA);
     await user.click(screen.getByRole('button', { name: 'Create task' }));
     await waitFor(() => expect(creates()).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Creating…' })).toBeDisabled();
@@ -143,23 +155,42 @@ describe('New task dialog', () => {
     expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('');
 
     // A refused create unlocks the form with everything in it.
-    await act(async () => answerCreate(envelope(null, 400, 'Invalid references - CTAId: no CTA with id "1C-1"')));
+    await act(async () => answerCreate(envelope(null, 400, `Invalid references - CTAId: no CTA with id "${CTA}"`)));
     for (const field of fields) expect(field).toBeEnabled();
     expect(nameField()).toHaveValue('Renewal call');
   });
 
-  it("shows the server's message when the create is refused, and keeps every input", async () => {
+  it('a CTA typed as a name or an unknown id is not sent; a confirmed id is, and the server\'s refusal keeps every input', async () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByRole('button', { name: 'New task' }));
     await user.type(nameField(), 'Renewal call');
-    await user.type(screen.getByRole('combobox', { name: 'CTA' }), '1C-NOPE');
+    const cta = screen.getByRole('combobox', { name: 'CTA' });
+    // A name that is not a CTA: Enter settles it (nothing chosen) and sends nothing.
+    await user.type(cta, 'Kestrel');
+    await user.keyboard('{Enter}');
+    expect(cta).toHaveAccessibleDescription(/No CTAs match “Kestrel”/);
+    expect(cta).toHaveValue('');
+    expect(creates()).toHaveLength(0);
+
+    // A well-formed id no task names: refused until confirmed.
+    await user.type(cta, UNKNOWN_CTA);
     await user.click(screen.getByRole('button', { name: 'Create task' }));
-    await act(async () => answerCreate(envelope(null, 400, 'Invalid references - CTAId: no CTA with id "1C-NOPE"')));
-    expect(await screen.findByRole('alert')).toHaveTextContent('CTAId: no CTA with id "1C-NOPE"');
+    const confirm = await screen.findByRole('checkbox', { name: `Use CTA id ${UNKNOWN_CTA} anyway` });
+    await waitFor(() => expect(cta).toHaveFocus());
+    expect(cta).toHaveAccessibleDescription(/No task names this CTA id: choose a CTA from the list, or confirm the id below/);
+    expect(creates()).toHaveLength(0);
+
+    await user.click(confirm);
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    expect(await creates()[0]![0].clone().json()).toMatchObject({ CTAId: UNKNOWN_CTA });
+    await act(async () => answerCreate(envelope(null, 400, `Invalid references - CTAId: no CTA with id "${UNKNOWN_CTA}"`)));
+    expect(await screen.findByRole('alert')).toHaveTextContent(`CTAId: no CTA with id "${UNKNOWN_CTA}"`);
     expect(dialog()).toBeVisible();
     expect(nameField()).toHaveValue('Renewal call');
-    expect(screen.getByRole('combobox', { name: 'CTA' })).toHaveValue('1C-NOPE');
+    expect(cta).toHaveValue(UNKNOWN_CTA);
+    expect(screen.getByRole('checkbox', { name: `Use CTA id ${UNKNOWN_CTA} anyway` })).toBeChecked();
     expect(screen.getByRole('button', { name: 'Create task' })).toBeEnabled();
   });
 

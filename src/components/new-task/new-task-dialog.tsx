@@ -4,6 +4,7 @@ import type { TaskStatus } from '../../api/types.ts';
 import { ErrorMessage } from '../query-status.tsx';
 import { useToast } from '../toast/toasts.tsx';
 import { ConfirmDialog, Modal } from '../modal/modal.tsx';
+import { useCtaChoice } from '../combobox/use-cta-choice.ts';
 import { TaskFormFields, fieldId } from './task-fields.tsx';
 import {
   firstInvalidField,
@@ -37,7 +38,9 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const inFlight = useRef(false);
   const errorRef = useRef<HTMLDivElement>(null);
+  const [checkingCta, setCheckingCta] = useState(false);
   const create = useCreateTask();
+  const cta = useCtaChoice(values.CTAId);
   const toast = useToast();
   const submitting = create.isPending;
   const dirty = !sameTaskValues(values, initial);
@@ -51,14 +54,25 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (inFlight.current) return;
+    inFlight.current = true;
     const found = validateTaskForm(values);
+    if (!found.CTAId) {
+      // A CTA id no task names is sent only once the user has confirmed it (a look-up under way is waited for).
+      let problem = cta.problem;
+      if (cta.status.kind === 'checking') {
+        setCheckingCta(true);
+        problem = await cta.check();
+        setCheckingCta(false);
+      }
+      if (problem) found.CTAId = problem;
+    }
     setErrors(found);
     if (hasErrors(found)) {
+      inFlight.current = false;
       const field = firstInvalidField(found);
       if (field) document.getElementById(fieldId(ID, field))?.focus();
       return;
     }
-    inFlight.current = true;
     setServerError(null);
     try {
       const task = await create.mutateAsync(toTaskInput(values));
@@ -88,7 +102,7 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
             values={values}
             errors={errors}
             onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-            withCta
+            ctaChoice={cta}
             // Locked while the create runs: the task is made from what was sent, and the dialog
             // closes on success, so anything typed meanwhile would be silently lost.
             disabled={submitting}
@@ -110,10 +124,10 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
           </button>
           <button
             type="submit"
-            disabled={submitting}
+            disabled={submitting || checkingCta}
             className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
           >
-            {submitting ? 'Creating…' : 'Create task'}
+            {submitting ? 'Creating…' : checkingCta ? 'Checking the CTA…' : 'Create task'}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
 import type { OwnerSuggestion } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../combobox/cta-combobox.tsx';
 import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
+import type { CtaChoice } from '../combobox/use-cta-choice.ts';
 import { dueInWords, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { PRIORITIES } from '../../lib/priorities.ts';
 import { INCOMPLETE_DATE, type TaskFormErrors, type TaskFormField, type TaskFormValues } from './task-form.ts';
@@ -50,15 +51,15 @@ export interface TaskFormFieldsProps {
   values: TaskFormValues;
   errors: TaskFormErrors;
   onChange: (patch: Partial<TaskFormValues>) => void;
-  /** Show the CTA picker (create); an edit keeps the task's CTA. */
-  withCta: boolean;
+  /** The CTA picker's state, to show it (create); an edit keeps the task's CTA. */
+  ctaChoice?: CtaChoice;
   /** The owner already set, shown by name even if no recent task names them. */
   currentOwner?: OwnerSuggestion | null;
   disabled?: boolean;
 }
 
 /** Every field of the task form, labelled, with its error under it. */
-export function TaskFormFields({ idPrefix, values, errors, onChange, withCta, currentOwner, disabled }: TaskFormFieldsProps) {
+export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, currentOwner, disabled }: TaskFormFieldsProps) {
   const id = (field: TaskFormField) => fieldId(idPrefix, field);
   const priorities: string[] = [...PRIORITIES];
   if (values.Priority && !priorities.includes(values.Priority)) priorities.push(values.Priority);
@@ -89,12 +90,13 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, withCta, cu
           )}
         </Field>
       </div>
-      {withCta && (
+      {ctaChoice && (
         <div className="sm:col-span-2">
           <CtaCombobox
             id={id('CTAId')}
             value={values.CTAId}
             onChange={(CTAId) => onChange({ CTAId })}
+            choice={ctaChoice}
             error={errors.CTAId}
             required
             disabled={disabled}

@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { useCtaLabeller } from '../../api/cta.ts';
+import { useSuggestions } from '../../api/suggestions.ts';
 import { TASK_STATUSES } from '../../api/types.ts';
+import { CtaName } from '../../components/cta/cta-name.tsx';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
+import { collectCtaFacts, mergeCtaFacts, type CtaLabel } from '../../lib/cta-label.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { boardPath } from './paths.ts';
-import { computeAdoption, formatRate, type Adoption, type Counts } from './adoption.ts';
+import { computeAdoption, formatRate, type Adoption, type AdoptionTask, type Counts } from './adoption.ts';
 import { useAdoptionTasks } from './adoption-query.ts';
 import type { OrderedTemplate } from './template-order.ts';
 
@@ -16,6 +20,7 @@ export function AdoptionSection({ playbookId, templates }: { playbookId: string;
   const query = useAdoptionTasks(playbookId);
   const today = todayIso();
   const adoption = useMemo(() => (query.data ? computeAdoption(query.data, templates, today) : null), [query.data, templates, today]);
+  const ctaLabelOf = useCtaLabels(playbookId, query.data);
 
   return (
     <section aria-labelledby="adoption-title" className="space-y-3">
@@ -41,7 +46,7 @@ export function AdoptionSection({ playbookId, templates }: { playbookId: string;
             No tasks have been created from this playbook yet.
           </p>
         ) : (
-          <AdoptionFigures adoption={adoption} />
+          <AdoptionFigures adoption={adoption} ctaLabel={ctaLabelOf} />
         ))}
     </section>
   );
@@ -87,7 +92,19 @@ function CountHeaders() {
   );
 }
 
-function AdoptionFigures({ adoption: a }: { adoption: Adoption }) {
+/**
+ * Names the CTAs using the playbook: from the pickers' sample of tasks (other playbooks, all
+ * tasks) merged with this playbook's own tasks, which are all here.
+ */
+function useCtaLabels(playbookId: string, tasks: readonly AdoptionTask[] | undefined): (ctaId: string) => CtaLabel {
+  const suggestions = useSuggestions();
+  const label = useCtaLabeller();
+  const own = useMemo(() => collectCtaFacts((tasks ?? []).map((t) => ({ ...t, PlaybookId: playbookId })), false), [tasks, playbookId]);
+  const seen = useMemo(() => new Map((suggestions.data?.ctas ?? []).map((c) => [c.ctaId, c])), [suggestions.data]);
+  return (ctaId) => label(ctaId, mergeCtaFacts(seen.get(ctaId), own.get(ctaId)));
+}
+
+function AdoptionFigures({ adoption: a, ctaLabel }: { adoption: Adoption; ctaLabel: (ctaId: string) => CtaLabel }) {
   return (
     <div className="space-y-4">
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -154,9 +171,6 @@ function AdoptionFigures({ adoption: a }: { adoption: Adoption }) {
           <thead className="border-b border-slate-300 bg-slate-100">
             <tr>
               <th scope="col" className={TH}>
-                Company
-              </th>
-              <th scope="col" className={TH}>
                 CTA
               </th>
               <th scope="col" className={TH}>
@@ -171,11 +185,8 @@ function AdoptionFigures({ adoption: a }: { adoption: Adoption }) {
             {a.ctas.map((c) => (
               <tr key={c.ctaId} className="border-b border-slate-200">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {c.companyName || 'Unknown company'}
+                  <CtaName label={ctaLabel(c.ctaId)} />
                 </th>
-                <td className="px-3 py-1.5">
-                  <code className="text-xs">{c.ctaId}</code>
-                </td>
                 <td className="px-3 py-1.5">
                   <div className="flex items-center gap-2">
                     <span className="tabular-nums whitespace-nowrap">

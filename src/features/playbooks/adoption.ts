@@ -12,7 +12,7 @@ import { isCalendarDate } from '../../lib/dates.ts';
 import type { OrderedTemplate } from './template-order.ts';
 
 /** The task fields adoption needs (what the search selects). */
-export const ADOPTION_FIELDS = ['Gsid', 'Name', 'CTAId', 'CompanyName', 'Status', 'DueDate', 'Order'] as const;
+export const ADOPTION_FIELDS = ['Gsid', 'Name', 'CTAId', 'CompanyName', 'Status', 'DueDate', 'Order', 'CreatedDate'] as const;
 export type AdoptionTask = Pick<Task, (typeof ADOPTION_FIELDS)[number]>;
 
 export interface Counts {

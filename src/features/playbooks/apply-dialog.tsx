@@ -1,18 +1,24 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
+import { useCtaLabeller } from '../../api/cta.ts';
+import { taskSearchQueryOptions } from '../../api/tasks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../../components/combobox/cta-combobox.tsx';
 import { OwnerCombobox } from '../../components/combobox/owner-combobox.tsx';
+import { CtaName } from '../../components/cta/cta-name.tsx';
+import { useCtaChoice } from '../../components/combobox/use-cta-choice.ts';
 import { ConfirmDialog, Modal } from '../../components/modal/modal.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
 import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { hasWorkLeft, summarize } from './apply-machine.ts';
 import { ApplyProgress, runMessage } from './apply-progress.tsx';
 import type { ApplyRun } from './apply-runner.ts';
-import { ExistingTasksNote } from './existing-tasks-note.tsx';
+import { existingCoverage, existingTasksRequest, templatesToCreate, type ApplyMode } from './existing-tasks.ts';
+import { ExistingTasksWarning, type ExistingState } from './existing-tasks-warning.tsx';
 import { boardPath } from './paths.ts';
 import { PlanTable } from './plan-table.tsx';
-import { planTasks } from './task-plan.ts';
+import { planTasks, type PlannedTask } from './task-plan.ts';
 import type { OrderedTemplate } from './template-order.ts';
 import { useApplyRun } from './use-apply-run.ts';
 
@@ -45,7 +51,30 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const [ownerId, setOwnerId] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [confirmStop, setConfirmStop] = useState(false);
+  const [checkingCta, setCheckingCta] = useState(false);
+  const submitting = useRef(false);
   const open = useRef(true);
+  const ctaChoice = useCtaChoice(ctaId);
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<ApplyMode>('missing');
+  /** What the run creates, fixed when it starts (the CTA's tasks change under it). */
+  const [runPlan, setRunPlan] = useState<PlannedTask[]>([]);
+
+  // This playbook's tasks already on the CTA (none can be on an id no task names).
+  const knownCtaId = ctaChoice.status.kind === 'known' ? ctaChoice.ctaId : '';
+  const existing = useQuery({ ...taskSearchQueryOptions(existingTasksRequest(playbookId, knownCtaId)), enabled: knownCtaId !== '' });
+  const coverage = useMemo(
+    () => (knownCtaId !== '' && existing.data ? existingCoverage(templates, existing.data.records) : null),
+    [knownCtaId, existing.data, templates],
+  );
+  const existingState: ExistingState =
+    knownCtaId === ''
+      ? { kind: 'idle' }
+      : coverage
+        ? { kind: 'ready', coverage }
+        : existing.isError
+          ? { kind: 'error', error: existing.error, retry: () => void existing.refetch() }
+          : { kind: 'pending' };
   const toast = useToast();
   const suggestions = useSuggestions();
 
@@ -66,8 +95,9 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
   const { state } = apply;
   const running = state?.phase === 'preparing' || state?.phase === 'running';
 
-  const plan = useMemo(() => planTasks(templates, startDate), [templates, startDate]);
-  const cta = suggestions.data?.ctas.find((c) => c.ctaId === ctaId.trim());
+  const plan = useMemo(() => planTasks(templatesToCreate(templates, coverage, mode), startDate), [templates, coverage, mode, startDate]);
+  const labelCta = useCtaLabeller();
+  const ctaLabel = labelCta(ctaChoice.ctaId, ctaChoice.status.kind === 'known' ? ctaChoice.status.facts : undefined);
   const owner = suggestions.data?.owners.find((o) => o.ownerId === ownerId);
 
   const close = () => {
@@ -79,16 +109,36 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
     else close();
   };
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (apply.run) return;
+    if (apply.run || submitting.current) return;
+    submitting.current = true;
     const found: FormErrors = {};
-    if (ctaId.trim() === '') found.cta = 'Choose a CTA, or type its id.';
+    // A CTA id no task names is used only once the user has confirmed it (a look-up under way is waited for).
+    let ctaProblem = ctaChoice.problem;
+    if (ctaChoice.status.kind === 'checking') {
+      setCheckingCta(true);
+      ctaProblem = await ctaChoice.check();
+      setCheckingCta(false);
+    }
+    submitting.current = false;
+    if (ctaProblem) found.cta = ctaProblem;
     if (!isCalendarDate(startDate)) found.start = 'Enter a start date.';
     setErrors(found);
     if (found.cta) return document.getElementById(`${ID}-cta`)?.focus();
     if (found.start) return document.getElementById(`${ID}-start`)?.focus();
-    apply.start({ playbookId, ctaId: ctaId.trim(), ownerId: ownerId || undefined, tasks: plan });
+    if (ctaChoice.status.kind !== 'confirmed' && !existing.isSuccess && !existing.isError) {
+      // The CTA's tasks from this playbook were not shown yet: read them; if there are any, the
+      // warning shows and the user chooses before anything is created.
+      submitting.current = true;
+      const ctaNow = ctaChoice.ctaId;
+      const read = await queryClient.fetchQuery(taskSearchQueryOptions(existingTasksRequest(playbookId, ctaNow))).catch(() => null);
+      submitting.current = false;
+      if (!read || read.records.length > 0) return document.getElementById('apply-existing-title')?.scrollIntoView?.({ block: 'nearest' });
+    }
+    if (plan.length === 0) return;
+    setRunPlan(plan);
+    apply.start({ playbookId, ctaId: ctaChoice.ctaId, ownerId: ownerId || undefined, tasks: plan });
   };
 
   const summary = state ? summarize(state) : null;
@@ -113,13 +163,13 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
         returnFocus={returnFocus}
         className="w-[44rem] max-w-[calc(100vw-2rem)]"
       >
-        <form onSubmit={onSubmit} noValidate className="flex max-h-[calc(100vh-2rem)] flex-col">
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex max-h-[calc(100vh-2rem)] flex-col">
           <div className="border-b border-slate-200 px-5 py-3">
             <h2 id={`${ID}-title`} className="text-lg font-semibold">
               Apply “{playbookName}” to a CTA
             </h2>
             <p id={`${ID}-desc`} className="text-sm text-slate-700">
-              Creates {plan.length || templates.length} tasks on the CTA, each due the given number of days after the start date.
+              Creates the playbook's {templates.length} tasks on the CTA, each due the given number of days after the start date.
             </p>
           </div>
 
@@ -128,7 +178,20 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
               <>
                 <div className="grid gap-4 sm:grid-cols-2">
                   <div className="sm:col-span-2">
-                    <CtaCombobox id={`${ID}-cta`} value={ctaId} onChange={setCtaId} error={errors.cta} required />
+                    <CtaCombobox
+                      id={`${ID}-cta`}
+                      value={ctaId}
+                      onChange={(next) => {
+                        setCtaId(next);
+                        // A new choice answers the old complaint (the next Create checks it again),
+                        // and creates only what it lacks unless the user says otherwise again.
+                        setErrors((e) => ({ ...e, cta: undefined }));
+                        setMode('missing');
+                      }}
+                      choice={ctaChoice}
+                      error={errors.cta}
+                      required
+                    />
                   </div>
                   <div>
                     <label htmlFor={`${ID}-start`} className="block text-sm font-medium text-slate-800">
@@ -157,28 +220,27 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                     <OwnerCombobox id={`${ID}-owner`} value={ownerId} onChange={setOwnerId} label="Owner (optional)" />
                   </div>
                 </div>
-                <ExistingTasksNote playbookId={playbookId} ctaId={ctaId} count={plan.length} />
+                <ExistingTasksWarning state={existingState} templateCount={templates.length} mode={mode} onModeChange={setMode} />
                 {plan.length > 0 ? (
                   <PlanTable plan={plan} />
-                ) : (
+                ) : !isCalendarDate(startDate) ? (
                   <p className="text-sm text-slate-700">Choose a start date to see the due dates.</p>
-                )}
+                ) : null}
               </>
             ) : (
               <div ref={runView} tabIndex={-1} role="group" aria-label="Progress" className="space-y-4 focus:outline-none">
                 <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                   <dt className="font-medium text-slate-700">CTA</dt>
                   <dd>
-                    {cta?.companyName ? `${cta.companyName} · ` : ''}
-                    <code className="text-xs">{ctaId.trim()}</code>
+                    <CtaName label={ctaLabel} />
                   </dd>
                   <dt className="font-medium text-slate-700">Start date</dt>
                   <dd>{formatDate(startDate)}</dd>
                   <dt className="font-medium text-slate-700">Owner</dt>
                   <dd>{ownerId ? (owner?.ownerName ?? ownerId) : 'None'}</dd>
                 </dl>
-                {state && <ApplyProgress state={state} plan={plan} />}
-                {state && <PlanTable plan={plan} items={state.items} phase={state.phase} />}
+                {state && <ApplyProgress state={state} plan={runPlan} />}
+                {state && <PlanTable plan={runPlan} items={state.items} phase={state.phase} />}
               </div>
             )}
           </div>
@@ -189,8 +251,12 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                 <button type="button" onClick={close} className={SECONDARY}>
                   Cancel
                 </button>
-                <button type="submit" className={PRIMARY}>
-                  Create {plan.length || templates.length} tasks
+                <button type="submit" className={PRIMARY} disabled={checkingCta || (coverage !== null && plan.length === 0)}>
+                  {checkingCta
+                    ? 'Checking the CTA…'
+                    : coverage !== null && plan.length === 0
+                      ? 'Nothing to create'
+                      : `Create ${plan.length || templates.length} ${(plan.length || templates.length) === 1 ? 'task' : 'tasks'}`}
                 </button>
               </>
             )}

@@ -17,7 +17,7 @@ export function runMessage(state: ApplyState, plan: readonly PlannedTask[]): str
     if (task) {
       return state.items[busy]!.status === 'checking'
         ? `Checking whether "${task.name}" was created…`
-        : `Creating task ${task.step} of ${task.total}: ${task.name}…`;
+        : `Creating task ${busy + 1} of ${plan.length}: ${task.name}…`;
     }
     return 'Creating tasks…';
   }

@@ -116,6 +116,30 @@ describe('boardHref', () => {
   });
 });
 
+describe('picklist values in any case (issue 15)', () => {
+  const spellings = { Priority: ['High', 'HIGH', 'Low'] };
+  const where = (c: BuilderCondition) => buildWhere({ conditions: [c], logic: 'and', expression: '' }, TODAY, { spellings }).conditions[0];
+
+  it('"is" matches every spelling seen in tasks, whatever was typed', () => {
+    expect(where(cond('Priority', 'EQ', ['high']))).toEqual({ name: 'Priority', alias: 'A', operator: 'IN', value: ['High', 'HIGH'] });
+    expect(where(cond('Priority', 'EQ', ['low']))).toEqual({ name: 'Priority', alias: 'A', operator: 'EQ', value: ['Low'] });
+    expect(where(cond('Priority', 'NE', ['High']))).toEqual({ name: 'Priority', alias: 'A', operator: 'NOT_IN', value: ['High', 'HIGH'] });
+    expect(where(cond('Priority', 'IN', ['high', 'Low']))).toMatchObject({ operator: 'IN', value: ['High', 'HIGH', 'Low'] });
+  });
+
+  it('leaves a value no task has, CONTAINS (the API ignores case there) and other fields alone', () => {
+    expect(where(cond('Priority', 'EQ', ['Urgent']))).toMatchObject({ operator: 'EQ', value: ['Urgent'] });
+    expect(where(cond('Priority', 'CONTAINS', ['hi']))).toMatchObject({ operator: 'CONTAINS', value: ['hi'] });
+    expect(where(cond('Name', 'EQ', ['high']))).toMatchObject({ operator: 'EQ', value: ['high'] });
+  });
+
+  it('asks to choose a value, not to type one, for a picklist "is"', () => {
+    expect(conditionValues(cond('Priority', 'EQ', ['']), TODAY)).toEqual({ ok: false, message: 'choose a value' });
+    expect(conditionValues(cond('Priority', 'IN', []), TODAY)).toEqual({ ok: false, message: 'choose at least one value' });
+    expect(conditionValues(cond('Priority', 'CONTAINS', ['']), TODAY)).toEqual({ ok: false, message: 'enter a value' });
+  });
+});
+
 describe('what the builder sends, the server accepts', () => {
   it('for every field and every operator it offers', async () => {
     const { compileSearch } = await import('../../../sandbox/search/compile.ts');

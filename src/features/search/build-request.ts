@@ -4,12 +4,24 @@
  * search for something the user did not mean) is reported as an issue instead, and no request is
  * built.
  */
-import { TASK_STATUSES, type SearchCondition, type SearchRequest } from '../../api/types.ts';
+import { TASK_STATUSES, type SearchCondition, type SearchOperator, type SearchRequest } from '../../api/types.ts';
 import { defaultAlias } from '../../lib/search-expression.ts';
 import type { BuilderCondition, SearchState, WhereState } from './builder-state.ts';
 import { checkExpression, type ExpressionCheck } from './expression-check.ts';
 import { resolveDateToken } from './relative-dates.ts';
-import { MAX_VALUES, OPERATOR_ARITY, fieldDef } from './search-fields.ts';
+import { spellingsOf } from './picklist.ts';
+import { MAX_VALUES, OPERATOR_ARITY, fieldDef, type FieldName } from './search-fields.ts';
+
+export interface BuildOptions {
+  /**
+   * The values seen in tasks for picklist fields (Priority): "is" and "is any of" then match every
+   * spelling of a value, whatever its case (the API compares them exactly).
+   */
+  spellings?: Partial<Record<FieldName, readonly string[]>>;
+}
+
+/** The operator that matches any of several spellings where one was asked for. */
+const ANY_OF: Partial<Record<SearchOperator, SearchOperator>> = { EQ: 'IN', NE: 'NOT_IN', IN: 'IN', NOT_IN: 'NOT_IN' };
 
 export interface Issue {
   /** The row's letter, or null for the logic. */
@@ -36,8 +48,9 @@ export function conditionValues(condition: BuilderCondition, today: string): Val
   if (arity === 'many') raw = [...new Set(raw.filter((v) => v !== ''))];
   else raw = raw.slice(0, arity === 'two' ? 2 : 1);
 
+  const picked = type === 'status' || (type === 'picklist' && condition.operator !== 'CONTAINS' && condition.operator !== 'STARTS_WITH');
   if (arity === 'many' && raw.length === 0) {
-    return fail(type === 'status' ? 'choose at least one status' : 'enter at least one value (one per line)');
+    return fail(type === 'status' ? 'choose at least one status' : picked ? 'choose at least one value' : 'enter at least one value (one per line)');
   }
   if (raw.length > MAX_VALUES) return fail(`at most ${MAX_VALUES} values, got ${raw.length}`);
   if (arity === 'two' && raw.length < 2) return fail('enter both From and To');
@@ -57,7 +70,7 @@ export function conditionValues(condition: BuilderCondition, today: string): Val
       if (!/^[+-]?\d{1,15}$/.test(value)) return fail(`${prefix}enter a whole number`);
       values.push(Number(value));
     } else {
-      if (value === '') return fail(`${prefix}enter a value`);
+      if (value === '') return fail(`${prefix}${picked ? 'choose a value' : 'enter a value'}`);
       values.push(value);
     }
   }
@@ -74,7 +87,7 @@ export interface WhereResult {
   expressionCheck: ExpressionCheck | null;
 }
 
-export function buildWhere(where: WhereState, today: string): WhereResult {
+export function buildWhere(where: WhereState, today: string, options: BuildOptions = {}): WhereResult {
   const issues: Issue[] = [];
   const conditions: SearchCondition[] = [];
   where.conditions.forEach((condition, index) => {
@@ -84,7 +97,16 @@ export function buildWhere(where: WhereState, today: string): WhereResult {
       issues.push({ alias, message: `Condition ${alias} (${fieldDef(condition.field).label}): ${result.message}` });
       return;
     }
-    conditions.push({ name: condition.field, alias, operator: condition.operator, value: result.values });
+    let operator = condition.operator;
+    let value = result.values;
+    const seen = options.spellings?.[condition.field];
+    const anyOf = ANY_OF[operator];
+    if (seen && anyOf && fieldDef(condition.field).type === 'picklist') {
+      const spellings = spellingsOf(value.map(String), seen);
+      if (spellings.length > 1) operator = anyOf;
+      value = spellings;
+    }
+    conditions.push({ name: condition.field, alias, operator, value });
   });
   const aliases = where.conditions.map((_c, i) => defaultAlias(i));
   let expression: string | undefined;
@@ -104,8 +126,8 @@ export type BuildResult =
   | { ok: false; issues: Issue[]; where: WhereResult };
 
 /** The request for one page of results (see `state.page`), or the issues that stop it. */
-export function buildSearchRequest(state: SearchState, today: string): BuildResult {
-  const where = buildWhere(state.where, today);
+export function buildSearchRequest(state: SearchState, today: string, options: BuildOptions = {}): BuildResult {
+  const where = buildWhere(state.where, today, options);
   if (where.issues.length > 0) return { ok: false, issues: where.issues, where };
   const request: SearchRequest = {
     select: ['Gsid', ...state.columns.filter((c) => c !== 'Gsid')],

@@ -35,6 +35,10 @@ describe('builder state', () => {
     const contains = newCondition('Name');
     expect(changeField(contains, 'Status')).toMatchObject({ operator: 'EQ' });
     expect(changeField(contains, 'DueDate')).toMatchObject({ operator: 'EQ', values: ['today'] });
+    // The default "contains" of a text field gives way to the list's "is"; a chosen operator stays.
+    expect(changeField(contains, 'Priority')).toMatchObject({ operator: 'EQ', values: [''] });
+    expect(changeField({ ...contains, operator: 'STARTS_WITH' }, 'Priority')).toMatchObject({ operator: 'STARTS_WITH' });
+    expect(changeField(changeField(contains, 'Priority'), 'Description')).toMatchObject({ operator: 'CONTAINS' });
   });
 
   it('gives each operator as many values as it takes', () => {

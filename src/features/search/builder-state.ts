@@ -95,11 +95,16 @@ export function newCondition(field: FieldName = 'Name', operator?: SearchOperato
   return { id: newId(), field, operator: op, values: valuesFor(field, op) };
 }
 
-/** A new field keeps the operator (and values, if the type is the same) when it allows it. */
+/**
+ * A new field keeps the operator (and values, if the type is the same) when it allows it; an
+ * operator nobody chose (the old type's default) gives way to the new type's default, so Name
+ * "contains" becomes Priority "is".
+ */
 export function changeField(condition: BuilderCondition, field: FieldName): BuilderCondition {
   const sameType = fieldDef(field).type === fieldDef(condition.field).type;
   const allowed = operatorsFor(field);
-  const operator = allowed.includes(condition.operator) ? condition.operator : allowed[0]!;
+  const untouched = !sameType && condition.operator === operatorsFor(condition.field)[0];
+  const operator = allowed.includes(condition.operator) && !untouched ? condition.operator : allowed[0]!;
   const values = sameType ? valuesFor(field, operator, condition.values) : valuesFor(field, operator);
   return { ...condition, field, operator, values };
 }

@@ -28,6 +28,9 @@ interface Props {
 /** The lettered conditions, the logic that joins them, and Search. */
 export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Props) {
   const [triedBlocked, setTriedBlocked] = useState(false);
+  /** Rows whose value the user has had a go at: only their problems are shown (all, once Search was tried). */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const touch = (conditionId: string) => setTouched((t) => (t.has(conditionId) ? t : new Set(t).add(conditionId)));
   const expressionRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const { issues, expressionCheck } = built;
@@ -80,6 +83,8 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
                 alias={alias}
                 condition={condition}
                 problem={problemOf(alias)}
+                touched={triedBlocked || touched.has(condition.id)}
+                onTouched={() => touch(condition.id)}
                 unused={!expressionCheck?.error && (expressionCheck?.unused.includes(alias) ?? false)}
                 onChange={(c) => onChange(updateCondition(draft, index, c))}
                 onRemove={() => {

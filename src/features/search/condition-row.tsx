@@ -8,8 +8,12 @@ import { ValueEditor } from './value-editor.tsx';
 interface Props {
   alias: string;
   condition: BuilderCondition;
-  /** What stops this condition from being searched, if anything. */
+  /** What stops this condition from being searched, if anything (shown once the value was touched). */
   problem: string | null;
+  /** The user has had a go at the value (or tried to search): the problem may be shown. */
+  touched: boolean;
+  /** Called when the value changes or the focus leaves it. */
+  onTouched: () => void;
   /** Set when custom logic leaves this condition out. */
   unused: boolean;
   onChange: (condition: BuilderCondition) => void;
@@ -18,9 +22,11 @@ interface Props {
 }
 
 /** One lettered condition: Field, Operator, Value, and its Duplicate / Remove buttons. */
-export function ConditionRow({ alias, condition, problem, unused, onChange, onRemove, onDuplicate }: Props) {
+export function ConditionRow({ alias, condition, problem: anyProblem, touched, onTouched, unused, onChange, onRemove, onDuplicate }: Props) {
   const id = useId();
   const { type } = fieldDef(condition.field);
+  // A new condition does not complain before anything was typed.
+  const problem = touched ? anyProblem : null;
   const problemId = problem ? `${id}-problem` : undefined;
   return (
     <fieldset className="rounded border border-slate-300 bg-white p-3">
@@ -65,7 +71,20 @@ export function ConditionRow({ alias, condition, problem, unused, onChange, onRe
             ))}
           </select>
         </div>
-        <ValueEditor condition={condition} describedBy={problemId} onChange={(values) => onChange({ ...condition, values })} />
+        <div
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) onTouched();
+          }}
+        >
+          <ValueEditor
+            condition={condition}
+            describedBy={problemId}
+            onChange={(values) => {
+              onTouched();
+              onChange({ ...condition, values });
+            }}
+          />
+        </div>
         <div className="ml-auto flex gap-2 self-end">
           <button type="button" className={BUTTON} onClick={onDuplicate} aria-label={`Duplicate condition ${alias}`}>
             Duplicate

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { searchTasks } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
 import type { SearchRequest, Task } from '../../api/types.ts';
@@ -9,6 +9,7 @@ import { csvFileName, toCsv } from './csv.ts';
 import { downloadText } from './download.ts';
 import { fetchAllRows, type ExportProgress } from './export-all.ts';
 import { formatCount } from './paging.ts';
+import { csvHeaders } from './search-fields.ts';
 import { BUTTON } from './styles.ts';
 
 type Status =
@@ -27,7 +28,10 @@ interface Props {
 
 /** Exports every row the search matches (not just the page) as a CSV file. */
 export function CsvExport({ request, sort, total }: Props) {
+  const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** Head the columns with the API's field names (DueDate) instead of words (Due date). */
+  const [apiNames, setApiNames] = useState(false);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -45,7 +49,7 @@ export function CsvExport({ request, sort, total }: Props) {
         onProgress: (progress) => !abort.signal.aborted && setStatus({ kind: 'running', progress }),
       });
       const columns = request.select ?? [];
-      const csv = toCsv(columns, rows, (task, column) => task[column as keyof Task]);
+      const csv = toCsv(columns, rows, (task, column) => task[column as keyof Task], csvHeaders(columns, apiNames));
       const fileName = csvFileName(todayIso());
       // A byte order mark, so that Excel reads the file as UTF-8.
       downloadText(`\uFEFF${csv}`, fileName, 'text/csv;charset=utf-8');
@@ -80,6 +84,10 @@ export function CsvExport({ request, sort, total }: Props) {
       <button type="button" className={BUTTON} onClick={running ? cancel : () => void start()} disabled={!running && total === 0}>
         {running ? 'Cancel export' : `Export CSV${total !== null ? ` (${formatCount(total)} rows)` : ''}`}
       </button>
+      <label htmlFor={`${id}-api-names`} className="flex items-center gap-1">
+        <input id={`${id}-api-names`} type="checkbox" checked={apiNames} disabled={!!running} onChange={(e) => setApiNames(e.target.checked)} />
+        API field names in the header
+      </label>
       {running && (
         <div
           role="progressbar"

@@ -29,6 +29,8 @@ describe('CSV', () => {
   it('writes a header and one CRLF-terminated line per record', () => {
     const csv = toCsv(['Name', 'Order'], [{ Name: 'A, B', Order: 1 }, { Name: 'C' }], (r, c) => (r as Record<string, unknown>)[c]);
     expect(csv).toBe('Name,Order\r\n"A, B",1\r\nC,\r\n');
+    const named = toCsv(['Name', 'DueDate'], [{ Name: 'A' }], (r, c) => (r as Record<string, unknown>)[c], ['Name', 'Due date']);
+    expect(named).toBe('Name,Due date\r\nA,\r\n');
   });
 
   it('names the file after the day', () => {

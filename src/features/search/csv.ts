@@ -21,9 +21,17 @@ export function csvRow(cells: readonly unknown[]): string {
   return cells.map(csvCell).join(',');
 }
 
-/** A whole file: a header row, then one row per record; every line ends with CRLF. */
-export function toCsv<T>(columns: readonly string[], records: readonly T[], read: (record: T, column: string) => unknown): string {
-  const lines = [csvRow(columns), ...records.map((r) => csvRow(columns.map((c) => read(r, c))))];
+/**
+ * A whole file: a header row (`headers`, default the column names), then one row per record;
+ * every line ends with CRLF.
+ */
+export function toCsv<T>(
+  columns: readonly string[],
+  records: readonly T[],
+  read: (record: T, column: string) => unknown,
+  headers: readonly string[] = columns,
+): string {
+  const lines = [csvRow(headers), ...records.map((r) => csvRow(columns.map((c) => read(r, c))))];
   return lines.map((line) => `${line}\r\n`).join('');
 }
 

@@ -2,21 +2,35 @@ import { useId, useState } from 'react';
 import type { SearchRequest } from '../../api/types.ts';
 import { BUTTON } from './styles.ts';
 
-/** The exact JSON request, for people who script the API, with a copy button. */
-export function RequestPreview({ request, note }: { request: SearchRequest | null; note: string | null }) {
+/**
+ * The exact JSON request, for people who script the API (the only place the API's operator codes
+ * show), with a button to copy it, and one to copy a link to the search as it is in the builder.
+ */
+export function RequestPreview({ request, note, link }: { request: SearchRequest | null; note: string | null; link: string }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [copy, setCopy] = useState<{ text: string; ok: boolean; json: string } | null>(null);
+  /** What was copied (the request's JSON or the link), and how that went. */
+  const [copy, setCopy] = useState<{ text: string; ok: boolean; what: string } | null>(null);
   const json = request ? JSON.stringify(request, null, 2) : null;
+  const url = new URL(link, window.location.origin).href;
 
   const copyRequest = async () => {
     if (!json) return;
     try {
       await navigator.clipboard.writeText(json);
-      setCopy({ text: 'Copied', ok: true, json });
+      setCopy({ text: 'Copied', ok: true, what: json });
     } catch {
-      setCopy({ text: 'Could not copy: select the text and copy it yourself.', ok: false, json });
+      setCopy({ text: 'Could not copy: select the text and copy it yourself.', ok: false, what: json });
       setOpen(true);
+    }
+  };
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopy({ text: 'Link copied', ok: true, what: url });
+    } catch {
+      setCopy({ text: `Could not copy: the link is ${url}`, ok: false, what: url });
     }
   };
 
@@ -32,8 +46,11 @@ export function RequestPreview({ request, note }: { request: SearchRequest | nul
         <button type="button" className={BUTTON} disabled={!json} onClick={() => void copyRequest()}>
           Copy request
         </button>
-        <span role="status" className={`text-sm ${copy?.ok === false ? 'text-red-800' : 'text-green-800'}`}>
-          {copy?.json === json ? copy.text : ''}
+        <button type="button" className={BUTTON} onClick={() => void copyLink()}>
+          Copy link
+        </button>
+        <span role="status" className={`text-sm break-all ${copy?.ok === false ? 'text-red-800' : 'text-green-800'}`}>
+          {copy && (copy.what === json || copy.what === url) ? copy.text : ''}
         </span>
       </div>
       <p className="mt-1 text-sm text-slate-700">

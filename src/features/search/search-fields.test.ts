@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATORS_BY_TYPE as SERVER_OPERATORS } from '../../../sandbox/search/compile.ts';
 import { TASK_FIELDS } from '../../../sandbox/fields.ts';
 import { SEARCH_OPERATORS, TASK_STATUSES } from '../../api/types.ts';
-import { OPERATOR_ARITY, OPERATORS_BY_TYPE, SEARCH_FIELDS, fieldDef, operatorLabel, operatorsFor } from './search-fields.ts';
+import { OPERATOR_ARITY, OPERATORS_BY_TYPE, SEARCH_FIELDS, csvHeaders, fieldDef, operatorLabel, operatorsFor } from './search-fields.ts';
 
 describe('search field config', () => {
   it('offers every Task field, once', () => {
@@ -44,9 +44,14 @@ describe('search field config', () => {
     for (const op of ['EQ', 'NE', 'LT', 'LTE', 'GT', 'GTE', 'CONTAINS', 'STARTS_WITH'] as const) expect(OPERATOR_ARITY[op]).toBe('one');
   });
 
-  it('labels operators in words with the API name', () => {
-    expect(operatorLabel('LT', 'date')).toBe('is before (LT)');
-    expect(operatorLabel('LT', 'number')).toBe('is less than (LT)');
-    expect(operatorLabel('IN', 'status')).toBe('is any of (IN)');
+  it('labels operators in words only: the API code is for the request preview (issue 15)', () => {
+    expect(operatorLabel('LT', 'date')).toBe('is before');
+    expect(operatorLabel('LT', 'number')).toBe('is less than');
+    expect(operatorLabel('IN', 'status')).toBe('is any of');
+  });
+
+  it('heads CSV columns in words, or with the API names when asked', () => {
+    expect(csvHeaders(['Gsid', 'Name', 'DueDate', 'CompanyName'], false)).toEqual(['Task id (Gsid)', 'Name', 'Due date', 'Company']);
+    expect(csvHeaders(['Gsid', 'Name', 'DueDate', 'CompanyName'], true)).toEqual(['Gsid', 'Name', 'DueDate', 'CompanyName']);
   });
 });

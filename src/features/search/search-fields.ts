@@ -4,6 +4,7 @@
  * asks) with how many values each operator takes.
  */
 import type { SearchOperator, Task } from '../../api/types.ts';
+import { operatorInWords } from '../../lib/search-operators.ts';
 
 export type FieldType = 'id' | 'text' | 'picklist' | 'status' | 'date' | 'datetime' | 'number';
 export type FieldName = keyof Required<Task>;
@@ -88,35 +89,20 @@ export const OPERATOR_ARITY: Readonly<Record<SearchOperator, Arity>> = {
   IS_NOT_NULL: 'none',
 };
 
-const COMMON_LABELS: Readonly<Record<SearchOperator, string>> = {
-  EQ: 'is',
-  NE: 'is not',
-  LT: 'is less than',
-  LTE: 'is at most',
-  GT: 'is greater than',
-  GTE: 'is at least',
-  CONTAINS: 'contains',
-  STARTS_WITH: 'starts with',
-  BTW: 'is between',
-  IN: 'is any of',
-  NOT_IN: 'is none of',
-  IS_NULL: 'is empty',
-  IS_NOT_NULL: 'is not empty',
-};
-
-const DATE_LABELS: Partial<Record<SearchOperator, string>> = {
-  EQ: 'is on',
-  LT: 'is before',
-  LTE: 'is on or before',
-  GT: 'is after',
-  GTE: 'is on or after',
-};
-
-/** "is before (LT)": the words, with the API's operator for people who script the API. */
+/**
+ * "is before": the operator in words for the field's type. The API's code (LT) is shown only in
+ * the request preview.
+ */
 export function operatorLabel(operator: SearchOperator, type: FieldType): string {
-  const isDate = type === 'date' || type === 'datetime';
-  const words = (isDate ? DATE_LABELS[operator] : undefined) ?? COMMON_LABELS[operator];
-  return `${words} (${operator})`;
+  return operatorInWords(operator, { date: type === 'date' || type === 'datetime' });
+}
+
+/**
+ * A CSV export's header for the columns: in words ("Due date", "Task id (Gsid)"), or, for
+ * spreadsheets that feed scripts, the API's field names (DueDate, Gsid).
+ */
+export function csvHeaders(columns: readonly string[], apiNames: boolean): string[] {
+  return columns.map((c) => (apiNames || !isFieldName(c) ? c : fieldDef(c).label));
 }
 
 /** The columns the results table shows when a link names none. */

@@ -6,8 +6,9 @@ import { RequestPreview } from './request-preview.tsx';
 import { SavedSearches } from './saved-searches.tsx';
 import { SearchResults } from './search-results.tsx';
 import { useDraftWhere } from './use-draft-where.ts';
+import { usePicklists } from './use-picklists.ts';
 import { useSearchUrl } from './use-search-url.ts';
-import { encodeSearch } from './url-state.ts';
+import { SEARCH_PARAM, encodeSearch } from './url-state.ts';
 
 /**
  * The search page. The URL holds the search (see url-state.ts); the builder edits a draft of its
@@ -17,9 +18,13 @@ export function SearchPage() {
   const { state, problems, setSearch } = useSearchUrl();
   const { draft, setDraft, dirty } = useDraftWhere(state.where);
   const today = todayIso();
-  const applied = buildSearchRequest(state, today);
+  // "Priority is high" matches every spelling of it seen in tasks.
+  const { seen: spellings } = usePicklists();
+  const applied = buildSearchRequest(state, today, { spellings });
   const draftState = { ...state, where: draft, page: dirty ? 0 : state.page };
-  const draftBuilt = buildSearchRequest(draftState, today);
+  const draftBuilt = buildSearchRequest(draftState, today, { spellings });
+  const encodedDraft = encodeSearch({ ...draftState, page: 0 });
+  const draftLink = `/search${encodedDraft ? `?${new URLSearchParams({ [SEARCH_PARAM]: encodedDraft })}` : ''}`;
 
   return (
     <div>
@@ -34,9 +39,9 @@ export function SearchPage() {
             onChange={setDraft}
             onSearch={() => setSearch({ ...state, where: draft, page: 0 })}
           />
-          <RequestPreview request={draftBuilt.ok ? draftBuilt.request : null} note={dirty ? 'not searched yet' : null} />
+          <RequestPreview request={draftBuilt.ok ? draftBuilt.request : null} note={dirty ? 'not searched yet' : null} link={draftLink} />
         </div>
-        <SavedSearches current={encodeSearch({ ...draftState, page: 0 }) ?? ''} />
+        <SavedSearches current={encodedDraft ?? ''} />
       </div>
       <SearchResults state={state} built={applied} onChange={setSearch} />
     </div>

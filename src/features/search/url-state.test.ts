@@ -68,8 +68,8 @@ describe('URL state', () => {
     expect(state.where.expression).toBe('A AND B');
     expect(problems).toEqual([
       'Condition B was dropped: unknown field "Colour".',
-      expect.stringMatching(/^Condition C was dropped: operator "LIKE" is not offered for Due date/),
-      'Condition D was dropped: EQ takes one value, got 2.',
+      expect.stringMatching(/^Condition C was dropped: operator "LIKE" is not offered for Due date \(it offers “is on”, “is before”, /),
+      'Condition D was dropped: “is” takes one value, got 2.',
       'Condition E was dropped: its values should be a list of texts, got [1].',
       expect.stringMatching(/^Condition F was dropped: it should be \["Field", "OPERATOR", \[values\]\]/),
       'The custom logic was rewritten without the dropped conditions: "A AND B".',

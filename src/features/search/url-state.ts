@@ -21,6 +21,7 @@ import {
   PAGE_SIZES,
   fieldDef,
   isFieldName,
+  operatorLabel,
   operatorsFor,
   type FieldName,
   type PageSize,
@@ -81,8 +82,10 @@ function readCondition(item: unknown): BuilderCondition | string {
   if (!isFieldName(field)) return `unknown field ${show(field)}`;
   const op = SEARCH_OPERATORS.find((o) => o === operator) as SearchOperator | undefined;
   const allowed = operatorsFor(field);
+  const { label, type } = fieldDef(field);
   if (!op || !allowed.includes(op)) {
-    return `operator ${show(operator)} is not offered for ${fieldDef(field).label} (${allowed.join(', ')})`;
+    const offered = allowed.map((o) => `“${operatorLabel(o, type)}”`).join(', ');
+    return `operator ${show(operator)} is not offered for ${label} (it offers ${offered})`;
   }
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' && v.length <= MAX_VALUE_LENGTH)) {
     return `its values should be a list of texts, got ${show(values)}`;
@@ -92,7 +95,7 @@ function readCondition(item: unknown): BuilderCondition | string {
   const wanted = { none: count === 0, one: count === 1, two: count === 2, many: count >= 1 && count <= MAX_VALUES }[arity];
   if (!wanted) {
     const needs = { none: 'no value', one: 'one value', two: 'two values (from, to)', many: `1 to ${MAX_VALUES} values` }[arity];
-    return `${op} takes ${needs}, got ${count}`;
+    return `“${operatorLabel(op, type)}” takes ${needs}, got ${count}`;
   }
   return { id: newId(), field, operator: op, values: values as string[] };
 }

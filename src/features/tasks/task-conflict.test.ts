@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInput } from '../../api/types.ts';
-import { checkForConflict, needsConfirmation, yoursNote, type FieldChange } from './task-conflict.ts';
+import { checkForConflict, mergeInput, needsConfirmation, theirsMerged, type FieldChange } from './task-conflict.ts';
 
 const OPENED: Task = {
   Gsid: '1T1',
@@ -52,7 +52,6 @@ describe('checkForConflict', () => {
       { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'In Progress', mine: 'Not Started', changedByYou: false, overwrites: true },
       { field: 'Description', label: 'Description', before: 'Agenda', theirs: '', mine: 'Agenda', changedByYou: false, overwrites: true },
     ]);
-    expect(check.changes.map(yoursNote)).toEqual([null, '(as it was when you started)', '(as it was when you started)', '(as it was when you started)']);
   });
 
   it('does not count a field only I changed, nor fields outside the task input', () => {
@@ -74,13 +73,12 @@ describe('checkForConflict', () => {
       expect(check.changedOnServer).toBe(true);
       expect(needsConfirmation(check)).toBe(false);
     }
-    expect(yoursNote(cta)).toBe('(theirs is kept: the CTA is not edited here)');
   });
 
-  it('with another field changed too, asks, and still lists the CTA as theirs', () => {
+  it('with another field changed too, lists the CTA as theirs (a field only they changed asks nothing: issue 15 merges it)', () => {
     const current: Task = { ...OPENED, CTAId: '1C2', Name: 'Kickoff meeting', ModifiedDate: 'later' };
     const check = checkForConflict(OPENED, current, { ...inputOf(OPENED), CTAId: '1C2' });
-    expect(needsConfirmation(check)).toBe(true);
+    expect(needsConfirmation(check)).toBe(false);
     expect(check.changes.map((c) => [c.field, c.theirs, c.mine, c.changedByYou, c.overwrites])).toEqual([
       ['Name', 'Kickoff meeting', 'Kickoff call', false, true],
       ['CTAId', '1C2', '1C2', false, false],
@@ -94,7 +92,6 @@ describe('checkForConflict', () => {
       { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'Completed', mine: 'Completed', changedByYou: true, overwrites: false },
     ]);
     expect(needsConfirmation(check)).toBe(false);
-    expect(yoursNote(check.changes[0]!)).toBe('(the same as theirs)');
   });
 
   it('sees a field filled in or emptied (missing optional fields count as empty)', () => {
@@ -105,5 +102,35 @@ describe('checkForConflict', () => {
       ['Priority', 'High', ''],
       ['DueDate', '', '2026-04-01'],
     ]);
+  });
+});
+
+describe('merging per field (issue 15)', () => {
+  // I changed Description and Name; they changed Status, Priority and Name.
+  const current: Task = { ...OPENED, Status: 'In Progress', Priority: 'Low', Name: 'Kickoff meeting', ModifiedDate: 'later' };
+  const mine: TaskInput = { ...inputOf(OPENED), Description: 'Mine: new agenda', Name: 'Kickoff call (moved)' };
+
+  it('asks only about a field both changed to different values', () => {
+    const check = checkForConflict(OPENED, current, mine);
+    expect(needsConfirmation(check)).toBe(true);
+    expect(check.changes.filter((c) => c.changedByYou && c.overwrites).map((c) => c.field)).toEqual(['Name']);
+    expect(theirsMerged(check.changes).map((c) => c.field)).toEqual(['Status', 'Priority']);
+  });
+
+  it('keeps mine where only I changed, theirs where only they changed, and the chosen side where both did', () => {
+    const { changes } = checkForConflict(OPENED, current, mine);
+    const merged = { Description: 'Mine: new agenda', Status: 'In Progress', Priority: 'Low', CTAId: '1C1', OwnerId: 'U1', DueDate: '2026-03-01' };
+    expect(mergeInput(changes, mine, { Name: 'theirs' })).toEqual({ ...merged, Name: 'Kickoff meeting' });
+    expect(mergeInput(changes, mine, { Name: 'mine' })).toEqual({ ...merged, Name: 'Kickoff call (moved)' });
+  });
+
+  it('merges without asking when we changed different fields, including a field they emptied', () => {
+    const theirs: Task = { ...OPENED, Priority: undefined, DueDate: '2026-04-01', ModifiedDate: 'later' };
+    const myEdit: TaskInput = { ...inputOf(OPENED), Description: 'Mine', Status: 'Completed' };
+    const check = checkForConflict(OPENED, theirs, myEdit);
+    expect(needsConfirmation(check)).toBe(false);
+    const input = mergeInput(check.changes, myEdit);
+    expect(input).toEqual({ Name: 'Kickoff call', CTAId: '1C1', OwnerId: 'U1', Status: 'Completed', DueDate: '2026-04-01', Description: 'Mine' });
+    expect('Priority' in input).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Did someone else change the task while it was being edited, and what exactly? Compares the
- * version the form was opened from with the one on the server now, field by field. Pure.
+ * version the form was opened from with the one on the server now, field by field, and merges
+ * per field: a field only I changed keeps mine, a field only they changed keeps theirs, and only
+ * a field we both changed (to different values) is a conflict the user must settle. Pure.
  */
-import type { Task, TaskInput } from '../../api/types.ts';
+import { TASK_STATUSES, type Task, type TaskInput, type TaskStatus } from '../../api/types.ts';
 
 /** The fields a save replaces (TaskInput), in form order. */
 export const COMPARED_FIELDS = ['Name', 'CTAId', 'OwnerId', 'Status', 'Priority', 'DueDate', 'Description'] as const satisfies readonly (keyof TaskInput)[];
@@ -29,9 +31,12 @@ export interface FieldChange {
   mine: string;
   /** The user changed this field too (else "mine" is still the value they started from). */
   changedByYou: boolean;
-  /** Saving would replace their value (mine differs from theirs); only these need asking. */
+  /** Saving mine would replace their value (mine differs from theirs). */
   overwrites: boolean;
 }
+
+/** Both changed the field, to different values: only the user can say which to keep. */
+export const isConflict = (change: FieldChange) => change.changedByYou && change.overwrites;
 
 export interface ConflictCheck {
   /** The server's version is not the one the form was opened from (ModifiedDate or a field moved). */
@@ -54,9 +59,10 @@ export const KEPT_FROM_SERVER: readonly ComparedField[] = ['CTAId'];
 /**
  * Compares the task the form was opened from (`opened`) with the server's current version
  * (`current`), and says for each field someone else changed what the user's save (`mine`) would
- * put there instead. Only a field the save would overwrite is a conflict: a newer ModifiedDate
- * with every field the same (someone saved without changing anything), a field both set to the
- * same value, or the CTA (which the save takes from the server) overwrite nothing.
+ * put there instead. Only a field both changed to different values is a conflict (isConflict):
+ * a newer ModifiedDate with every field the same (someone saved without changing anything), a
+ * field both set to the same value, a field only they changed (merged), or the CTA (which the
+ * save takes from the server) are not.
  */
 export function checkForConflict(opened: Task, current: Task, mine: TaskInput): ConflictCheck {
   const changes: FieldChange[] = [];
@@ -81,15 +87,41 @@ export function checkForConflict(opened: Task, current: Task, mine: TaskInput): 
   return { changedOnServer: changes.length > 0 || opened.ModifiedDate !== current.ModifiedDate, changes };
 }
 
-/** True when a save of `mine` must first ask the user: it would overwrite someone else's change. */
+/**
+ * True when a save must first ask the user: a field both of us changed, to different values.
+ * Their changes to fields the user left alone are merged in without asking (see mergeInput).
+ */
 export function needsConfirmation(check: ConflictCheck): boolean {
-  return check.changes.some((change) => change.overwrites);
+  return check.changes.some(isConflict);
 }
 
-/** What the conflict dialog says under the user's value of a changed field, if anything. */
-export function yoursNote(change: FieldChange): string | null {
-  if (KEPT_FROM_SERVER.includes(change.field)) return `(theirs is kept: the ${change.label} is not edited here)`;
-  if (!change.overwrites) return '(the same as theirs)';
-  if (!change.changedByYou) return '(as it was when you started)';
-  return null;
+export type Side = 'mine' | 'theirs';
+
+/** A TaskInput from field texts ('' leaves an optional field out, which clears it on a PUT). */
+function inputFromTexts(texts: Record<ComparedField, string>): TaskInput {
+  const input: TaskInput = { Name: texts.Name, CTAId: texts.CTAId };
+  if ((TASK_STATUSES as readonly string[]).includes(texts.Status)) input.Status = texts.Status as TaskStatus;
+  for (const field of ['OwnerId', 'Priority', 'DueDate', 'Description'] as const) {
+    if (texts[field] !== '') input[field] = texts[field];
+  }
+  return input;
 }
+
+/**
+ * What to save, field by field: mine where only I changed it (or nobody did), theirs where only
+ * they did, and for a field we both changed, the side `choices` names (mine when not named).
+ */
+export function mergeInput(changes: readonly FieldChange[], mine: TaskInput, choices: Partial<Record<ComparedField, Side>> = {}): TaskInput {
+  const texts = Object.fromEntries(COMPARED_FIELDS.map((f) => [f, fieldText(mine, f)])) as Record<ComparedField, string>;
+  for (const change of changes) {
+    const keepTheirs = isConflict(change) ? choices[change.field] === 'theirs' : true;
+    if (keepTheirs) texts[change.field] = change.theirs;
+  }
+  return inputFromTexts(texts);
+}
+
+/** The fields whose values come from them in a merge without conflicts (for telling the user). */
+export function theirsMerged(changes: readonly FieldChange[]): FieldChange[] {
+  return changes.filter((c) => !isConflict(c) && c.overwrites && !KEPT_FROM_SERVER.includes(c.field));
+}
+

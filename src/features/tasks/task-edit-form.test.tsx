@@ -33,7 +33,7 @@ let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>
 let onServer: Task;
 /** PUTs wait here until the test answers them. */
 let pendingPut: { body: TaskInput; answer: (response: Response) => void } | null;
-const onSaved = vi.fn<(task: Task) => void>();
+const onSaved = vi.fn<(task: Task, merged: unknown[]) => void>();
 
 const puts = () => fetchMock.mock.calls.filter(([r]) => r.method === 'PUT');
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useSuggestions } from '../../api/suggestions.ts';
-import type { Task } from '../../api/types.ts';
+import type { Task, TaskInput } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/modal/modal.tsx';
 import { TaskFormFields, fieldId } from '../../components/new-task/task-fields.tsx';
 import {
@@ -16,7 +16,7 @@ import {
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
-import type { FieldChange } from './task-conflict.ts';
+import { mergeInput, type FieldChange } from './task-conflict.ts';
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
 import { useTaskSave } from './use-task-save.ts';
 
@@ -27,7 +27,8 @@ export interface TaskEditFormProps {
   task: Task;
   /** The task as the cache has it now (refreshes may bring someone else's save). */
   liveTask: Task;
-  onSaved: (task: Task) => void;
+  /** `merged`: the fields whose values someone else saved meanwhile were kept. */
+  onSaved: (task: Task, merged: FieldChange[]) => void;
   onCancel: () => void;
 }
 
@@ -42,10 +43,9 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
   /** The version the form was opened from (or last reconciled with): what a save must not silently overwrite. */
   const [opened, setOpened] = useState(task);
   const [values, setValues] = useState<TaskFormValues>(() => formValuesFromTask(task));
-  const [formKey, setFormKey] = useState(0);
   const [errors, setErrors] = useState<TaskFormErrors>({});
   const [serverError, setServerError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<{ current: Task; changes: FieldChange[] } | null>(null);
+  const [conflict, setConflict] = useState<{ current: Task; changes: FieldChange[]; mine: TaskInput } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const saveRef = useRef<HTMLButtonElement>(null);
@@ -65,20 +65,21 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
     document.getElementById(fieldId(ID, 'Name'))?.focus();
   }, []);
 
-  const runSave = async (base: Task) => {
+  /** Saves the form (or `input`, the form merged with someone else's version) over `base`. */
+  const runSave = async (base: Task, input?: TaskInput) => {
     setServerError(null);
     setNotice(null);
     const sent = values;
-    const result = await save(base, toTaskInput({ ...sent, CTAId: base.CTAId ?? '' }));
+    const result = await save(base, input ?? toTaskInput({ ...sent, CTAId: base.CTAId ?? '' }));
     if (result.kind === 'saved') {
-      if (sameTaskValues(latestValues.current, sent)) onSaved(result.task);
+      if (sameTaskValues(latestValues.current, sent)) onSaved(result.task, result.merged);
       else {
         // The fields stay editable during a save; closing now would drop what was typed since.
         // Keep the form open on top of the saved version, so the rest is an unsaved change.
         setOpened(result.task);
         setNotice('Your changes were saved. What you typed while it was saving is not saved yet: save again to keep it.');
       }
-    } else if (result.kind === 'conflict') setConflict({ current: result.current, changes: result.changes });
+    } else if (result.kind === 'conflict') setConflict({ current: result.current, changes: result.changes, mine: result.mine });
     else if (result.kind === 'failed') {
       setServerError(result.error);
       requestAnimationFrame(() => errorRef.current?.focus());
@@ -112,7 +113,8 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
       </h2>
       {staleOnServer && !conflict && (
         <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
-          Someone else saved this task after you started editing. When you save, you will see what they changed and choose.
+          Someone else saved this task after you started editing. When you save, their changes to fields you did not touch are
+          kept, and you choose for any field you both changed.
         </p>
       )}
       {notice && (
@@ -120,13 +122,12 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
           {notice}
         </p>
       )}
-      <div className="mt-4" key={formKey}>
+      <div className="mt-4">
         <TaskFormFields
           idPrefix={ID}
           values={values}
           errors={errors}
           onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-          withCta={false}
           currentOwner={opened.OwnerId ? { ownerId: opened.OwnerId, ownerName: opened.OwnerName ?? opened.OwnerId } : null}
         />
       </div>
@@ -163,22 +164,12 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
           ownerName={ownerName}
           returnFocus={saveRef}
           onCancel={() => setConflict(null)}
-          onKeepMine={() => {
-            const { current } = conflict;
+          onSave={(choices) => {
+            const { current, changes, mine } = conflict;
             setConflict(null);
-            // Their version is now the one this save knowingly replaces.
+            // Their version is now the one this save knowingly builds on.
             setOpened(current);
-            void runSave(current);
-          }}
-          onTakeTheirs={() => {
-            const { current } = conflict;
-            setConflict(null);
-            setOpened(current);
-            setValues(formValuesFromTask(current));
-            setFormKey((k) => k + 1);
-            setErrors({});
-            setServerError(null);
-            setNotice('The form now shows the version saved on the server; your edits were dropped.');
+            void runSave(current, mergeInput(changes, mine, choices));
           }}
         />
       )}

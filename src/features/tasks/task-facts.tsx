@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import type { Task } from '../../api/types.ts';
+import { CtaName } from '../../components/cta/cta-name.tsx';
+import type { CtaFacts } from '../../lib/cta-label.ts';
 import { dueInWords, formatDate, formatDateTime, todayIso } from '../../lib/dates.ts';
 import { TaskPlaybook } from './task-playbook.tsx';
 
@@ -24,7 +27,7 @@ export function TaskEditableFacts({ task }: { task: Task }) {
       <Fact term="Priority">{task.Priority || none('No priority')}</Fact>
       <Fact term="Due">
         {task.DueDate && done ? (
-          // "was due Nov 27, 2026": the words already hold the date.
+          // "was due Nov 27, 2026" (or "due …" ahead of its date): the words already hold the date.
           <time dateTime={task.DueDate}>{due.words}</time>
         ) : task.DueDate ? (
           <>
@@ -49,7 +52,7 @@ export function TaskFixedFacts({ task }: { task: Task }) {
   return (
     <dl className="divide-y divide-slate-100">
       <Fact term="Company">{task.CompanyName || task.CompanyId || none('Unknown')}</Fact>
-      <Fact term="CTA">{task.CTAId ? <span className="font-mono text-sm">{task.CTAId}</span> : none('None')}</Fact>
+      <Fact term="CTA">{task.CTAId ? <TaskCta task={task} ctaId={task.CTAId} /> : none('None')}</Fact>
       <Fact term="Playbook">
         {task.PlaybookId ? <TaskPlaybook playbookId={task.PlaybookId} order={task.Order} /> : none('Not from a playbook')}
       </Fact>
@@ -64,4 +67,20 @@ export function TaskFixedFacts({ task }: { task: Task }) {
       </Fact>
     </dl>
   );
+}
+
+/** The task's CTA named by what its tasks tell (company, playbooks, task count, age), the id under it. */
+function TaskCta({ task, ctaId }: { task: Task; ctaId: string }) {
+  const facts = useCtaFacts(ctaId);
+  const label = useCtaLabeller();
+  // Until the CTA's tasks are read, this task alone says something.
+  const known: CtaFacts = facts.data ?? {
+    ctaId,
+    companyName: task.CompanyName ?? '',
+    playbookIds: task.PlaybookId ? [task.PlaybookId] : [],
+    taskCount: 0,
+    complete: false,
+    since: null,
+  };
+  return <CtaName label={label(ctaId, known)} />;
 }

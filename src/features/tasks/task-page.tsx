@@ -61,9 +61,13 @@ export function TaskPage({ task, refreshError, onRetry }: TaskPageProps) {
               task={editing}
               liveTask={task}
               onCancel={() => setEditing(null)}
-              onSaved={(saved) => {
+              onSaved={(saved, merged) => {
                 setEditing(null);
-                toast.show({ message: `Saved "${saved.Name ?? 'the task'}"`, tone: 'success' });
+                const kept = merged.map((c) => c.label.toLowerCase());
+                toast.show({
+                  message: `Saved "${saved.Name ?? 'the task'}"${kept.length > 0 ? `, with the ${listInWords(kept)} someone else saved meanwhile` : ''}`,
+                  tone: 'success',
+                });
               }}
             />
           ) : (
@@ -76,4 +80,9 @@ export function TaskPage({ task, refreshError, onRetry }: TaskPageProps) {
       </div>
     </article>
   );
+}
+
+/** "status", "status and priority", "name, status and priority". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

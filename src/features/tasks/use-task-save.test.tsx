@@ -84,7 +84,7 @@ describe('useTaskSave', () => {
   it('saves the full input when nobody else changed the task, and caches the answer', async () => {
     const { result } = renderSave();
     const outcome = await saveWith(result, EDIT);
-    expect(outcome).toEqual({ kind: 'saved', task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }) });
+    expect(outcome).toEqual({ kind: 'saved', task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }), merged: [] });
     expect(calls('GET')).toHaveLength(1);
     expect(calls('PUT')).toHaveLength(1);
     expect(await calls('PUT')[0]![0].json()).toEqual(EDIT);
@@ -92,20 +92,31 @@ describe('useTaskSave', () => {
     expect(result.current.phase).toBe('idle');
   });
 
-  it('stops before the PUT when someone else changed a field, and says which', async () => {
+  it('stops before the PUT when someone else changed a field the user changed too, and says which', async () => {
     onServer = { ...OPENED, Name: 'Kickoff meeting', ModifiedDate: '2026-02-01T10:05:00.000Z' };
     const { result } = renderSave();
-    const outcome = await saveWith(result, EDIT);
+    const mine = { ...EDIT, Name: 'Kickoff call (moved)' };
+    const outcome = await saveWith(result, mine);
     expect(outcome).toEqual({
       kind: 'conflict',
       current: onServer,
       changes: [
-        { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call', changedByYou: false, overwrites: true },
+        { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call (moved)', changedByYou: true, overwrites: true },
       ],
+      mine,
     });
     expect(calls('PUT')).toHaveLength(0);
     // The page shows the server's version meanwhile.
     expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(onServer);
+  });
+
+  it('merges without asking a field only someone else changed: theirs is kept, mine are sent', async () => {
+    onServer = { ...OPENED, Name: 'Kickoff meeting', Priority: 'Low', ModifiedDate: '2026-02-01T10:05:00.000Z' };
+    const { result } = renderSave();
+    const outcome = await saveWith(result, EDIT);
+    expect(outcome).toMatchObject({ kind: 'saved' });
+    expect(outcome.kind === 'saved' && outcome.merged.map((c) => c.field)).toEqual(['Name', 'Priority']);
+    expect(await calls('PUT')[0]![0].json()).toEqual({ ...EDIT, Name: 'Kickoff meeting', Priority: 'Low' });
   });
 
   it('saves without asking when only the CTA changed on the server, and keeps their CTA', async () => {

@@ -38,7 +38,7 @@ interface Props {
 export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, measure, onMoveTo, today }: Props) {
   const gsid = task.Gsid ?? '';
   const data: DragData = useMemo(() => ({ task, status }), [task, status]);
-  const { nodeRef, handleRef: setActivatorNodeRef, handleProps, isDragging } = useCardDrag(gsid, data);
+  const { nodeRef, handleRef: dragHandleRef, handleProps, isDragging } = useCardDrag(gsid, data);
   const queryClient = useQueryClient();
   const handle = useRef<HTMLButtonElement | null>(null);
   const menuButton = useRef<HTMLButtonElement | null>(null);
@@ -63,9 +63,9 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
   const handleRef = useCallback(
     (element: HTMLButtonElement | null) => {
       handle.current = element;
-      setActivatorNodeRef(element);
+      dragHandleRef(element);
     },
-    [setActivatorNodeRef],
+    [dragHandleRef],
   );
   // Warms the task page when the pointer rests on the card or focus stays in it (not for every
   // card the mouse passes over).

@@ -1,13 +1,58 @@
-import { defineConfig, loadEnv, type PluginOption } from 'vite';
+import { defineConfig, loadEnv, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompressPlugin } from './config/precompress.ts';
 import { readSettings, SettingsError } from './server/settings.ts';
 import { teamServerPlugin } from './server/vite-plugin.ts';
 
-/** Modules of the shared `app` chunk (see `build` below). */
+/** Modules of the shared `app` chunk (see `build` below), unless the entry imports them. */
 const APP_SHELL =
   /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page)|api[\\/]|lib[\\/])|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
+
+/** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
+const entryGraph = new Set<string>();
+const isEntryDependency = (id: string) => entryGraph.has(id) && !/\.(css|html)$/.test(id);
+
+/**
+ * The entry starts the first page's code and data before the app's code has loaded (see
+ * src/main.tsx), so it must not import the `app` chunk: this plugin finds the modules the entry
+ * imports (they go to the `start` chunk, which the entry imports), fails the build if the entry
+ * still imports the `app` chunk, and has the page fetch the `app` chunk from the start (a
+ * modulepreload link in index.html) rather than once the entry has run.
+ */
+function earlyStart(): Plugin {
+  return {
+    name: 'cockpit-early-start',
+    apply: 'build',
+    buildEnd() {
+      entryGraph.clear();
+      const visit = (id: string) => {
+        if (entryGraph.has(id)) return;
+        entryGraph.add(id);
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) visit(dep);
+      };
+      for (const id of this.getModuleIds()) {
+        const info = this.getModuleInfo(id);
+        if (info?.isEntry) info.importedIds.forEach(visit);
+      }
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const app = chunks.find((c) => c.name === 'app');
+      const entry = chunks.find((c) => c.isEntry);
+      if (app && entry?.imports.includes(app.fileName)) {
+        this.error(`The entry chunk imports the app chunk (${app.fileName}): a module the entry needs is in APP_SHELL (vite.config.ts) or imports React DOM or the router.`);
+      }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const app = Object.values(bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'app');
+        return app ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${app.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
 
 /**
  * The dev server (`npm start`) and the preview server (`npm run preview`) run the team server's
@@ -19,7 +64,7 @@ const APP_SHELL =
 export default defineConfig(async ({ command, mode, isPreview }) => {
   const serving = command === 'serve';
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
-  const plugins: PluginOption[] = [react(), tailwindcss(), precompressPlugin()];
+  const plugins: PluginOption[] = [react(), tailwindcss(), earlyStart(), precompressPlugin()];
 
   if (serving) {
     let settings;
@@ -73,11 +118,18 @@ export default defineConfig(async ({ command, mode, isPreview }) => {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         output: {
-          // One chunk for the app shell and what every page uses (React, the router, React Query,
-          // the API client, src/api and src/lib): fewer, larger files compress better and load in
-          // one round. Each page's own code and libraries (dnd-kit, react-virtual, react-table),
-          // and the New task dialog, stay in chunks of their own, loaded when needed.
-          codeSplitting: { groups: [{ name: 'app', test: APP_SHELL }] },
+          // The `start` chunk: what the entry needs to start the first page at once (routes.ts and
+          // each page's data requests, with React Query and the API client). One `app` chunk for
+          // the app shell and what every page uses (React DOM, the router, the layout, the rest
+          // of src/api and src/lib): fewer, larger files compress better and load in one round.
+          // Each page's own code and libraries (dnd-kit, react-table), and the New task dialog,
+          // stay in chunks of their own, loaded when needed.
+          codeSplitting: {
+            groups: [
+              { name: 'start', test: isEntryDependency, priority: 2 },
+              { name: 'app', test: (id: string) => APP_SHELL.test(id) && !entryGraph.has(id), priority: 1 },
+            ],
+          },
         },
       },
     },

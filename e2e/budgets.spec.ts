@@ -1,7 +1,9 @@
 /**
  * Performance budgets: bytes and counts (never times), so they hold on any machine.
- * - The first visit to /board downloads at most 150 KB of gzip JS (what the visit needs; the
- *   other pages' code, preloaded once the browser is idle, is held back while counting).
+ * - The first visit to /board downloads at most 140 KB of gzip JS (what the visit needs; the
+ *   other pages' code and the drag-and-drop code, loaded once the browser is idle, are held back
+ *   while counting). React DOM, React Router, React Query and the API client alone are about
+ *   107 KB of it: see README, "Performance".
  * - A board of 10,000 tasks stays under 3,000 DOM elements, loaded and scrolled deep into a
  *   column, and has no axe violations.
  * Timings are `npm run bench`'s job.
@@ -13,7 +15,7 @@ import { E2E } from './env.ts';
 import { column, type Status } from './board-helpers.ts';
 import type { Page } from '@playwright/test';
 
-const FIRST_VISIT_JS_BUDGET = 150 * 1024;
+const FIRST_VISIT_JS_BUDGET = 140 * 1024;
 const DOM_BUDGET = 3000;
 const STATUSES: Status[] = ['Not Started', 'In Progress', 'Completed', 'Skipped'];
 
@@ -24,7 +26,7 @@ async function boardLoaded(page: Page) {
 
 const domElements = (page: Page) => page.evaluate<number>("document.getElementsByTagName('*').length");
 
-test('the first visit to /board downloads at most 150 KB of gzip JS', async ({ browser }) => {
+test('the first visit to /board downloads at most 140 KB of gzip JS, without the drag-and-drop code', async ({ browser }) => {
   const visit = await firstVisitBytes(browser, `${E2E.appUrl}/board`, 'section[aria-label] article', { holdIdlePreload: true });
   const files = visit.files
     .filter((f) => f.type === 'js')
@@ -33,6 +35,8 @@ test('the first visit to /board downloads at most 150 KB of gzip JS', async ({ b
   expect(visit.js, `first-visit JS: ${(visit.js / 1024).toFixed(1)} KB gzip (${files})`).toBeLessThanOrEqual(FIRST_VISIT_JS_BUDGET);
   // The measure sees the board's code: a visit that loaded nothing would pass for the wrong reason.
   expect(visit.files.some((f) => f.url.includes('board-route'))).toBe(true);
+  // dnd-kit comes when a drag can start (e2e/board-first-load.spec.ts), not with the first cards.
+  expect(files).not.toContain('board-dnd');
 });
 
 test('a board of 10,000 tasks stays under 3,000 DOM elements, loaded and scrolled, with no axe violations', async ({ page, axe }) => {

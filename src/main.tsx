@@ -1,10 +1,15 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
+/**
+ * The entry. It holds neither React DOM nor the router: it starts the current page's code and
+ * data at once (routes.ts), then loads the app (start.tsx), all in parallel, so nothing the first
+ * page needs waits for the app's code to arrive and run first.
+ */
+import { createQueryClient } from './api/query-client.ts';
+import { watchApiHealth } from './app/api-health.ts';
+import { loadWithRetry } from './app/lazy-import.ts';
+import { startRoute } from './app/routes.ts';
 import './index.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const queryClient = createQueryClient();
+watchApiHealth(queryClient);
+startRoute(queryClient, window.location.href);
+void loadWithRetry(() => import('./app/start.tsx')).then(({ start }) => start(queryClient));

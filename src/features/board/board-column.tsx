@@ -3,7 +3,6 @@
  * target as a whole (so an empty column takes drops). Loading, empty and failed columns each
  * have their look; a failed column does not hide the others.
  */
-import { useDroppable, useDndContext } from '@dnd-kit/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, type Ref } from 'react';
 import { isApiError } from '../../api/errors.ts';
@@ -12,9 +11,10 @@ import { useNewTask } from '../../components/new-task/new-task-context.tsx';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import type { ColumnQueryOptions } from './board-queries.ts';
 import { ColumnCards } from './column-cards.tsx';
-import { columnDomId, columnDropId } from './column-ids.ts';
+import { columnDomId } from './column-ids.ts';
 import { columnView, type PendingMove } from './move-logic.ts';
 import type { OrderBy } from './sort-order.ts';
+import { useActiveDragId, useColumnDrop } from './use-board-drag.ts';
 
 interface Props {
   status: TaskStatus;
@@ -35,8 +35,8 @@ const tasksWord = (n: number) => `${NUMBER.format(n)} ${n === 1 ? 'task' : 'task
 
 export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo, today }: Props) {
   const query = useInfiniteQuery(options);
-  const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
-  const { active } = useDndContext();
+  const { ref: dropRef, isOver } = useColumnDrop(status);
+  const activeId = useActiveDragId();
   const { openNewTask } = useNewTask();
   const { cards, count } = useMemo(() => columnView(query.data, status, pending, orderBy, scope), [query.data, status, pending, orderBy, scope]);
   const { fetchNextPage } = query;
@@ -50,7 +50,7 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
 
   return (
     <section
-      ref={setNodeRef}
+      ref={dropRef}
       id={columnDomId(status)}
       aria-label={status}
       tabIndex={-1}
@@ -95,7 +95,7 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
           status={status}
           cards={cards}
           total={count ?? cards.length}
-          activeId={active ? String(active.id) : null}
+          activeId={activeId}
           hasNextPage={query.hasNextPage}
           isFetchingNextPage={query.isFetchingNextPage}
           nextPageError={query.isFetchNextPageError ? query.error : null}

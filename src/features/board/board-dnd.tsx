@@ -1,7 +1,12 @@
 /**
- * Drag and drop for the board (dnd-kit): pointer (mouse, touch, pen) and keyboard, a drag overlay,
- * the column under the card highlighted (each column is a droppable), auto-scrolling, Escape to
- * cancel, and announcements in plain words. A drop on another column is a status change.
+ * Drag and drop for the board (dnd-kit), loaded on demand (see drag-layer.tsx): pointer (mouse,
+ * touch, pen) and keyboard, a drag overlay, the column under the card highlighted (each column
+ * is a droppable), auto-scrolling, Escape to cancel, and announcements in plain words. A drop on
+ * another column is a status change.
+ *
+ * The cards and columns are not inside dnd-kit's context: they registered their elements (see
+ * drag-registry.ts), and an invisible binding per card and column here attaches dnd-kit to them
+ * and publishes back what they draw.
  */
 import {
   DndContext,
@@ -10,6 +15,9 @@ import {
   PointerSensor,
   pointerWithin,
   rectIntersection,
+  useDndContext,
+  useDraggable,
+  useDroppable,
   useSensor,
   useSensors,
   type Active,
@@ -19,11 +27,12 @@ import {
   type DragStartEvent,
   type Over,
 } from '@dnd-kit/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
 import { SCREEN_READER_INSTRUCTIONS, words, type DragWords } from './announcements.ts';
 import { CardPreview } from './card-preview.tsx';
-import { columnDomId, isColumnDropId, type DragData } from './column-ids.ts';
+import { columnDomId, columnDropId, isColumnDropId, type DragData } from './column-ids.ts';
+import type { CardEntry, DragRegistry } from './drag-registry.ts';
 import { useFocusRequests } from './focus-requests.ts';
 import { columnCoordinateGetter } from './keyboard-coordinates.ts';
 import type { MoveVariables } from './use-move-task.ts';
@@ -71,17 +80,50 @@ function createAnnouncements(): Announcements {
   };
 }
 
+/** Attaches dnd-kit to one card's element and handle, and publishes what the card draws. */
+function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: entry.id, data: entry.data });
+  useLayoutEffect(() => {
+    setNodeRef(entry.node);
+    setActivatorNodeRef(entry.handle);
+  }, [setNodeRef, setActivatorNodeRef, entry.node, entry.handle]);
+  useLayoutEffect(() => {
+    registry.publishCard(token, { listeners, attributes: attributes as unknown as Record<string, unknown>, isDragging });
+  }, [registry, token, listeners, attributes, isDragging]);
+  useLayoutEffect(() => () => registry.publishCard(token, null), [registry, token]);
+  return null;
+}
+
+/** Attaches dnd-kit to one column's element (a drop target as a whole) and publishes whether the dragged card is over it. */
+function ColumnBinding({ registry, status, node }: { registry: DragRegistry; status: TaskStatus; node: HTMLElement }) {
+  const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
+  useLayoutEffect(() => setNodeRef(node), [setNodeRef, node]);
+  useLayoutEffect(() => registry.publishOver(status, isOver), [registry, status, isOver]);
+  useLayoutEffect(() => () => registry.publishOver(status, false), [registry, status]);
+  return null;
+}
+
+/** Publishes which card is dragged. */
+function ActiveBinding({ registry }: { registry: DragRegistry }) {
+  const { active } = useDndContext();
+  const id = active ? String(active.id) : null;
+  useLayoutEffect(() => registry.publishActive(id), [registry, id]);
+  useLayoutEffect(() => () => registry.publishActive(null), [registry]);
+  return null;
+}
+
 interface Props {
-  children: ReactNode;
+  registry: DragRegistry;
   onMove: (move: MoveVariables) => void;
   today: string;
 }
 
-export function BoardDnd({ children, onMove, today }: Props) {
+export function BoardDndLayer({ registry, onMove, today }: Props) {
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
+  const { cards, columns } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
   const [dragged, setDragged] = useState<DragData | null>(null);
   const focusRequests = useFocusRequests();
   const accessibility = useMemo(
@@ -112,7 +154,13 @@ export function BoardDnd({ children, onMove, today }: Props) {
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragged(null)}
     >
-      {children}
+      {[...columns].map(([status, node]) => (
+        <ColumnBinding key={status} registry={registry} status={status} node={node} />
+      ))}
+      {[...cards].map(([token, entry]) => (
+        <CardBinding key={token} registry={registry} token={token} entry={entry} />
+      ))}
+      <ActiveBinding registry={registry} />
       <DragOverlay dropAnimation={null}>{dragged ? <CardPreview task={dragged.task} today={today} /> : null}</DragOverlay>
     </DndContext>
   );

@@ -1,5 +1,6 @@
 /** The columns' paged searches: one infinite query per status, shared by the page and its prefetch. */
 import type { QueryClient } from '@tanstack/react-query';
+import { playbooksQueryOptions } from '../../api/playbooks.ts';
 import { taskSearchInfiniteQueryOptions } from '../../api/tasks.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -37,7 +38,11 @@ export function needsMe(state: BoardState, me: string | null): boolean {
   return state.quick.includes('mine') && !me;
 }
 
-/** Starts the columns' first pages while the page's code loads. */
+/**
+ * Starts what the board's first render shows, while the page's code loads: the columns' first
+ * pages and, in parallel with them, the playbook list (each card's playbook name and step; the
+ * cards do not wait for it).
+ */
 export function prefetchBoard(queryClient: QueryClient, url: string): void {
   const { state, whereError } = parseBoardParams(new URL(url).searchParams);
   const me = readMe();
@@ -45,4 +50,5 @@ export function prefetchBoard(queryClient: QueryClient, url: string): void {
   for (const { options } of Object.values(columnQueries(state, { today: todayIso(), me }))) {
     if (options) void queryClient.prefetchInfiniteQuery(options);
   }
+  void queryClient.prefetchQuery(playbooksQueryOptions());
 }

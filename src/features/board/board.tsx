@@ -3,14 +3,16 @@ import { useCallback, useMemo, useState } from 'react';
 import { usePlaybooks } from '../../api/playbooks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../api/types.ts';
 import { BoardColumn, ColumnProblem } from './board-column.tsx';
-import { BoardDnd } from './board-dnd.tsx';
 import { boardScope, columnQueries } from './board-queries.ts';
 import type { BoardState } from './board-url-state.ts';
 import { columnDomId } from './column-ids.ts';
 import type { BoardContext } from './column-request.ts';
+import { DragLayer } from './drag-layer.tsx';
+import { createDragRegistry } from './drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './focus-requests.ts';
 import { PlaybookIndexContext, playbookIndex } from './playbook-index.ts';
 import { ORDER_BY } from './sort-order.ts';
+import { DragRegistryContext } from './use-board-drag.ts';
 import { useMoveTask, usePendingMoves } from './use-move-task.ts';
 
 export function Board({ state, context }: { state: BoardState; context: BoardContext }) {
@@ -24,6 +26,7 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   const playbooks = usePlaybooks();
   const playbookNames = useMemo(() => (playbooks.data ? playbookIndex(playbooks.data) : null), [playbooks.data]);
   const [focusRequests] = useState(createFocusRequests);
+  const [dragRegistry] = useState(createDragRegistry);
 
   const onMoveTo = useCallback(
     (task: Task, from: TaskStatus, to: TaskStatus) => {
@@ -38,7 +41,7 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   return (
     <FocusRequestsContext value={focusRequests}>
       <PlaybookIndexContext value={playbookNames}>
-        <BoardDnd onMove={move} today={context.today}>
+        <DragRegistryContext value={dragRegistry}>
           <div className="grid h-full min-h-[24rem] auto-cols-[minmax(16rem,1fr)] grid-flow-col gap-3 overflow-x-auto">
             {TASK_STATUSES.map((status) => {
               const { options, problem } = queries[status];
@@ -58,7 +61,8 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
               );
             })}
           </div>
-        </BoardDnd>
+          <DragLayer registry={dragRegistry} onMove={move} today={context.today} />
+        </DragRegistryContext>
       </PlaybookIndexContext>
     </FocusRequestsContext>
   );

@@ -16,7 +16,16 @@ export function CardDetails({ task, today }: { task: Task; today: string }) {
       <p className="mt-1 truncate text-xs text-slate-700">
         {task.CompanyName ?? 'No company'} · {task.OwnerName ?? 'No owner'}
       </p>
-      {text.playbook && <p className="mt-1 break-words text-xs text-slate-700">{text.playbook}</p>}
+      {/*
+        The playbook's name and step come from the board's playbook list, which may arrive after
+        the cards ("Playbook task" until then): one line whatever it says, so filling it in moves
+        nothing (the full text is in the tooltip and read by screen readers).
+      */}
+      {text.playbook && (
+        <p className="mt-1 truncate text-xs text-slate-700" title={text.playbook}>
+          {text.playbook}
+        </p>
+      )}
       <p className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
         {task.Priority && (
           <span className={`rounded px-1.5 py-px font-medium ring-1 ${PRIORITY_STYLE[task.Priority] ?? PRIORITY_STYLE.Low}`}>

@@ -3,13 +3,13 @@
  * the task page, the "Move to" menu and the task's facts. Resting the pointer on it, or keeping
  * focus in it, warms the task page's data.
  *
- * dnd-kit re-renders every draggable whenever a drag starts, moves over a column or ends, so the
- * card is split: the outer part holds the draggable, the body is memoised and redraws only when
- * its task changes (a drop on a board of many cards stays quick).
+ * The card takes part in drag and drop through use-board-drag.ts (dnd-kit itself loads on
+ * demand). The card is split: the outer part holds the drag state, the body is memoised and
+ * redraws only when its task or its handle's bindings change (a drop on a board of many cards
+ * stays quick).
  */
-import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { taskQueryOptions } from '../../api/tasks.ts';
 import type { Task, TaskStatus } from '../../api/types.ts';
@@ -17,6 +17,7 @@ import { CardDetails } from './card-details.tsx';
 import type { DragData } from './column-ids.ts';
 import { useFocusRequests } from './focus-requests.ts';
 import { MoveToMenu } from './move-to-menu.tsx';
+import { useCardDrag } from './use-board-drag.ts';
 import { useRestIntent } from './use-rest-intent.ts';
 
 type OnMoveTo = (task: Task, from: TaskStatus, to: TaskStatus) => void;
@@ -36,8 +37,8 @@ interface Props {
 
 export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, measure, onMoveTo, today }: Props) {
   const gsid = task.Gsid ?? '';
-  const data: DragData = { task, status };
-  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: gsid, data });
+  const data: DragData = useMemo(() => ({ task, status }), [task, status]);
+  const { nodeRef, handleRef: dragHandleRef, handleProps, isDragging } = useCardDrag(gsid, data);
   const queryClient = useQueryClient();
   const handle = useRef<HTMLButtonElement | null>(null);
   const menuButton = useRef<HTMLButtonElement | null>(null);
@@ -54,17 +55,17 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
 
   const ref = useCallback(
     (element: HTMLElement | null) => {
-      setNodeRef(element);
+      nodeRef(element);
       measure(element);
     },
-    [setNodeRef, measure],
+    [nodeRef, measure],
   );
   const handleRef = useCallback(
     (element: HTMLButtonElement | null) => {
       handle.current = element;
-      setActivatorNodeRef(element);
+      dragHandleRef(element);
     },
-    [setActivatorNodeRef],
+    [dragHandleRef],
   );
   // Warms the task page when the pointer rests on the card or focus stays in it (not for every
   // card the mouse passes over).
@@ -88,8 +89,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
         onMoveTo={onMoveTo}
         handleRef={handleRef}
         menuButton={menuButton}
-        listeners={listeners}
-        attributes={attributes}
+        handleProps={handleProps}
       />
     </article>
   );
@@ -102,19 +102,18 @@ interface BodyProps {
   onMoveTo: OnMoveTo;
   handleRef: (element: HTMLButtonElement | null) => void;
   menuButton: RefObject<HTMLButtonElement | null>;
-  listeners: DraggableSyntheticListeners;
-  attributes: DraggableAttributes;
+  /** dnd-kit's listeners and attributes for the handle (see use-board-drag.ts). */
+  handleProps: Readonly<Record<string, unknown>>;
 }
 
-const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, listeners, attributes }: BodyProps) {
+const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, handleProps }: BodyProps) {
   const name = task.Name ?? '(no name)';
   return (
     <>
       <div className="flex items-start gap-1">
         <button
           ref={handleRef}
-          {...listeners}
-          {...attributes}
+          {...handleProps}
           type="button"
           aria-label={`Move ${name}`}
           className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"

@@ -1,26 +1,17 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { LoaderFunctionArgs } from 'react-router';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
-import { playbookQueryOptions, usePlaybook } from '../../api/playbooks.ts';
+import { usePlaybook } from '../../api/playbooks.ts';
 import type { Playbook } from '../../api/types.ts';
 import { NotFoundPage } from '../../app/not-found.tsx';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ActiveBadge, CtaTypeId } from './active-badge.tsx';
-import { adoptionQueryOptions } from './adoption-query.ts';
 import { AdoptionSection } from './adoption-section.tsx';
 import { ApplySection } from './apply-section.tsx';
 import { TemplateList } from './template-list.tsx';
 import { daysWord, orderTemplates, spanDays } from './template-order.ts';
 import { Timeline } from './timeline.tsx';
-
-export function prefetch(queryClient: QueryClient, { params }: LoaderFunctionArgs) {
-  if (!params.playbookId) return;
-  void queryClient.prefetchQuery(playbookQueryOptions(params.playbookId));
-  void queryClient.prefetchQuery(adoptionQueryOptions(params.playbookId));
-}
 
 export function Component() {
   const { playbookId = '' } = useParams();

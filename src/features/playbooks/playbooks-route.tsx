@@ -1,15 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { playbooksQueryOptions, usePlaybooks } from '../../api/playbooks.ts';
+import { usePlaybooks } from '../../api/playbooks.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import { PlaybookFilters } from './playbook-filters.tsx';
 import { filterRows, listStateParams, parseListState, toPlaybookRow, type ListState } from './playbook-rows.ts';
 import { PlaybooksTable } from './playbooks-table.tsx';
-
-export function prefetch(queryClient: QueryClient) {
-  void queryClient.prefetchQuery(playbooksQueryOptions());
-}
 
 export function Component() {
   const query = usePlaybooks();

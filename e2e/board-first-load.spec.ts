@@ -1,0 +1,140 @@
+/**
+ * The board's first load: what it draws before everything has arrived.
+ * - The drag-and-drop code (dnd-kit) loads only when a drag can start: a drag begun before it
+ *   has arrived (its file is held back here) still works, with the mouse and with the keyboard.
+ * - The cards do not wait for the playbook list (held back here): a playbook task's card says
+ *   "Playbook task" until it arrives, then its playbook and step, and nothing on the card moves.
+ */
+import type { Page, Route } from '@playwright/test';
+import { announcement, card, column, createTask, expectColumn, getTask, handleOf, isoDay, toast, uniquePrefix } from './board-helpers.ts';
+import { expect, sandboxApi, test } from './fixtures.ts';
+
+/** Holds back the answers to requests matching `url` until `release()`; `requested` says whether one was asked for. */
+async function holdBack(page: Page, url: RegExp | string) {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(url, (route) => (released ? route.continue() : void held.push(route)));
+  return {
+    requested: () => held.length > 0,
+    release: async () => {
+      released = true;
+      for (const route of held) await route.continue();
+    },
+  };
+}
+
+const DRAG_CODE = /\/assets\/board-dnd-[\w-]+\.js$/;
+
+test('a mouse drag begun before the drag code has loaded still moves the card', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Early mouse drag`;
+  const task = await createTask({ Name: name });
+  const dragCode = await holdBack(page, DRAG_CODE);
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  const handle = handleOf(card(page, 'Not Started', name), name);
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 2, y + 2);
+  // Pressed and held while the drag code is still on its way: nothing has taken the press yet.
+  await expect.poll(dragCode.requested).toBe(true);
+  await expect(announcement(page)).toHaveCount(0);
+
+  await dragCode.release();
+  const target = (await column(page, 'In Progress').boundingBox())!;
+  await page.mouse.move(x + 10, y + 10, { steps: 4 });
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.move(target.x + target.width / 2, target.y + 140, { steps: 20 });
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await page.mouse.up();
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await expectColumn(page, 'In Progress', [name]);
+  await expect(toast(page, `Moved "${name}" to In Progress.`)).toBeVisible();
+  expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+});
+
+test('a click on a handle before the drag code has loaded starts no drag later', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Just a click`;
+  const task = await createTask({ Name: name });
+  const dragCode = await holdBack(page, DRAG_CODE);
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  const handle = handleOf(card(page, 'Not Started', name), name);
+  await handle.click();
+  await expect.poll(dragCode.requested).toBe(true);
+  await dragCode.release();
+  // The code is in (dnd-kit describes the handle) and the pointer moves on, unpressed: no drag.
+  await expect(handle).toHaveAttribute('aria-describedby', /.+/);
+  const target = (await column(page, 'Completed').boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + 140, { steps: 20 });
+  await expect(handle).not.toHaveAttribute('aria-pressed', 'true');
+  await expect(announcement(page)).not.toHaveText(/Picked up/);
+  await expectColumn(page, 'Not Started', [name]);
+  expect((await getTask(task.Gsid)).Status).toBe('Not Started');
+});
+
+test('a keyboard pick-up before the drag code has loaded still works, and so does the "Move to" menu', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Early keyboard drag`;
+  const other = `${p} Menu meanwhile`;
+  const task = await createTask({ Name: name });
+  const otherTask = await createTask({ Name: other });
+  const dragCode = await holdBack(page, DRAG_CODE);
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name, other]);
+
+  // Without the drag code, the "Move to" menu moves a card.
+  await card(page, 'Not Started', other).getByRole('button', { name: 'Move to', exact: true }).click();
+  await page.getByRole('menu', { name: `Move ${other} to` }).getByRole('menuitem', { name: 'Skipped' }).click();
+  await expectColumn(page, 'Skipped', [other]);
+  expect((await getTask(otherTask.Gsid)).Status).toBe('Skipped');
+
+  await handleOf(card(page, 'Not Started', name), name).focus();
+  await page.keyboard.press('Space');
+  await expect.poll(dragCode.requested).toBe(true);
+  await expect(announcement(page)).toHaveCount(0);
+
+  await dragCode.release();
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  // The keyboard sensor listens for arrows from the next task on.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.keyboard.press('ArrowRight');
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await page.keyboard.press('Space');
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await expectColumn(page, 'In Progress', [name]);
+  await expect(handleOf(card(page, 'In Progress', name), name)).toBeFocused();
+  await expect(toast(page, `Moved "${name}" to In Progress.`)).toBeVisible();
+  expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+});
+
+test('cards are drawn before the playbook list arrives; its name and step then fill their line without moving anything', async ({ page }) => {
+  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>('GET', '/v1/playbooks');
+  const playbook = playbooks.data.find((pb) => pb.TaskTemplates.length >= 3)!;
+  const templates = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+  const p = uniquePrefix();
+  const name = `${p} Second step`;
+  await createTask({ Name: name, PlaybookId: playbook.Gsid, Order: templates[1]!.order, DueDate: isoDay(3) });
+  const below = `${p} Below it`;
+  await createTask({ Name: below, DueDate: isoDay(5) });
+  const list = await holdBack(page, /\/v1\/playbooks$/);
+
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name, below]);
+  await expect.poll(list.requested).toBe(true);
+  const shown = card(page, 'Not Started', name);
+  await expect(shown.getByText('Playbook task', { exact: true })).toBeVisible();
+  const before = { card: await shown.boundingBox(), next: await card(page, 'Not Started', below).boundingBox() };
+
+  await list.release();
+  await expect(shown.getByText(`${playbook.Name} · step 2 of ${templates.length}`, { exact: true })).toBeVisible();
+  expect(await shown.boundingBox()).toEqual(before.card);
+  expect(await card(page, 'Not Started', below).boundingBox()).toEqual(before.next);
+});

@@ -1,0 +1,89 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { playbookKeys, taskKeys } from '../api/query-keys.ts';
+import type { Playbook, SearchResult, Task } from '../api/types.ts';
+import { ROUTES, matchRoute, startRoute } from './routes.ts';
+
+const api = vi.hoisted(() => ({
+  searchTasks: vi.fn<() => Promise<SearchResult>>(),
+  listPlaybooks: vi.fn<() => Promise<Playbook[]>>(),
+  getTask: vi.fn<() => Promise<Task>>(),
+  getPlaybook: vi.fn<() => Promise<Playbook>>(),
+}));
+vi.mock('../api/client.ts', async (original) => ({ ...(await original<object>()), ...api }));
+
+afterEach(() => {
+  vi.clearAllMocks();
+  vi.restoreAllMocks();
+});
+
+describe('matchRoute', () => {
+  it('matches each page as the router does', () => {
+    expect(matchRoute('/board')).toEqual({ key: 'board', params: {} });
+    expect(matchRoute('/Board/')).toEqual({ key: 'board', params: {} });
+    expect(matchRoute('/search')).toEqual({ key: 'search', params: {} });
+    expect(matchRoute('/playbooks')).toEqual({ key: 'playbooks', params: {} });
+    expect(matchRoute('/playbooks/1P%20X')).toEqual({ key: 'playbook', params: { playbookId: '1P X' } });
+    expect(matchRoute('/tasks/1T2')).toEqual({ key: 'task', params: { taskId: '1T2' } });
+    // A malformed escape is kept as typed (the page then says the task does not exist).
+    expect(matchRoute('/tasks/%E0%A4%A')).toEqual({ key: 'task', params: { taskId: '%E0%A4%A' } });
+  });
+
+  it('/ is the board; anything else is no page', () => {
+    expect(matchRoute('/')).toEqual({ key: 'board', params: {} });
+    expect(matchRoute('/tasks')).toBeNull();
+    expect(matchRoute('/tasks/1/edit')).toBeNull();
+    expect(matchRoute('/nope')).toBeNull();
+  });
+});
+
+describe('startRoute', () => {
+  const never = () => new Promise<never>(() => {});
+
+  it("/board: the route's code, the four columns' first pages and the playbook list, all at once", () => {
+    api.searchTasks.mockImplementation(never);
+    api.listPlaybooks.mockImplementation(never);
+    const load = vi.spyOn(ROUTES.board, 'load').mockImplementation(never);
+    const queryClient = new QueryClient();
+    expect(startRoute(queryClient, 'http://app.test/board?priority=High')).toEqual({ key: 'board', params: {} });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(api.searchTasks).toHaveBeenCalledTimes(4);
+    expect(api.listPlaybooks).toHaveBeenCalledTimes(1);
+    const requests = api.searchTasks.mock.calls.map((call) => JSON.stringify(call));
+    expect(requests.every((r) => r.includes('High'))).toBe(true);
+    expect(queryClient.isFetching({ queryKey: taskKeys.searches() })).toBe(4);
+    expect(queryClient.isFetching({ queryKey: playbookKeys.list() })).toBe(1);
+  });
+
+  it('/ starts the board without the query string (the router redirects there)', () => {
+    api.searchTasks.mockImplementation(never);
+    api.listPlaybooks.mockImplementation(never);
+    vi.spyOn(ROUTES.board, 'load').mockImplementation(never);
+    startRoute(new QueryClient(), 'http://app.test/?priority=High');
+    expect(api.searchTasks).toHaveBeenCalledTimes(4);
+    expect(api.searchTasks.mock.calls.some((call) => JSON.stringify(call).includes('High'))).toBe(false);
+  });
+
+  it("/tasks/:id: the task, then its playbook; /playbooks/:id: the playbook and its adoption", async () => {
+    api.getTask.mockResolvedValue({ Gsid: '1T', Status: 'Not Started', PlaybookId: '1P' });
+    api.getPlaybook.mockImplementation(never);
+    api.searchTasks.mockImplementation(never);
+    vi.spyOn(ROUTES.task, 'load').mockImplementation(never);
+    vi.spyOn(ROUTES.playbook, 'load').mockImplementation(never);
+    const queryClient = new QueryClient();
+    startRoute(queryClient, 'http://app.test/tasks/1T');
+    expect(api.getTask).toHaveBeenCalledWith('1T', expect.anything());
+    await vi.waitFor(() => expect(api.getPlaybook).toHaveBeenCalledWith('1P', expect.anything()));
+
+    startRoute(queryClient, 'http://app.test/playbooks/2P');
+    expect(api.getPlaybook).toHaveBeenCalledWith('2P', expect.anything());
+    expect(JSON.stringify(api.searchTasks.mock.calls.at(-1))).toContain('"2P"');
+  });
+
+  it('an unknown page starts nothing', () => {
+    const loads = Object.values(ROUTES).map((route) => vi.spyOn(route, 'load'));
+    expect(startRoute(new QueryClient(), 'http://app.test/nope')).toBeNull();
+    for (const load of loads) expect(load).not.toHaveBeenCalled();
+    expect(api.searchTasks).not.toHaveBeenCalled();
+  });
+});

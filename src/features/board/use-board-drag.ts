@@ -1,0 +1,136 @@
+/**
+ * The cards' and columns' side of drag and drop (see drag-registry.ts): they register their
+ * elements and read back what the drag layer publishes, so they never import dnd-kit and draw
+ * the same before and after it has loaded (no card is redrawn from scratch when it arrives, so
+ * focus and an open menu stay where they are).
+ */
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
+import type { TaskStatus } from '../../api/types.ts';
+import type { DragData } from './column-ids.ts';
+import type { DragRegistry, PendingPress } from './drag-registry.ts';
+
+/** The board's registry; null outside a board (a column or card drawn alone has no drag). */
+export const DragRegistryContext = createContext<DragRegistry | null>(null);
+
+const noSubscription = () => () => {};
+
+/** The keys that pick a card up (dnd-kit's KeyboardSensor's defaults). */
+const PICK_UP_CODES = ['Space', 'Enter'];
+
+/**
+ * What a handle says about itself before dnd-kit is in: what dnd-kit's attributes say of a handle
+ * at rest (it adds its instructions' id, `aria-describedby`, when it comes).
+ */
+const ATTRIBUTES_AT_REST = { role: 'button', tabIndex: 0, 'aria-disabled': false, 'aria-roledescription': 'draggable' } as const;
+
+const pointerInit = (e: PointerEvent): PointerEventInit => ({
+  pointerId: e.pointerId,
+  pointerType: e.pointerType,
+  isPrimary: e.isPrimary,
+  button: e.button,
+  buttons: e.buttons,
+  clientX: e.clientX,
+  clientY: e.clientY,
+  screenX: e.screenX,
+  screenY: e.screenY,
+  width: e.width,
+  height: e.height,
+  pressure: e.pressure,
+});
+
+/** Dispatches a press again, on the handle, now that dnd-kit listens there. */
+function replay(handle: HTMLElement, press: PendingPress) {
+  const init = { bubbles: true, cancelable: true, composed: true };
+  if (press.kind === 'pointer') handle.dispatchEvent(new PointerEvent('pointerdown', { ...press.init, ...init }));
+  else if (handle.ownerDocument.activeElement === handle) handle.dispatchEvent(new KeyboardEvent('keydown', { ...press.init, ...init }));
+}
+
+export interface CardDrag {
+  /** Ref callbacks for the card's element and its drag handle. */
+  nodeRef: (element: HTMLElement | null) => void;
+  handleRef: (element: HTMLElement | null) => void;
+  /** Spread on the handle: dnd-kit's listeners and attributes, or, until it is in, the ones that keep a press for it. */
+  handleProps: Readonly<Record<string, unknown>>;
+  isDragging: boolean;
+}
+
+export function useCardDrag(id: string, data: DragData): CardDrag {
+  const registry = useContext(DragRegistryContext);
+  const token = useId();
+  const node = useRef<HTMLElement | null>(null);
+  const handle = useRef<HTMLElement | null>(null);
+  const binding = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.binding(token) ?? null);
+
+  // Registered after every commit (the registry ignores what did not change), dropped at the end.
+  useLayoutEffect(() => {
+    registry?.setCard(token, { id, data, node: node.current, handle: handle.current });
+  });
+  useLayoutEffect(() => () => registry?.removeCard(token), [registry, token]);
+
+  const [nodeRef, handleRef] = useMemo(
+    () => [(element: HTMLElement | null) => void (node.current = element), (element: HTMLElement | null) => void (handle.current = element)],
+    [],
+  );
+
+  const keepPress = useMemo(() => {
+    if (!registry) return ATTRIBUTES_AT_REST;
+    const forgetPointer = () => registry.clearPending(token, 'pointer');
+    return {
+      ...ATTRIBUTES_AT_REST,
+      onPointerEnter: () => registry.want(),
+      onFocus: () => registry.want(),
+      onBlur: () => registry.clearPending(token, 'keyboard'),
+      onPointerDown: (e: ReactPointerEvent) => {
+        if (e.isPrimary && e.button === 0) {
+          registry.setPending(token, { kind: 'pointer', init: pointerInit(e.nativeEvent) });
+          // Released before dnd-kit came: it was a click, not a drag.
+          window.addEventListener('pointerup', forgetPointer, { once: true, capture: true });
+          window.addEventListener('pointercancel', forgetPointer, { once: true, capture: true });
+        }
+        registry.want();
+      },
+      onKeyDown: (e: ReactKeyboardEvent) => {
+        if (e.code === 'Escape') registry.clearPending(token, 'keyboard');
+        else if (PICK_UP_CODES.includes(e.code) && !e.repeat) registry.setPending(token, { kind: 'keyboard', init: { code: e.code, key: e.key } });
+        registry.want();
+      },
+    };
+  }, [registry, token]);
+
+  const handleProps = useMemo(() => (binding ? { ...binding.listeners, ...binding.attributes } : keepPress), [binding, keepPress]);
+
+  // dnd-kit now listens on the handle: a press it missed is given to it.
+  const listening = binding?.listeners !== undefined;
+  useEffect(() => {
+    if (!listening || !registry) return;
+    const press = registry.takePending(token);
+    if (press && handle.current?.isConnected) replay(handle.current, press);
+  }, [listening, registry, token]);
+
+  return { nodeRef, handleRef, handleProps, isDragging: binding?.isDragging ?? false };
+}
+
+/** A column as a drop target: a ref for its element, and whether the dragged card is over it. */
+export function useColumnDrop(status: TaskStatus) {
+  const registry = useContext(DragRegistryContext);
+  const ref = useMemo(() => (element: HTMLElement | null) => registry?.setColumn(status, element), [registry, status]);
+  const isOver = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.isOver(status) ?? false);
+  return { ref, isOver };
+}
+
+/** The Gsid of the card being dragged, or null. */
+export function useActiveDragId(): string | null {
+  const registry = useContext(DragRegistryContext);
+  return useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.activeId() ?? null);
+}

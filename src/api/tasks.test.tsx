@@ -7,6 +7,7 @@ import { createQueryClient } from './query-client.ts';
 import { playbookKeys, taskKeys } from './query-keys.ts';
 import {
   nextSearchOffset,
+  prefetchTask,
   taskQueryOptions,
   taskSearchInfiniteQueryOptions,
   taskSearchQueryOptions,
@@ -221,5 +222,14 @@ describe('nextSearchOffset', () => {
     expect(nextSearchOffset({ records: [OLD, OLD], totalCount: 5 }, 0)).toBe(2);
     expect(nextSearchOffset({ records: [OLD], totalCount: 5 }, 4)).toBeUndefined();
     expect(nextSearchOffset({ records: [], totalCount: 5 }, 2)).toBeUndefined();
+  });
+});
+
+describe('prefetchTask', () => {
+  it('fills the detail cache entry, marked as background work for the team server', async () => {
+    fetchMock.mockResolvedValue(ok(OLD));
+    await prefetchTask(queryClient, '1T1');
+    expect(queryClient.getQueryData(taskQueryOptions('1T1').queryKey)).toEqual(OLD);
+    expect(fetchMock.mock.calls[0]![0].headers.get('X-Cockpit-Priority')).toBe('background');
   });
 });

@@ -21,6 +21,14 @@ export function taskQueryOptions(id: string) {
   });
 }
 
+/**
+ * Loads a task into the cache ahead of need (the pointer resting on its card): marked as
+ * background work, so the team server sends it after the calls people are waiting for.
+ */
+export function prefetchTask(queryClient: QueryClient, id: string): Promise<void> {
+  return queryClient.prefetchQuery({ ...taskQueryOptions(id), queryFn: ({ signal }) => getTask(id, { signal, background: true }) });
+}
+
 export function taskSearchQueryOptions(request: SearchRequest) {
   return queryOptions({
     queryKey: taskKeys.search(request),

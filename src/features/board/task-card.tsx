@@ -11,7 +11,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { taskQueryOptions } from '../../api/tasks.ts';
+import { prefetchTask } from '../../api/tasks.ts';
 import type { Task, TaskStatus } from '../../api/types.ts';
 import { CardDetails } from './card-details.tsx';
 import type { DragData } from './column-ids.ts';
@@ -69,7 +69,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
   );
   // Warms the task page when the pointer rests on the card or focus stays in it (not for every
   // card the mouse passes over).
-  const restIntent = useRestIntent(() => void queryClient.prefetchQuery(taskQueryOptions(gsid)));
+  const restIntent = useRestIntent(() => void prefetchTask(queryClient, gsid));
 
   return (
     <article

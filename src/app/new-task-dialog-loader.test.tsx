@@ -19,7 +19,14 @@ function Opener() {
 }
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ result: true, data: { records: [], totalCount: 0 } }), { status: 200 })));
+  // An empty tenant: no playbooks, no tasks.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (request: Request) => {
+      const data = new URL(request.url).pathname.endsWith('/playbooks') ? [] : { records: [], totalCount: 0 };
+      return new Response(JSON.stringify({ result: true, data }), { status: 200 });
+    }),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 

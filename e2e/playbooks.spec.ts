@@ -319,6 +319,7 @@ function watchCreates(page: Page) {
 }
 
 test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates nothing; arrows and Enter choose a CTA', async ({ page, axe }) => {
+  test.slow(); // many steps, each through the UI
   const playbook = await playbookNamed('Renewal - 120 Days Out');
   const kestrelCtas = new Set((await searchTasks([eq('CompanyName', 'Kestrel Aerospace')], ['CTAId'])).map((t) => t.CTAId));
   expect(kestrelCtas.size, 'the sample data has several Kestrel Aerospace CTAs').toBeGreaterThan(1);
@@ -357,6 +358,7 @@ test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates
 });
 
 test('applying a playbook again warns, lists the tasks the CTA has from it, and creates only the missing templates', async ({ page, axe }) => {
+  test.slow(); // two applications through the dialog
   const playbook = await playbookNamed('Enterprise Onboarding');
   const templates = sortedTemplates(playbook);
   expect(templates.length).toBeGreaterThan(3);

@@ -87,8 +87,11 @@ function subscribe(listener: () => void) {
   return () => void listeners.delete(listener);
 }
 
-/** CTAs (with their company) and owners seen in tasks, sorted for pickers (pending while held back). */
-export function useSuggestions() {
+/**
+ * CTAs (with their company) and owners seen in tasks, sorted for pickers (pending while held
+ * back). `enabled: false` reads what is cached without asking for it.
+ */
+export function useSuggestions({ enabled = true }: { enabled?: boolean } = {}) {
   const open = useSyncExternalStore(subscribe, () => !held, () => true);
-  return useQuery({ ...suggestionsQueryOptions(), enabled: open });
+  return useQuery({ ...suggestionsQueryOptions(), enabled: open && enabled });
 }

@@ -6,6 +6,7 @@ import { RequestPreview } from './request-preview.tsx';
 import { SavedSearches } from './saved-searches.tsx';
 import { SearchResults } from './search-results.tsx';
 import { useDraftWhere } from './use-draft-where.ts';
+import { fieldDef } from './search-fields.ts';
 import { usePicklists } from './use-picklists.ts';
 import { useSearchUrl } from './use-search-url.ts';
 import { SEARCH_PARAM, encodeSearch } from './url-state.ts';
@@ -18,8 +19,9 @@ export function SearchPage() {
   const { state, problems, setSearch } = useSearchUrl();
   const { draft, setDraft, dirty } = useDraftWhere(state.where);
   const today = todayIso();
-  // "Priority is high" matches every spelling of it seen in tasks.
-  const { seen: spellings } = usePicklists();
+  // "Priority is high" matches every spelling of it seen in tasks (read only for such a condition).
+  const onPicklist = [...state.where.conditions, ...draft.conditions].some((c) => fieldDef(c.field).type === 'picklist');
+  const { seen: spellings } = usePicklists(onPicklist);
   const applied = buildSearchRequest(state, today, { spellings });
   const draftState = { ...state, where: draft, page: dirty ? 0 : state.page };
   const draftBuilt = buildSearchRequest(draftState, today, { spellings });

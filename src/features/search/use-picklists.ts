@@ -11,11 +11,15 @@ export interface Picklists {
   choices: Partial<Record<FieldName, readonly string[]>>;
 }
 
-/** The picklist fields' values (Priority: the priorities seen in tasks, and the usual three). */
-export function usePicklists(): Picklists {
-  const seen = useSuggestions().data?.priorities;
+/**
+ * The picklist fields' values (Priority: the priorities seen in tasks, and the usual three). The
+ * tasks are asked for only when `needed` (a condition on a picklist field); until they are in,
+ * the usual three stand for what was seen, so "high" already means "High".
+ */
+export function usePicklists(needed: boolean): Picklists {
+  const seen = useSuggestions({ enabled: needed }).data?.priorities;
   return useMemo(() => {
-    const priorities = seen ?? [];
+    const priorities = seen ?? PRIORITIES;
     return { seen: { Priority: priorities }, choices: { Priority: picklistChoices(priorities, PRIORITIES) } };
   }, [seen]);
 }

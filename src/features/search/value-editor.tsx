@@ -20,7 +20,7 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
   const arity = OPERATOR_ARITY[condition.operator];
   const values = condition.values;
   const setAt = (i: number, v: string) => onChange(values.map((old, j) => (j === i ? v : old)));
-  const picklists = usePicklists();
+  const picklists = usePicklists(type === 'picklist');
 
   if (arity === 'none') return <p className="self-end pb-1 text-sm text-slate-600">No value needed.</p>;
   const listed = type === 'picklist' && condition.operator !== 'CONTAINS' && condition.operator !== 'STARTS_WITH';

@@ -62,8 +62,11 @@ test('three CSMs at once through one team server: the 100-a-minute tenant never 
         const target = STATUSES[(index + round) % STATUSES.length]!;
         const cardInNotStarted = page.getByRole('region', { name: 'Not Started', exact: true }).getByRole('article', { name: task.Name, exact: true });
         await cardInNotStarted.getByRole('button', { name: 'Move to', exact: true }).click();
+        // The next step loads another page (a full navigation): wait until the tenant has the move.
+        const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/v1/tasks/${task.Gsid}`) && r.status() === 200, { timeout: 90_000 });
         await page.getByRole('menu', { name: `Move ${task.Name} to` }).getByRole('menuitem', { name: target }).click();
         await expect(page.getByRole('region', { name: target, exact: true }).getByRole('article', { name: task.Name, exact: true })).toBeVisible({ timeout: 60_000 });
+        await saved;
       }
       await page.goto('/search');
       await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();

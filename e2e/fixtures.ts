@@ -40,3 +40,31 @@ export const test = base.extend<{ axe: (label?: string) => Promise<void> }>({
 });
 
 export { expect };
+
+/**
+ * The team server absorbs a 429 from the tenant itself (it pauses every call and sends it again),
+ * so a browser meets a 429 only when the team server's own budget refuses a call. This stages that
+ * answer for the `nth` POST to `urlGlob` (counted from now); every other call goes through.
+ */
+export async function stageBudgetRefusal(page: Page, urlGlob: string, nth = 1) {
+  let posts = 0;
+  await page.route(urlGlob, async (route) => {
+    if (route.request().method() === 'POST' && ++posts === nth) {
+      await route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'Retry-After': '2' },
+        body: JSON.stringify({
+          result: false,
+          errorCode: 'GS_APIG_1429',
+          errorDesc: "Too many requests: this minute's share of the tenant's API budget is spent. Try again in 2 s.",
+          requestId: null,
+          data: null,
+          message: null,
+        }),
+      });
+    } else {
+      await route.continue();
+    }
+  });
+}

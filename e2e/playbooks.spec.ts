@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, sandboxApi } from './fixtures.ts';
+import { test, expect, sandboxApi, stageBudgetRefusal } from './fixtures.ts';
 
 interface Template {
   name: string;
@@ -475,22 +475,8 @@ test('a 429 waits for the rate limit and goes on; Escape during a run asks first
 
   const dialog = await openApplyDialog(page, playbook);
   await fillApplyForm(dialog, { ctaId, startDate: todayIso() });
-  // The team server absorbs a 429 from the tenant itself (it pauses every call and sends it again),
-  // so a browser meets a 429 only when the team server's own budget refuses a call: the second
-  // create gets that answer here.
-  let creates = 0;
-  await page.route('**/v1/tasks', async (route) => {
-    if (route.request().method() === 'POST' && ++creates === 2) {
-      await route.fulfill({
-        status: 429,
-        contentType: 'application/json',
-        headers: { 'Retry-After': '2' },
-        body: JSON.stringify({ result: false, errorCode: 'GS_APIG_1429', errorDesc: "Too many requests: this minute's share of the tenant's API budget is spent. Try again in 2 s.", requestId: null, data: null, message: null }),
-      });
-    } else {
-      await route.continue();
-    }
-  });
+  // The second create meets the team server's own budget refusal (see stageBudgetRefusal).
+  await stageBudgetRefusal(page, '**/v1/tasks', 2);
   await dialog.getByRole('button', { name: `Create ${templates.length} tasks` }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Waiting for the rate limit…' })).toBeVisible();
 

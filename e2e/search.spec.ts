@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from '@playwright/test';
-import { test, expect, sandboxApi } from './fixtures.ts';
+import { test, expect, sandboxApi, stageBudgetRefusal } from './fixtures.ts';
 import { todayIso } from '../src/lib/dates.ts';
 
 interface Task {
@@ -353,23 +353,9 @@ test('the CSV export holds every matching row as the API returns them', async ({
   expect(all.totalCount).toBeGreaterThan(25);
   await expect(page.getByText(`1–25 of ${all.totalCount.toLocaleString('en-US')}`, { exact: true })).toBeVisible();
 
-  // The first answer is a 429: the export waits, says so, and carries on. (The team server absorbs
-  // a tenant's 429 itself, pausing and resending, so a browser meets one only when the team
-  // server's own budget refuses a call: that answer is staged here for the export's first page.)
-  let staged = false;
-  await page.route('**/v1/tasks/search', async (route) => {
-    if (!staged && route.request().method() === 'POST') {
-      staged = true;
-      await route.fulfill({
-        status: 429,
-        contentType: 'application/json',
-        headers: { 'Retry-After': '2' },
-        body: JSON.stringify({ result: false, errorCode: 'GS_APIG_1429', errorDesc: "Too many requests: this minute's share of the tenant's API budget is spent. Try again in 2 s.", requestId: null, data: null, message: null }),
-      });
-    } else {
-      await route.continue();
-    }
-  });
+  // The first answer is a 429 (the team server's own budget refusal, see stageBudgetRefusal): the
+  // export waits, says so, and carries on.
+  await stageBudgetRefusal(page, '**/v1/tasks/search');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: /^Export CSV/ }).click();
   await expect(page.getByText(/The API asked to slow down; trying again in \d s/)).toBeVisible();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { TASKS_COVER_INDEX_SQL, TASKS_TABLE_SQL } from '../search-engine/task-table.ts';
 
 /**
  * Schema migrations, applied in order at start-up. `PRAGMA user_version` records how many have
@@ -43,43 +44,9 @@ export const MIGRATIONS: readonly string[] = [
     days_from_creation INTEGER NOT NULL,
     PRIMARY KEY (playbook_id, storage_pos)
   );
-  CREATE TABLE tasks (
-    gsid              TEXT PRIMARY KEY,
-    name              TEXT NOT NULL,
-    name_fold         TEXT NOT NULL,
-    description       TEXT,
-    description_fold  TEXT,
-    cta_id            TEXT NOT NULL,
-    company_id        TEXT NOT NULL,
-    company_name      TEXT NOT NULL,
-    company_name_fold TEXT NOT NULL,
-    owner_id          TEXT,
-    owner_name        TEXT,
-    owner_name_fold   TEXT,
-    status            TEXT NOT NULL,
-    priority          TEXT,
-    due_date          TEXT,
-    completed_date    TEXT,
-    playbook_id       TEXT,
-    ord               INTEGER,
-    created_date      TEXT NOT NULL,
-    modified_date     TEXT NOT NULL
-  );
-  CREATE INDEX tasks_status_due ON tasks(status, due_date, gsid);
-  CREATE INDEX tasks_due ON tasks(due_date, gsid);
-  CREATE INDEX tasks_owner ON tasks(owner_id);
-  CREATE INDEX tasks_company ON tasks(company_id);
-  CREATE INDEX tasks_cta ON tasks(cta_id);
-  CREATE INDEX tasks_playbook ON tasks(playbook_id, ord);
-  CREATE INDEX tasks_priority ON tasks(priority);
-  CREATE INDEX tasks_created ON tasks(created_date, gsid);
-  CREATE INDEX tasks_modified ON tasks(modified_date, gsid);
+  ${TASKS_TABLE_SQL}
   `,
-  // A covering index for the counts of filtered board and search queries (status plus the
-  // fields CSMs filter on most), so totalCount does not read whole rows.
-  `
-  CREATE INDEX tasks_status_cover ON tasks(status, priority, due_date, owner_id);
-  `,
+  TASKS_COVER_INDEX_SQL,
 ];
 
 export function migrate(db: Database): void {

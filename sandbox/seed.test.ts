@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fold, PRIORITIES, TASK_STATUSES } from './fields.ts';
+import { fold, PRIORITIES, TASK_STATUSES } from '../search-engine/fields.ts';
 import { migrate } from './schema.ts';
 import { HOSTILE_TASK_NAMES, PLAYBOOKS } from './seed-data.ts';
 import { mulberry32, seedDatabase } from './seed.ts';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { fold, TASK_STATUSES } from './fields.ts';
+import { fold, TASK_STATUSES } from '../search-engine/fields.ts';
 import type { IdKind } from './ids.ts';
 import { makeGsid } from './ids.ts';
 import { MIGRATIONS } from './schema.ts';

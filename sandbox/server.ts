@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiFailure, ErrorCodes, badRequest } from './errors.ts';
 import { Faults, parseFaultSettings } from './faults.ts';
-import { SearchError } from './search/compile.ts';
+import { SearchError } from '../search-engine/compile.ts';
 import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { Store } from './store.ts';
 import { parseJsonBody, validateTaskInput } from './validate.ts';

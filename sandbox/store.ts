@@ -1,11 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { fold, TASK_FIELDS, type FieldDef } from './fields.ts';
+import { fold } from '../search-engine/fields.ts';
+import { ALL_TASK_COLUMNS, rowToTask, searchTasks, type TaskRecord, type TaskRow } from '../search-engine/task-table.ts';
 import { makeGsid } from './ids.ts';
 import { ErrorCodes, badRequest } from './errors.ts';
-import { compileSearch, type SearchBody } from './search/compile.ts';
+import type { SearchBody } from '../search-engine/compile.ts';
 
-/** A task as the API returns it: absent optional fields are left out, never null. */
-export type TaskRecord = Record<string, string | number>;
+export type { TaskRecord };
 
 export interface TemplateRecord {
   name: string;
@@ -36,20 +36,6 @@ export interface TaskWrite {
   DueDate: string | null;
 }
 
-interface TaskRow {
-  [column: string]: string | number | null;
-}
-
-const ALL_COLUMNS = TASK_FIELDS.map((f) => f.column).join(', ');
-
-function rowToTask(row: TaskRow, fields: readonly FieldDef[]): TaskRecord {
-  const out: TaskRecord = {};
-  for (const f of fields) {
-    const value = row[f.column];
-    if (value !== null && value !== undefined) out[f.name] = value;
-  }
-  return out;
-}
 
 function utcDay(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -77,7 +63,7 @@ export class Store {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.stmt = {
-      getTask: db.prepare(`SELECT ${ALL_COLUMNS} FROM tasks WHERE gsid = ?`),
+      getTask: db.prepare(`SELECT ${ALL_TASK_COLUMNS} FROM tasks WHERE gsid = ?`),
       insertTask: db.prepare(`INSERT INTO tasks (
           gsid, name, name_fold, description, description_fold, cta_id, company_id, company_name,
           company_name_fold, owner_id, owner_name, owner_name_fold, status, priority, due_date,
@@ -110,7 +96,7 @@ export class Store {
 
   getTask(gsid: string): TaskRecord | undefined {
     const row = this.stmt.getTask.get(gsid) as TaskRow | undefined;
-    return row && rowToTask(row, TASK_FIELDS);
+    return row && rowToTask(row);
   }
 
   /** Resolves the CTA and the owner a write names; a name that matches nothing is a 400. */
@@ -208,16 +194,7 @@ export class Store {
   }
 
   searchTasks(body: SearchBody): { records: TaskRecord[]; totalCount: number } {
-    const q = compileSearch(body, this.clock());
-    const columns = q.select.map((f) => f.column).join(', ');
-    // Column names come from the field whitelist only; every value is a bound parameter.
-    const rows = this.db
-      .prepare(`SELECT ${columns} FROM tasks WHERE ${q.whereSql} ORDER BY ${q.orderBySql} LIMIT ? OFFSET ?`)
-      .all(...q.params, q.limit, q.offset) as TaskRow[];
-    const { n } = this.db.prepare(`SELECT count(*) AS n FROM tasks WHERE ${q.whereSql}`).get(...q.params) as {
-      n: number;
-    };
-    return { records: rows.map((r) => rowToTask(r, q.select)), totalCount: n };
+    return searchTasks(this.db, body);
   }
 
   listPlaybooks(): PlaybookRecord[] {

@@ -1,7 +1,7 @@
 /**
  * The board's orders: what each "Sort by" choice asks the server for (`orderBy`), and the same
  * order in JS, so that a moved card can be put in its sorted place without a refetch.
- * The comparison mirrors the local API server (sandbox/search/compile.ts): empty values last in
+ * The comparison mirrors the local API server (search-engine/compile.ts): empty values last in
  * either direction, text case-insensitively (ties by the text as written), Priority in picklist
  * order, and Gsid ascending as the final tie-break.
  */

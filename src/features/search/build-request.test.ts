@@ -142,7 +142,7 @@ describe('picklist values in any case (issue 15)', () => {
 
 describe('what the builder sends, the server accepts', () => {
   it('for every field and every operator it offers', async () => {
-    const { compileSearch } = await import('../../../sandbox/search/compile.ts');
+    const { compileSearch } = await import('../../../search-engine/compile.ts');
     const { SEARCH_FIELDS, operatorsFor } = await import('./search-fields.ts');
     const sample = { text: 'x', id: '1T0', picklist: 'High', status: 'Completed', date: 'today-3', datetime: 'today+2', number: '4' };
     for (const field of SEARCH_FIELDS) {

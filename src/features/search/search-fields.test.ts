@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS_BY_TYPE as SERVER_OPERATORS } from '../../../sandbox/search/compile.ts';
-import { TASK_FIELDS } from '../../../sandbox/fields.ts';
+import { OPERATORS_BY_TYPE as SERVER_OPERATORS } from '../../../search-engine/compile.ts';
+import { TASK_FIELDS } from '../../../search-engine/fields.ts';
 import { SEARCH_OPERATORS, TASK_STATUSES } from '../../api/types.ts';
 import { OPERATOR_ARITY, OPERATORS_BY_TYPE, SEARCH_FIELDS, csvHeaders, fieldDef, operatorLabel, operatorsFor } from './search-fields.ts';
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TASK_FIELDS, fold } from '../fields.ts';
-import { migrate } from '../schema.ts';
+import { TASK_FIELDS, fold } from './fields.ts';
+import { migrate } from '../sandbox/schema.ts';
 import {
   DEFAULT_ORDER_BY_SQL,
   MAX_CONDITIONS,

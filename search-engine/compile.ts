@@ -9,10 +9,10 @@
  *     SELECT <select columns> FROM tasks WHERE ${whereSql} ORDER BY ${orderBySql} LIMIT ? OFFSET ?
  * with [...params, limit, offset], and `SELECT count(*) FROM tasks WHERE ${whereSql}` with params.
  */
-import { PRIORITIES, TASK_FIELDS, TASK_STATUSES, fold, taskField } from '../fields.ts';
-import type { FieldDef, FieldType } from '../fields.ts';
-import { ExpressionError, defaultAlias, expressionAliases, isValidAlias, parseExpression } from '../../src/lib/search-expression.ts';
-import type { Expr } from '../../src/lib/search-expression.ts';
+import { PRIORITIES, TASK_FIELDS, TASK_STATUSES, fold, taskField } from './fields.ts';
+import type { FieldDef, FieldType } from './fields.ts';
+import { ExpressionError, defaultAlias, expressionAliases, isValidAlias, parseExpression } from '../src/lib/search-expression.ts';
+import type { Expr } from '../src/lib/search-expression.ts';
 
 export interface SearchCondition {
   name?: unknown;

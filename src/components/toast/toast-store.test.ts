@@ -29,3 +29,50 @@ describe('toast store', () => {
     expect(store.get().map((t) => t.message)).toEqual(['t2', 't3', 't4', 't5', 't6']);
   });
 });
+
+describe('toast timing and undo', () => {
+  it('keeps a toast with an action at least 12 s, and stops its clock while held', () => {
+    vi.useFakeTimers();
+    const store = createToastStore();
+    store.show({ message: 'Moved A', tone: 'success', actions: [{ label: 'Undo', onAction: () => {} }] });
+    store.show({ message: 'Saved', tone: 'success' });
+    vi.advanceTimersByTime(8000);
+    expect(store.get().map((t) => t.message)).toEqual(['Moved A']);
+    vi.advanceTimersByTime(2000);
+    store.hold();
+    vi.advanceTimersByTime(60_000);
+    expect(store.get().map((t) => t.message)).toEqual(['Moved A']);
+    store.release();
+    // 2 s were left; released toasts get at least 3 s to be read.
+    vi.advanceTimersByTime(2900);
+    expect(store.get().map((t) => t.message)).toEqual(['Moved A']);
+    vi.advanceTimersByTime(200);
+    expect(store.get()).toEqual([]);
+  });
+
+  it('a toast shown while held waits for the release', () => {
+    vi.useFakeTimers();
+    const store = createToastStore();
+    store.hold();
+    store.show({ message: 'Saved' });
+    vi.advanceTimersByTime(20_000);
+    expect(store.get()).toHaveLength(1);
+    store.release();
+    vi.advanceTimersByTime(8000);
+    expect(store.get()).toEqual([]);
+  });
+
+  it('undoLatest takes the newest Undo and closes its toast; nothing to undo says so', () => {
+    const store = createToastStore();
+    const undone: string[] = [];
+    store.show({ message: 'Moved A', actions: [{ label: 'Undo', onAction: () => undone.push('A') }] });
+    store.show({ message: 'Moved B', actions: [{ label: 'Undo', onAction: () => undone.push('B') }] });
+    store.show({ message: 'Could not move C', tone: 'error', actions: [{ label: 'Retry', onAction: () => undone.push('retry') }] });
+    expect(store.undoLatest()).toBe(true);
+    expect(undone).toEqual(['B']);
+    expect(store.get().map((t) => t.message)).toEqual(['Moved A', 'Could not move C']);
+    expect(store.undoLatest()).toBe(true);
+    expect(store.undoLatest()).toBe(false);
+    expect(undone).toEqual(['B', 'A']);
+  });
+});

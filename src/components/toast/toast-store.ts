@@ -11,9 +11,21 @@ export interface ToastInput {
   actions?: ToastAction[];
   /** An in-app link, e.g. to a task just created. */
   link?: { label: string; to: string };
-  /** Milliseconds before it closes by itself; errors stay until closed by default. */
+  /**
+   * Milliseconds before it closes by itself; errors stay until closed by default. A toast with an
+   * action stays at least MIN_ACTION_MS (WCAG 2.2.1: enough time to reach its button), and its
+   * time stops while the pointer is over the notifications or focus is in them.
+   */
   durationMs?: number | null;
 }
+
+/** How long a toast without an action stays by default. */
+export const DEFAULT_DURATION_MS = 8000;
+/** The least a toast with an action (Undo, Retry) stays. */
+export const MIN_ACTION_MS = 12_000;
+
+/** The action Ctrl/Cmd+Z takes: the Undo of the newest toast that offers one. */
+export const UNDO_LABEL = 'Undo';
 
 export interface Toast extends ToastInput {
   id: number;
@@ -26,15 +38,24 @@ export function createToastStore() {
   let toasts: Toast[] = [];
   let nextId = 1;
   const listeners = new Set<Listener>();
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Each timed toast's time left, and its running timer (none while held). */
+  const timers = new Map<number, { left: number; startedAt: number; timer: ReturnType<typeof setTimeout> | null }>();
+  let held = false;
   const emit = () => listeners.forEach((l) => l(toasts));
 
   const dismiss = (id: number) => {
     const timer = timers.get(id);
-    if (timer) clearTimeout(timer);
+    if (timer?.timer) clearTimeout(timer.timer);
     timers.delete(id);
     toasts = toasts.filter((t) => t.id !== id);
     emit();
+  };
+
+  const run = (id: number) => {
+    const entry = timers.get(id);
+    if (!entry || entry.timer) return;
+    entry.startedAt = Date.now();
+    entry.timer = setTimeout(() => dismiss(id), entry.left);
   };
 
   const show = (input: ToastInput): number => {
@@ -46,15 +67,58 @@ export function createToastStore() {
       const victim = toasts.find((t) => t.tone !== 'error') ?? toasts[0]!;
       dismiss(victim.id);
     }
-    const duration = input.durationMs === undefined ? (input.tone === 'error' ? null : 8000) : input.durationMs;
-    if (duration !== null) timers.set(id, setTimeout(() => dismiss(id), duration));
+    let duration = input.durationMs === undefined ? (input.tone === 'error' ? null : DEFAULT_DURATION_MS) : input.durationMs;
+    if (duration !== null && input.actions?.length) duration = Math.max(duration, MIN_ACTION_MS);
+    if (duration !== null) {
+      timers.set(id, { left: duration, startedAt: Date.now(), timer: null });
+      if (!held) run(id);
+    }
     emit();
     return id;
+  };
+
+  /** Stops every toast's clock (pointer over the notifications, or focus in them). */
+  const hold = () => {
+    if (held) return;
+    held = true;
+    for (const entry of timers.values()) {
+      if (!entry.timer) continue;
+      clearTimeout(entry.timer);
+      entry.timer = null;
+      entry.left = Math.max(0, entry.left - (Date.now() - entry.startedAt));
+    }
+  };
+
+  /** Starts the clocks again, each with at least a few seconds left to read the toast. */
+  const release = () => {
+    if (!held) return;
+    held = false;
+    for (const [id, entry] of timers) {
+      entry.left = Math.max(entry.left, 3000);
+      run(id);
+    }
+  };
+
+  /** Takes the Undo of the newest toast offering one (Ctrl/Cmd+Z); false when there is none. */
+  const undoLatest = (): boolean => {
+    for (let i = toasts.length - 1; i >= 0; i--) {
+      const toast = toasts[i]!;
+      const undo = toast.actions?.find((a) => a.label === UNDO_LABEL);
+      if (undo) {
+        dismiss(toast.id);
+        undo.onAction();
+        return true;
+      }
+    }
+    return false;
   };
 
   return {
     show,
     dismiss,
+    hold,
+    release,
+    undoLatest,
     get: () => toasts,
     subscribe(listener: Listener) {
       listeners.add(listener);

@@ -1,6 +1,19 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import type { ToastStore } from './toast-store.ts';
+import { UNDO_LABEL, type ToastStore } from './toast-store.ts';
+
+/** Typing places where Ctrl/Cmd+Z is the field's own undo, not the app's. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
+/** Ctrl+Z (Cmd+Z on a Mac) outside a text field takes the newest toast's Undo. */
+export function isUndoShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  return event.key.toLowerCase() === 'z' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey;
+}
 
 export const ToastContext = createContext<ToastStore | null>(null);
 
@@ -21,11 +34,36 @@ const TONE = {
 export function Toasts() {
   const store = useToast();
   const toasts = useSyncExternalStore(store.subscribe, store.get, store.get);
+  // The toasts' clocks stop while the pointer is over them or focus is in them (WCAG 2.2.1).
+  const inside = useRef({ pointer: false, focus: false });
+  const update = (change: Partial<typeof inside.current>) => {
+    inside.current = { ...inside.current, ...change };
+    if (inside.current.pointer || inside.current.focus) store.hold();
+    else store.release();
+  };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isUndoShortcut(event) || isEditable(event.target)) return;
+      if (store.undoLatest()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
   return (
     // The region is always in the page and is itself a polite live region, so a toast added to it
     // is announced (an element inserted together with its own role=status often is not).
     // Error toasts are role=alert, which screen readers announce when inserted.
-    <section aria-label="Notifications" aria-live="polite" aria-relevant="additions text" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+    <section
+      aria-label="Notifications"
+      aria-live="polite"
+      aria-relevant="additions text"
+      onPointerEnter={() => update({ pointer: true })}
+      onPointerLeave={() => update({ pointer: false })}
+      onFocus={() => update({ focus: true })}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) update({ focus: false });
+      }}
+      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
       {toasts.map((t) => (
         <div
           key={t.id}
@@ -43,6 +81,8 @@ export function Toasts() {
               <button
                 key={a.label}
                 type="button"
+                aria-keyshortcuts={a.label === UNDO_LABEL ? 'Control+Z Meta+Z' : undefined}
+                title={a.label === UNDO_LABEL ? 'Undo (Ctrl+Z or ⌘Z)' : undefined}
                 className="rounded border border-current px-2 py-0.5 font-medium"
                 onClick={() => {
                   store.dismiss(t.id);

@@ -6,7 +6,7 @@ export interface ToastAction {
 
 export interface ToastInput {
   message: string;
-  tone?: 'info' | 'success' | 'error';
+  tone?: 'info' | 'success' | 'warning' | 'error';
   /** Buttons such as Undo or Retry; taking one closes the toast. */
   actions?: ToastAction[];
   /** An in-app link, e.g. to a task just created. */
@@ -64,10 +64,10 @@ export function createToastStore() {
     // At most five at once; the oldest non-error toasts go first, so an error with its Retry is
     // not pushed out by later successes.
     while (toasts.length > 5) {
-      const victim = toasts.find((t) => t.tone !== 'error') ?? toasts[0]!;
+      const victim = toasts.find((t) => t.tone !== 'error' && t.tone !== 'warning') ?? toasts[0]!;
       dismiss(victim.id);
     }
-    let duration = input.durationMs === undefined ? (input.tone === 'error' ? null : DEFAULT_DURATION_MS) : input.durationMs;
+    let duration = input.durationMs === undefined ? (input.tone === 'error' || input.tone === 'warning' ? null : DEFAULT_DURATION_MS) : input.durationMs;
     if (duration !== null && input.actions?.length) duration = Math.max(duration, MIN_ACTION_MS);
     if (duration !== null) {
       timers.set(id, { left: duration, startedAt: Date.now(), timer: null });

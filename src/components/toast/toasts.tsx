@@ -27,6 +27,7 @@ export function useToast(): ToastStore {
 const TONE = {
   info: 'border-slate-300 bg-white text-slate-900',
   success: 'border-green-300 bg-green-50 text-green-900',
+  warning: 'border-amber-400 bg-amber-50 text-amber-950',
   error: 'border-red-300 bg-red-50 text-red-900',
 };
 
@@ -67,7 +68,7 @@ export function Toasts() {
       {toasts.map((t) => (
         <div
           key={t.id}
-          role={t.tone === 'error' ? 'alert' : 'status'}
+          role={t.tone === 'error' || t.tone === 'warning' ? 'alert' : 'status'}
           className={`pointer-events-auto rounded-lg border p-3 text-sm shadow-lg ${TONE[t.tone ?? 'info']}`}
         >
           <p className="break-words">{t.message}</p>

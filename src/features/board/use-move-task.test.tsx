@@ -121,6 +121,24 @@ describe('useMoveTask', () => {
     expect(api.updateTask).toHaveBeenLastCalledWith('1T1', expect.objectContaining({ Status: 'Completed' }));
   });
 
+  it('a move on a stale board is not sent: the card jumps to where the task is, and the user is asked', async () => {
+    const theirs: Task = { ...fresh, Status: 'Completed', ModifiedDate: '2026-12-01T09:00:00Z' };
+    api.getTask.mockResolvedValue(theirs);
+    api.updateTask.mockImplementation(async (_id, input) => ({ ...theirs, Status: input.Status, ModifiedDate: '2026-12-01T09:05:00Z' }));
+    const { result } = renderBoard();
+
+    act(() => result.current.move({ task: { ...card, ModifiedDate: '2026-11-30T08:00:00Z' }, from: 'Not Started', to: 'In Progress' }));
+    await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'warning', message: expect.stringMatching(/^Someone else moved "Kickoff call" to Completed .*\. Move it to In Progress anyway\?$/) }));
+    expect(api.updateTask).not.toHaveBeenCalled();
+    await waitFor(() => expect(shown('Completed', result.current.pending)).toEqual(['1T1']));
+    expect(shown('Not Started', result.current.pending)).toEqual([]);
+    expect(shown('In Progress', result.current.pending)).toEqual(['1T2']);
+
+    act(() => toasts.get().at(-1)!.actions!.find((a) => a.label === 'Move to In Progress')!.onAction());
+    await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'success', message: 'Moved "Kickoff call" to In Progress.' }));
+    expect(api.updateTask).toHaveBeenCalledWith('1T1', expect.objectContaining({ Status: 'In Progress', Description: 'Changed by a colleague' }));
+  });
+
   it('Undo moves the task back the same way', async () => {
     api.getTask.mockResolvedValue(fresh);
     api.updateTask.mockImplementation(async (_id, input) => ({ ...fresh, Status: input.Status }));

@@ -2,7 +2,9 @@
  * Moving a task to another status, optimistically: the card shows in its new column at once
  * (in its sorted place, counts updated) while the request runs; the request reads the task fresh
  * from the server and PUTs it back with only the status changed; a failure puts the card back and
- * says why (with Retry); a success offers Undo. Moves of one task run in order.
+ * says why (with Retry); a success offers Undo. Moves of one task run in order. A move on a stale
+ * board (the fresh task is no longer in the column the card showed: a teammate moved it) is not
+ * sent: the card jumps to where the task is, and the user is asked whether to move it anyway.
  *
  * While a move runs, nothing about it is written to the columns' cache: each column lays the
  * running moves over whatever its cache holds (`usePendingMoves` + `columnView`), so a refetch
@@ -24,6 +26,7 @@ import { useToast } from '../../components/toast/toasts.tsx';
 import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
 import { moveInput } from './move-input.ts';
 import type { OrderBy } from './sort-order.ts';
+import { checkNotStale, isStaleMove, staleMoveMessage } from './stale-move.ts';
 import { createKeyedChain } from './task-chain.ts';
 
 export interface MoveVariables {
@@ -33,6 +36,8 @@ export interface MoveVariables {
   to: TaskStatus;
   /** The board (its filters) the move is made on; set by `useMoveTask`. */
   scope?: string;
+  /** Move even if the task is no longer in `from` (the user said so after being told). */
+  force?: boolean;
 }
 
 export interface BoardColumns {
@@ -46,11 +51,27 @@ export interface BoardColumns {
 export const MOVE_MUTATION_KEY = ['board', 'move'] as const;
 
 const chain = createKeyedChain();
+/** Per task, the versions (ModifiedDate) this page has seen from the server or written itself. */
+const knownVersions = new Map<string, Set<string>>();
+const knowVersion = (id: string, modifiedDate: string | undefined) => {
+  if (!modifiedDate) return;
+  const known = knownVersions.get(id) ?? new Set<string>();
+  known.add(modifiedDate);
+  knownVersions.set(id, known);
+};
 
-/** The request itself: fresh task, full input, only the status changed. */
-export function sendMove({ task, to }: MoveVariables): Promise<Task> {
+/** The request itself: fresh task, still where the card showed it, full input, only the status changed. */
+export function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
   const id = task.Gsid ?? '';
-  return chain(id, async () => updateTask(id, moveInput(await getTask(id), to)));
+  knowVersion(id, task.ModifiedDate);
+  return chain(id, async () => {
+    const fresh = await getTask(id);
+    checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set() });
+    knowVersion(id, fresh.ModifiedDate);
+    const saved = await updateTask(id, moveInput(fresh, to));
+    knowVersion(id, saved.ModifiedDate);
+    return saved;
+  });
 }
 
 function reason(error: unknown): string {
@@ -69,10 +90,47 @@ export function useMoveTask(columns: BoardColumns) {
 
   const onlyMove = () => queryClient.isMutating({ mutationKey: MOVE_MUTATION_KEY }) <= 1;
 
+  /**
+   * Writes the task as the server has it into the cache: its page, and its card in its status's
+   * column (in its sorted place, only on the board the move was made on; with other filters
+   * since, the refetch will tell) and in no other column.
+   */
+  const putInColumn = async (task: Task, moveScope: string | undefined) => {
+    const gsid = task.Gsid ?? '';
+    if (!gsid || !task.Status) return;
+    queryClient.setQueryData(taskQueryOptions(gsid).queryKey, task);
+    const { columnKey, orderBy, scope } = columnsRef.current;
+    const keys = TASK_STATUSES.flatMap((s) => {
+      const queryKey = columnKey(s);
+      return queryKey ? [[s, queryKey] as const] : [];
+    });
+    // A refetch that started before the PUT landed would bring the card back to where it was
+    // once this move no longer runs: stop it (the refetch once all moves are done gets the truth).
+    await Promise.all(
+      keys.map(([, queryKey]) => queryClient.cancelQueries({ queryKey, exact: true, predicate: (q) => q.state.data !== undefined })),
+    );
+    for (const [status, queryKey] of keys) {
+      if (status !== task.Status) queryClient.setQueryData<ColumnPages>(queryKey, (data) => removeTask(data, gsid));
+      else if (moveScope === scope) queryClient.setQueryData<ColumnPages>(queryKey, (data) => insertTask(data, task, orderBy));
+    }
+  };
+
   const mutation = useMutation({
     mutationKey: MOVE_MUTATION_KEY,
     mutationFn: sendMove,
-    onError: (error, variables) => {
+    onError: async (error, variables) => {
+      if (isStaleMove(error)) {
+        // The card jumps to where the task really is, with what the server has now.
+        await putInColumn(error.fresh, variables.scope);
+        const { message, ask } = staleMoveMessage(error);
+        toast.show({
+          tone: ask ? 'warning' : 'info',
+          message,
+          durationMs: ask ? null : undefined,
+          actions: ask ? [{ label: `Move to ${variables.to}`, onAction: () => run({ task: error.fresh, from: error.fresh.Status ?? variables.from, to: variables.to, force: true }) }] : undefined,
+        });
+        return;
+      }
       toast.show({
         tone: 'error',
         message: `Could not move "${variables.task.Name}" to ${variables.to}: ${reason(error)}`,
@@ -81,24 +139,7 @@ export function useMoveTask(columns: BoardColumns) {
     },
     onSuccess: async (task, variables) => {
       const gsid = task.Gsid ?? variables.task.Gsid ?? '';
-      if (gsid) queryClient.setQueryData(taskQueryOptions(gsid).queryKey, task);
-      const { columnKey, orderBy, scope } = columnsRef.current;
-      const keys = TASK_STATUSES.flatMap((s) => {
-        const queryKey = columnKey(s);
-        return queryKey ? [[s, queryKey] as const] : [];
-      });
-      // A refetch that started before the PUT landed would bring the card back to where it was
-      // once this move no longer runs: stop it (the refetch once all moves are done gets the truth).
-      await Promise.all(
-        keys.map(([, queryKey]) => queryClient.cancelQueries({ queryKey, exact: true, predicate: (q) => q.state.data !== undefined })),
-      );
-      // The server's answer (the whole task, as it is now), in its sorted place; put in only on
-      // the board it was moved on (with other filters since, the refetch will tell).
-      const moved: Task = { ...task, Status: variables.to };
-      for (const [status, queryKey] of keys) {
-        if (status !== variables.to) queryClient.setQueryData<ColumnPages>(queryKey, (data) => removeTask(data, gsid));
-        else if (variables.scope === scope) queryClient.setQueryData<ColumnPages>(queryKey, (data) => insertTask(data, moved, orderBy));
-      }
+      await putInColumn({ ...task, Status: variables.to }, variables.scope);
       toast.show({
         tone: 'success',
         message: `Moved "${variables.task.Name}" to ${variables.to}.`,

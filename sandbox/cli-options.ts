@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../src/lib/search/calendar-date.ts';
 import type { SandboxOptions } from './index.ts';
 
 export const USAGE = `Usage: npm run sandbox -- [options]
@@ -82,7 +83,7 @@ export function parseCliOptions(
   }
   const today = get('today');
   if (today !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+    if (!isCalendarDate(today)) {
       throw new CliError(`--today must be a date YYYY-MM-DD, got "${today}"`);
     }
     options.today = today;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASK_FIELD_NAMES } from '../src/lib/search/fields.ts';
+import { SEARCH_OPERATORS } from '../src/lib/search/operators.ts';
 import { startTestApi, type TestApi } from './test-helpers.ts';
 
 /** A small seeded PRNG so a failing case can be replayed. */
@@ -13,10 +15,9 @@ function prng(seed: number) {
   };
 }
 
-const FIELDS = ['Gsid', 'Name', 'Description', 'CTAId', 'CompanyId', 'CompanyName', 'OwnerId', 'OwnerName', 'Status',
-  'Priority', 'DueDate', 'CompletedDate', 'PlaybookId', 'Order', 'CreatedDate', 'ModifiedDate', 'Nope', '', 'name'];
-const OPS = ['EQ', 'NE', 'LT', 'LTE', 'GT', 'GTE', 'CONTAINS', 'STARTS_WITH', 'BTW', 'IN', 'NOT_IN', 'IS_NULL',
-  'IS_NOT_NULL', 'BETWEEN', 'eq', '', 'LIKE'];
+// Every field and operator, then some that are not.
+const FIELDS = [...TASK_FIELD_NAMES, 'Nope', '', 'name'];
+const OPS = [...SEARCH_OPERATORS, 'BETWEEN', 'eq', '', 'LIKE'];
 
 let api: TestApi;
 let ctaId: string;

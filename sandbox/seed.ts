@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { fold, TASK_STATUSES } from '../search-engine/fields.ts';
+import { calendarDateMs, parseCalendarDate } from '../src/lib/search/calendar-date.ts';
 import type { IdKind } from './ids.ts';
 import { makeGsid } from './ids.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -165,12 +166,9 @@ function checkCount(name: string, value: number | undefined, fallback: number, m
 }
 
 function parseDay(today: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== today) {
-    throw new Error(`seed: today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
-  }
-  return ms / DAY_MS;
+  const date = parseCalendarDate(today);
+  if (!date) throw new Error(`seed: today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  return calendarDateMs(date) / DAY_MS;
 }
 
 /** ASCII e-mail local part from a display name: "Zoë Müller" -> "zoe.muller". */

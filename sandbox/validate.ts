@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../src/lib/search/calendar-date.ts';
 import { ErrorCodes, badRequest } from './errors.ts';
 import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { TaskWrite } from './store.ts';
@@ -36,14 +37,6 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 const optional = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 /**
@@ -62,7 +55,7 @@ export function validateTaskInput(
   const input = body as Record<string, unknown>;
   if (typeof input.Name === 'string' && input.Name.trim() === '') problems.push('Name: must not be blank');
   if (typeof input.CTAId === 'string' && input.CTAId.trim() === '') problems.push('CTAId: must not be blank');
-  if (typeof input.DueDate === 'string' && !isRealDate(input.DueDate)) {
+  if (typeof input.DueDate === 'string' && !isCalendarDate(input.DueDate)) {
     const msg = 'DueDate: must be a valid calendar date (YYYY-MM-DD)';
     if (!problems.includes(msg)) problems.push(msg);
   }

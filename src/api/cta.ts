@@ -6,19 +6,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { CTA_FACT_FIELDS, collectCtaFacts, ctaLabel, type CtaFacts, type CtaLabel } from '../lib/cta-label.ts';
 import { todayIso } from '../lib/dates.ts';
+import { MAX_PAGE_SIZE } from '../lib/search/limits.ts';
 import { usePlaybooks } from './playbooks.ts';
 import { taskSearchQueryOptions } from './tasks.ts';
 import type { SearchRequest } from './types.ts';
-
-/** The most tasks one CTA is read with (the API's page limit); more makes the count a bound. */
-export const CTA_FACTS_LIMIT = 5000;
 
 /** Every task on one CTA, the few fields its facts need. */
 export function ctaFactsRequest(ctaId: string): SearchRequest {
   return {
     select: [...CTA_FACT_FIELDS],
     where: { conditions: [{ name: 'CTAId', alias: 'A', operator: 'EQ', value: [ctaId] }] },
-    limit: CTA_FACTS_LIMIT,
+    // One page, as large as the API serves: a CTA with more tasks makes the count a bound.
+    limit: MAX_PAGE_SIZE,
   };
 }
 

@@ -9,10 +9,8 @@ import {
 } from '@tanstack/react-query';
 import { createTask, getTask, searchTasks, updateTask } from './client.ts';
 import { taskKeys } from './query-keys.ts';
+import { DEFAULT_PAGE_SIZE } from '../lib/search/limits.ts';
 import type { CreateTaskInput, SearchRequest, SearchResult, UpdateTaskInput } from './types.ts';
-
-/** Rows per page of the board's paged search when the request sets no `limit`. */
-export const DEFAULT_PAGE_SIZE = 100;
 
 export function taskQueryOptions(id: string) {
   return queryOptions({

@@ -3,6 +3,7 @@
  * (run `npm run gen:api` after changing the spec). Nothing here restates an API shape by hand;
  * the few additions are the documented extensions the spec leaves out (see GAINSIGHT-CONVENTIONS.md).
  */
+import type { SearchOperator } from '../lib/search/operators.ts';
 import type { components, operations } from './schema.gen.ts';
 
 type Schemas = components['schemas'];
@@ -43,43 +44,13 @@ function allOf<U extends string>() {
 /** Every task status, in board order. Checked against the schema's enum at compile time. */
 export const TASK_STATUSES = allOf<TaskStatus>()(['Not Started', 'In Progress', 'Completed', 'Skipped']);
 
-/** Every Task field a search may name or select. Checked against the schema at compile time. */
-export const TASK_FIELD_NAMES = allOf<keyof Task & string>()([
-  'Gsid',
-  'Name',
-  'Description',
-  'CTAId',
-  'CompanyId',
-  'CompanyName',
-  'OwnerId',
-  'OwnerName',
-  'Status',
-  'Priority',
-  'DueDate',
-  'CompletedDate',
-  'PlaybookId',
-  'Order',
-  'CreatedDate',
-  'ModifiedDate',
-]);
-
-/** Search operators (Gainsight's query format; the spec types `operator` as a plain string). */
-export const SEARCH_OPERATORS = [
-  'EQ',
-  'NE',
-  'LT',
-  'LTE',
-  'GT',
-  'GTE',
-  'CONTAINS',
-  'STARTS_WITH',
-  'BTW',
-  'IN',
-  'NOT_IN',
-  'IS_NULL',
-  'IS_NOT_NULL',
-] as const;
-export type SearchOperator = (typeof SEARCH_OPERATORS)[number];
+/**
+ * Every Task field a search may name or select, and the search operators (Gainsight's query
+ * format; the spec types `operator` as a plain string): defined with the other search rules the
+ * app and the servers share, the field list keyed by the generated Task schema.
+ */
+export { TASK_FIELD_NAMES } from '../lib/search/fields.ts';
+export { SEARCH_OPERATORS, type SearchOperator } from '../lib/search/operators.ts';
 
 export type SortDirection = 'asc' | 'desc';
 

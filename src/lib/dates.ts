@@ -2,6 +2,7 @@
  * Calendar-date maths on `YYYY-MM-DD` strings. Dates are calendar days, not instants: they are
  * handled in UTC internally so that no time zone or daylight-saving change shifts a day.
  */
+import { calendarDateMs, isCalendarDate, parseCalendarDate } from './search/calendar-date.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,18 +14,13 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** True when `text` is a real calendar date `YYYY-MM-DD` (2026-02-30 is not). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** True when `text` is a real calendar date `YYYY-MM-DD` (the rule the servers apply too). */
+export { isCalendarDate };
 
 function toUtc(iso: string): number {
-  if (!isCalendarDate(iso)) throw new RangeError(`Not a calendar date: "${iso}"`);
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const date = parseCalendarDate(iso);
+  if (!date) throw new RangeError(`Not a calendar date: "${iso}"`);
+  return calendarDateMs(date);
 }
 
 function fromUtc(ms: number): string {

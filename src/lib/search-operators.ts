@@ -2,7 +2,7 @@
  * Search operators in words, for every place a person reads a condition ("Priority is High",
  * "Due date is before today"). The API's codes (EQ, LT…) appear only in the request itself. Pure.
  */
-import type { SearchOperator } from '../api/types.ts';
+import type { SearchOperator } from './search/operators.ts';
 
 const WORDS: Readonly<Record<SearchOperator, string>> = {
   EQ: 'is',

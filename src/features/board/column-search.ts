@@ -1,6 +1,6 @@
 /**
  * Each column's search as the server will take it. A link may use all the server takes
- * (MAX_SEARCH_CONDITIONS conditions, expressions up to the limits in src/lib/search-expression.ts)
+ * (MAX_CONDITIONS conditions, expressions up to the limits in src/lib/search-expression.ts)
  * and the board adds to it: when `columnRequest`'s plain form would go past a limit, a smaller
  * equivalent is written (`compactSearch`); when even that cannot fit, the column says which
  * filters cannot be combined instead of sending a search the server refuses.
@@ -8,10 +8,10 @@
 import { TASK_STATUSES, type SearchCondition, type SearchRequest, type TaskStatus } from '../../api/types.ts';
 import { addDays } from '../../lib/dates.ts';
 import { MAX_EXPRESSION_NESTING, MAX_EXPRESSION_TERMS, parseExpression } from '../../lib/search-expression.ts';
+import { MAX_CONDITIONS } from '../../lib/search/limits.ts';
 import type { BoardState } from './board-url-state.ts';
 import { CARD_FIELDS, COLUMN_PAGE_SIZE, columnRequest, freshAlias, type BoardWhere, type OwnCondition } from './column-request.ts';
 import { allOf, conjoin, formatLogic, fromExpr, isConjunction, logicAliases, ref, simplify, type Logic } from './link-logic.ts';
-import { MAX_SEARCH_CONDITIONS } from './link-where.ts';
 import { ORDER_BY } from './sort-order.ts';
 
 export type ColumnSearch = { ok: true; request: SearchRequest } | { ok: false; problem: string };
@@ -19,7 +19,7 @@ export type ColumnSearch = { ok: true; request: SearchRequest } | { ok: false; p
 /** True when the server takes the request's `where` (its count of conditions, its expression). */
 export function fitsServer(request: SearchRequest): boolean {
   const conditions = request.where?.conditions ?? [];
-  if (conditions.length > MAX_SEARCH_CONDITIONS) return false;
+  if (conditions.length > MAX_CONDITIONS) return false;
   const expression = request.where?.expression;
   if (!expression) return true;
   try {
@@ -149,16 +149,16 @@ export function compactSearch(where: BoardWhere, status: TaskStatus, state: Pick
   ];
   const filters = [...new Set(own.map((o) => o.filter))];
 
-  if (conditions.length > MAX_SEARCH_CONDITIONS) {
-    if (linkConditions.length + 1 > MAX_SEARCH_CONDITIONS) {
+  if (conditions.length > MAX_CONDITIONS) {
+    if (linkConditions.length + 1 > MAX_CONDITIONS) {
       return {
         ok: false,
-        problem: `The search in this link uses all ${MAX_SEARCH_CONDITIONS} conditions the server takes, so the board cannot add this column's status to it. Remove a condition from the search to show it on the board.`,
+        problem: `The search in this link uses all ${MAX_CONDITIONS} conditions the server takes, so the board cannot add this column's status to it. Remove a condition from the search to show it on the board.`,
       };
     }
     return {
       ok: false,
-      problem: `The search in this link (${linkConditions.length} conditions here) cannot be combined with ${listWords(filters)}: with this column's status that makes ${conditions.length} conditions, more than the ${MAX_SEARCH_CONDITIONS} the server takes. Turn off ${listWords(filters)}, or use fewer conditions in the search.`,
+      problem: `The search in this link (${linkConditions.length} conditions here) cannot be combined with ${listWords(filters)}: with this column's status that makes ${conditions.length} conditions, more than the ${MAX_CONDITIONS} the server takes. Turn off ${listWords(filters)}, or use fewer conditions in the search.`,
     };
   }
   if (!linkLogic || allRequired) return { ok: true, request: request(conditions) };

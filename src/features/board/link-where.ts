@@ -3,7 +3,7 @@
  * it: `{"conditions":[SearchCondition...],"expression"?:string}`. A link can be hand-edited or
  * stale, so everything in it is checked here and a problem is told in words, never thrown.
  */
-import { TASK_FIELD_NAMES, SEARCH_OPERATORS, type SearchCondition, type SearchOperator } from '../../api/types.ts';
+import type { SearchCondition, SearchOperator } from '../../api/types.ts';
 import {
   ExpressionError,
   defaultAlias,
@@ -11,6 +11,10 @@ import {
   isValidAlias,
   parseExpression,
 } from '../../lib/search-expression.ts';
+import { isTaskFieldName } from '../../lib/search/fields.ts';
+import { MAX_CONDITIONS, MAX_IN_VALUES } from '../../lib/search/limits.ts';
+import { isSearchOperator } from '../../lib/search/operators.ts';
+import { valueCountProblem } from '../../lib/search/value-counts.ts';
 
 /** A checked `where`: every condition has its alias (given, or A, B, C… by position). */
 export interface LinkWhere {
@@ -20,31 +24,24 @@ export interface LinkWhere {
 
 export type LinkWhereResult = { ok: true; where: LinkWhere } | { ok: false; error: string };
 
-
-/** Most conditions a search may have (the server's limit, and the search page's). */
-export const MAX_SEARCH_CONDITIONS = 100;
-
 /**
  * A link may have as many conditions as any search (the search page's "Show on board" must always
- * work); the board makes room for its own conditions itself (see column-request.ts).
+ * work); the board makes room for its own conditions itself (see column-search.ts).
  */
-export const MAX_LINK_CONDITIONS = MAX_SEARCH_CONDITIONS;
+export const MAX_LINK_CONDITIONS = MAX_CONDITIONS;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function arityProblem(operator: SearchOperator, count: number): string | null {
-  switch (operator) {
-    case 'IS_NULL':
-    case 'IS_NOT_NULL':
-      return count === 0 ? null : 'takes no value';
-    case 'BTW':
-      return count === 2 ? null : 'needs two values (from and to)';
-    case 'IN':
-    case 'NOT_IN':
-      return count >= 1 ? null : 'needs at least one value';
-    default:
-      return count === 1 ? null : 'needs exactly one value';
-  }
+function valueCountWords(operator: SearchOperator, count: number): string | null {
+  const problem = valueCountProblem(operator, count);
+  if (problem === null) return null;
+  return {
+    'takes-none': 'takes no value',
+    'needs-one': 'needs exactly one value',
+    'needs-two': 'needs two values (from and to)',
+    'needs-some': 'needs at least one value',
+    'too-many': `takes at most ${MAX_IN_VALUES} values`,
+  }[problem];
 }
 
 function fail(error: string): LinkWhereResult {
@@ -69,19 +66,19 @@ export function parseLinkWhere(text: string): LinkWhereResult {
     const nth = `condition ${index + 1}`;
     if (!isObject(raw)) return fail(`${nth} is not an object.`);
     const { name, operator, alias } = raw;
-    if (typeof name !== 'string' || !(TASK_FIELD_NAMES as readonly string[]).includes(name)) {
+    if (!isTaskFieldName(name)) {
       return fail(`${nth} names no known task field (${JSON.stringify(name ?? null)}).`);
     }
-    if (typeof operator !== 'string' || !(SEARCH_OPERATORS as readonly string[]).includes(operator)) {
+    if (!isSearchOperator(operator)) {
       return fail(`${nth} (${name}) has an unknown operator ${JSON.stringify(operator ?? null)}.`);
     }
-    const op = operator as SearchOperator;
+    const op = operator;
     const values = raw.value === undefined || raw.value === null ? [] : Array.isArray(raw.value) ? raw.value : [raw.value];
     if (!values.every((v): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
       return fail(`${nth} (${name}) has a value that is not text or a number.`);
     }
-    const arity = arityProblem(op, values.length);
-    if (arity) return fail(`${nth} (${name} ${op}) ${arity}.`);
+    const countProblem = valueCountWords(op, values.length);
+    if (countProblem) return fail(`${nth} (${name} ${op}) ${countProblem}.`);
     let given: string;
     if (alias === undefined || alias === null || alias === '') given = defaultAlias(index);
     else if (typeof alias === 'string' && isValidAlias(alias)) given = alias;

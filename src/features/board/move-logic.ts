@@ -11,7 +11,8 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { nextSearchOffset } from '../../api/tasks.ts';
 import type { SearchResult, Task, TaskStatus } from '../../api/types.ts';
-import { compareTasks, type OrderBy } from './sort-order.ts';
+import { compareTasks } from '../../lib/search/task-order.ts';
+import type { OrderBy } from './sort-order.ts';
 
 /** A column's cached pages; page params are the offsets the pages were fetched at. */
 export type ColumnPages = InfiniteData<SearchResult, unknown>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types.ts';
-import { ORDER_BY, compareTasks, isSortKey } from './sort-order.ts';
+import { compareTasks } from '../../lib/search/task-order.ts';
+import { ORDER_BY, isSortKey } from './sort-order.ts';
 
 const t = (Gsid: string, fields: Partial<Task> = {}): Task => ({ Gsid, Name: Gsid, ...fields });
 const order = (tasks: Task[], key: keyof typeof ORDER_BY) => [...tasks].sort((a, b) => compareTasks(a, b, ORDER_BY[key])).map((x) => x.Gsid);

@@ -3,7 +3,8 @@ import { searchTasks } from '../../api/client.ts';
 import { taskKeys } from '../../api/query-keys.ts';
 import type { SearchRequest } from '../../api/types.ts';
 import { ADOPTION_FIELDS, type AdoptionTask } from './adoption.ts';
-import { MAX_PAGE_SIZE, searchAllPages } from './search-all.ts';
+import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
+import { searchAllPages } from './search-all.ts';
 
 export function adoptionRequest(playbookId: string): SearchRequest {
   return {

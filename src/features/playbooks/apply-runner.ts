@@ -14,7 +14,8 @@ import {
   type ApplyState,
   type Failure,
 } from './apply-machine.ts';
-import { MAX_PAGE_SIZE, searchAllPages, type SearchFn } from './search-all.ts';
+import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
+import { searchAllPages, type SearchFn } from './search-all.ts';
 import { createInputFor, type ApplyTarget, type PlannedTask } from './task-plan.ts';
 
 export interface ApplyDeps {

@@ -7,7 +7,7 @@
  * its exact name, if any. The rest are listed, but cover nothing.
  */
 import type { SearchRequest, Task } from '../../api/types.ts';
-import { MAX_PAGE_SIZE } from './search-all.ts';
+import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
 import type { OrderedTemplate } from './template-order.ts';
 
 export const EXISTING_FIELDS = ['Gsid', 'Name', 'Order', 'Status', 'DueDate'] as const;

@@ -5,8 +5,7 @@
  */
 import type { CallOptions } from '../../api/client.ts';
 import type { SearchRequest, SearchResult, Task } from '../../api/types.ts';
-
-export const MAX_PAGE_SIZE = 5000;
+import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
 
 export type SearchFn = (request: SearchRequest, options?: CallOptions) => Promise<SearchResult>;
 

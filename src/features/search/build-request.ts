@@ -10,7 +10,9 @@ import type { BuilderCondition, SearchState, WhereState } from './builder-state.
 import { checkExpression, type ExpressionCheck } from './expression-check.ts';
 import { resolveDateToken } from './relative-dates.ts';
 import { spellingsOf } from './picklist.ts';
-import { MAX_VALUES, OPERATOR_ARITY, fieldDef, type FieldName } from './search-fields.ts';
+import { MAX_IN_VALUES } from '../../lib/search/limits.ts';
+import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
+import { fieldDef, type FieldName } from './search-fields.ts';
 
 export interface BuildOptions {
   /**
@@ -52,7 +54,7 @@ export function conditionValues(condition: BuilderCondition, today: string): Val
   if (arity === 'many' && raw.length === 0) {
     return fail(type === 'status' ? 'choose at least one status' : picked ? 'choose at least one value' : 'enter at least one value (one per line)');
   }
-  if (raw.length > MAX_VALUES) return fail(`at most ${MAX_VALUES} values, got ${raw.length}`);
+  if (raw.length > MAX_IN_VALUES) return fail(`at most ${MAX_IN_VALUES} values, got ${raw.length}`);
   if (arity === 'two' && raw.length < 2) return fail('enter both From and To');
   if (arity === 'one' && raw.length < 1) return fail('enter a value');
 

@@ -5,11 +5,11 @@
  */
 import type { SearchOperator, SortDirection } from '../../api/types.ts';
 import { defaultAlias } from '../../lib/search-expression.ts';
+import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
 import { remapExpression } from './expression-check.ts';
 import {
   DEFAULT_COLUMNS,
-  DEFAULT_PAGE_SIZE,
-  OPERATOR_ARITY,
+  DEFAULT_ROWS_PER_PAGE,
   fieldDef,
   operatorsFor,
   type FieldName,
@@ -61,7 +61,7 @@ export function newId(): string {
 export const EMPTY_WHERE: WhereState = { conditions: [], logic: 'and', expression: '' };
 
 export function defaultSearchState(): SearchState {
-  return { where: EMPTY_WHERE, columns: [...DEFAULT_COLUMNS], pageSize: DEFAULT_PAGE_SIZE, page: 0, sort: null };
+  return { where: EMPTY_WHERE, columns: [...DEFAULT_COLUMNS], pageSize: DEFAULT_ROWS_PER_PAGE, page: 0, sort: null };
 }
 
 export function aliasesOf(where: WhereState): string[] {

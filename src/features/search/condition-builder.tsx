@@ -12,7 +12,7 @@ import type { WhereResult } from './build-request.ts';
 import { ConditionRow } from './condition-row.tsx';
 import { ExpressionField } from './expression-field.tsx';
 import { LogicChoice } from './logic-choice.tsx';
-import { MAX_CONDITIONS } from './search-fields.ts';
+import { MAX_CONDITIONS } from '../../lib/search/limits.ts';
 import { BUTTON, PRIMARY_BUTTON } from './styles.ts';
 
 interface Props {

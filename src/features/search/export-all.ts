@@ -6,11 +6,11 @@
 import { isRateLimited, isTransient } from '../../api/errors.ts';
 import { retryDelay } from '../../api/query-client.ts';
 import type { SearchRequest, SearchResult, Task } from '../../api/types.ts';
+import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
 import type { SortState } from './builder-state.ts';
 import { mayBeOrderByRefusal, withoutOrderBy, type Search } from './search-query.ts';
 import { sortTasks } from './sort-tasks.ts';
 
-export const EXPORT_PAGE_SIZE = 5000;
 /** Tries after a failure, per page. */
 export const EXPORT_MAX_RETRIES = 6;
 
@@ -58,7 +58,7 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 export async function fetchAllRows(options: ExportOptions): Promise<ExportResult> {
   const { search, signal, onProgress, sort, random } = options;
   const sleep = options.sleep ?? abortableSleep;
-  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
+  const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
   let base: SearchRequest = options.request;
   let sortedInBrowser = false;
   const rows: Task[] = [];

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS_BY_TYPE as SERVER_OPERATORS } from '../../../search-engine/compile.ts';
 import { TASK_FIELDS } from '../../../search-engine/fields.ts';
 import { SEARCH_OPERATORS, TASK_STATUSES } from '../../api/types.ts';
-import { OPERATOR_ARITY, OPERATORS_BY_TYPE, SEARCH_FIELDS, csvHeaders, fieldDef, operatorLabel, operatorsFor } from './search-fields.ts';
+import { ACCEPTED_OPERATORS as SERVER_OPERATORS } from '../../lib/search/operators.ts';
+import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
+import { OPERATORS_BY_TYPE, SEARCH_FIELDS, csvHeaders, fieldDef, operatorLabel, operatorsFor } from './search-fields.ts';
 
 describe('search field config', () => {
   it('offers every Task field, once', () => {
     const names = SEARCH_FIELDS.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual(TASK_FIELDS.map((f) => f.name).sort());
+  });
+
+  it('types every field as the servers do', () => {
+    for (const field of SEARCH_FIELDS) expect(field.type, field.name).toBe(TASK_FIELDS.find((f) => f.name === field.name)!.type);
   });
 
   it('gives every field operators the server accepts for it', () => {

@@ -1,12 +1,13 @@
 /**
- * The single source of what the search builder offers: every Task field, its type, and the
- * operators each type allows (matching the server's OPERATORS_BY_TYPE, narrowed where the issue
- * asks) with how many values each operator takes.
+ * What the search builder offers: every Task field with its label (its type comes from the shared
+ * search rules in src/lib/search/), and the operators the builder offers for each type, a subset
+ * of what the servers accept (ACCEPTED_OPERATORS), narrowed where the issue asks.
  */
 import type { SearchOperator, Task } from '../../api/types.ts';
 import { operatorInWords } from '../../lib/search-operators.ts';
+import { TASK_FIELD_TYPE, type FieldType } from '../../lib/search/fields.ts';
 
-export type FieldType = 'id' | 'text' | 'picklist' | 'status' | 'date' | 'datetime' | 'number';
+export type { FieldType } from '../../lib/search/fields.ts';
 export type FieldName = keyof Required<Task>;
 
 export interface FieldDef {
@@ -17,29 +18,30 @@ export interface FieldDef {
 }
 
 /** Keyed by field name, so a field added to the spec's Task fails to compile until it is listed. */
-const FIELD_DEFS: { [K in FieldName]: Omit<FieldDef, 'name'> } = {
-  Name: { label: 'Name', type: 'text' },
-  Status: { label: 'Status', type: 'status' },
-  Priority: { label: 'Priority', type: 'picklist' },
-  DueDate: { label: 'Due date', type: 'date' },
-  CompanyName: { label: 'Company', type: 'text' },
-  OwnerName: { label: 'Owner', type: 'text' },
-  Description: { label: 'Description', type: 'text' },
-  CompletedDate: { label: 'Completed date', type: 'date' },
-  CreatedDate: { label: 'Created', type: 'datetime' },
-  ModifiedDate: { label: 'Modified', type: 'datetime' },
-  Order: { label: 'Order', type: 'number' },
-  Gsid: { label: 'Task id (Gsid)', type: 'id' },
-  CTAId: { label: 'CTA id', type: 'id' },
-  CompanyId: { label: 'Company id', type: 'id' },
-  OwnerId: { label: 'Owner id', type: 'id' },
-  PlaybookId: { label: 'Playbook id', type: 'id' },
+const LABELS: { [K in FieldName]: string } = {
+  Name: 'Name',
+  Status: 'Status',
+  Priority: 'Priority',
+  DueDate: 'Due date',
+  CompanyName: 'Company',
+  OwnerName: 'Owner',
+  Description: 'Description',
+  CompletedDate: 'Completed date',
+  CreatedDate: 'Created',
+  ModifiedDate: 'Modified',
+  Order: 'Order',
+  Gsid: 'Task id (Gsid)',
+  CTAId: 'CTA id',
+  CompanyId: 'Company id',
+  OwnerId: 'Owner id',
+  PlaybookId: 'Playbook id',
 };
 
 /** Every Task field, in the order the Field menu and the column picker list them. */
-export const SEARCH_FIELDS: readonly FieldDef[] = (Object.keys(FIELD_DEFS) as FieldName[]).map((name) => ({
+export const SEARCH_FIELDS: readonly FieldDef[] = (Object.keys(LABELS) as FieldName[]).map((name) => ({
   name,
-  ...FIELD_DEFS[name],
+  label: LABELS[name],
+  type: TASK_FIELD_TYPE[name],
 }));
 
 const BY_NAME = new Map<string, FieldDef>(SEARCH_FIELDS.map((f) => [f.name, f]));
@@ -55,7 +57,10 @@ export function fieldDef(name: FieldName): FieldDef {
 const TEXT_OPERATORS: readonly SearchOperator[] = ['CONTAINS', 'EQ', 'NE', 'STARTS_WITH', 'IN', 'NOT_IN', 'IS_NULL', 'IS_NOT_NULL'];
 const DATE_OPERATORS: readonly SearchOperator[] = ['EQ', 'LT', 'LTE', 'GT', 'GTE', 'BTW', 'IS_NULL', 'IS_NOT_NULL'];
 
-/** Operators each field type allows; the first is the one a new condition starts with. */
+/**
+ * Operators the builder offers for each field type, each one the servers accept for it; the
+ * first is the one a new condition starts with.
+ */
 export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly SearchOperator[]>> = {
   text: TEXT_OPERATORS,
   picklist: ['EQ', 'NE', 'IN', 'NOT_IN', 'CONTAINS', 'STARTS_WITH', 'IS_NULL', 'IS_NOT_NULL'],
@@ -69,25 +74,6 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly SearchOperat
 export function operatorsFor(field: FieldName): readonly SearchOperator[] {
   return OPERATORS_BY_TYPE[fieldDef(field).type];
 }
-
-/** How many values an operator takes: none, exactly one, a from-to pair, or one or more. */
-export type Arity = 'none' | 'one' | 'two' | 'many';
-
-export const OPERATOR_ARITY: Readonly<Record<SearchOperator, Arity>> = {
-  EQ: 'one',
-  NE: 'one',
-  LT: 'one',
-  LTE: 'one',
-  GT: 'one',
-  GTE: 'one',
-  CONTAINS: 'one',
-  STARTS_WITH: 'one',
-  BTW: 'two',
-  IN: 'many',
-  NOT_IN: 'many',
-  IS_NULL: 'none',
-  IS_NOT_NULL: 'none',
-};
 
 /**
  * "is before": the operator in words for the field's type. The API's code (LT) is shown only in
@@ -108,10 +94,7 @@ export function csvHeaders(columns: readonly string[], apiNames: boolean): strin
 /** The columns the results table shows when a link names none. */
 export const DEFAULT_COLUMNS: readonly FieldName[] = ['Name', 'Status', 'Priority', 'DueDate', 'CompanyName', 'OwnerName'];
 
+/** The search page's "Rows per page" choices (the API's own page limit is MAX_PAGE_SIZE). */
 export const PAGE_SIZES = [25, 50, 100, 500] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
-/** The server accepts at most 100 conditions. */
-export const MAX_CONDITIONS = 100;
-/** The server accepts at most 1,000 values in one IN / NOT_IN. */
-export const MAX_VALUES = 1000;
+export const DEFAULT_ROWS_PER_PAGE: PageSize = 25;

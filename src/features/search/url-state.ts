@@ -10,14 +10,13 @@
  */
 import { SEARCH_OPERATORS, type SearchOperator } from '../../api/types.ts';
 import { defaultAlias } from '../../lib/search-expression.ts';
+import { MAX_CONDITIONS, MAX_IN_VALUES } from '../../lib/search/limits.ts';
+import { OPERATOR_ARITY, valueCountProblem } from '../../lib/search/value-counts.ts';
 import { defaultSearchState, newId, type BuilderCondition, type Logic, type SearchState, type SortState } from './builder-state.ts';
 import { remapExpression } from './expression-check.ts';
 import {
   DEFAULT_COLUMNS,
-  DEFAULT_PAGE_SIZE,
-  MAX_CONDITIONS,
-  MAX_VALUES,
-  OPERATOR_ARITY,
+  DEFAULT_ROWS_PER_PAGE,
   PAGE_SIZES,
   fieldDef,
   isFieldName,
@@ -54,7 +53,7 @@ export function encodeSearch(state: SearchState): string | null {
   if (where.logic !== 'and') out.logic = where.logic;
   if (where.logic === 'custom') out.expr = where.expression;
   if (!sameList(state.columns, DEFAULT_COLUMNS)) out.cols = state.columns;
-  if (state.pageSize !== DEFAULT_PAGE_SIZE) out.size = state.pageSize;
+  if (state.pageSize !== DEFAULT_ROWS_PER_PAGE) out.size = state.pageSize;
   if (state.page > 0) out.page = state.page + 1;
   if (state.sort) out.sort = [state.sort.field, state.sort.dir];
   return Object.keys(out).length === 0 ? null : JSON.stringify(out);
@@ -91,10 +90,8 @@ function readCondition(item: unknown): BuilderCondition | string {
     return `its values should be a list of texts, got ${show(values)}`;
   }
   const count = values.length;
-  const arity = OPERATOR_ARITY[op];
-  const wanted = { none: count === 0, one: count === 1, two: count === 2, many: count >= 1 && count <= MAX_VALUES }[arity];
-  if (!wanted) {
-    const needs = { none: 'no value', one: 'one value', two: 'two values (from, to)', many: `1 to ${MAX_VALUES} values` }[arity];
+  if (valueCountProblem(op, count)) {
+    const needs = { none: 'no value', one: 'one value', two: 'two values (from, to)', many: `1 to ${MAX_IN_VALUES} values` }[OPERATOR_ARITY[op]];
     return `“${operatorLabel(op, type)}” takes ${needs}, got ${count}`;
   }
   return { id: newId(), field, operator: op, values: values as string[] };
@@ -168,7 +165,7 @@ export function decodeSearch(param: string | null): Decoded {
 
   if (json.size !== undefined) {
     if (PAGE_SIZES.includes(json.size as PageSize)) state.pageSize = json.size as PageSize;
-    else problems.push(`Rows per page must be one of ${PAGE_SIZES.join(', ')}, got ${show(json.size)}; ${DEFAULT_PAGE_SIZE} are shown.`);
+    else problems.push(`Rows per page must be one of ${PAGE_SIZES.join(', ')}, got ${show(json.size)}; ${DEFAULT_ROWS_PER_PAGE} are shown.`);
   }
 
   if (json.page !== undefined) {

@@ -3,7 +3,8 @@ import { TASK_STATUSES } from '../../api/types.ts';
 import type { BuilderCondition } from './builder-state.ts';
 import { DateValueInput } from './date-value-input.tsx';
 import { choiceFor } from './picklist.ts';
-import { OPERATOR_ARITY, fieldDef } from './search-fields.ts';
+import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
+import { fieldDef } from './search-fields.ts';
 import { INPUT, LABEL } from './styles.ts';
 import { usePicklists } from './use-picklists.ts';
 

@@ -15,17 +15,14 @@ export type Playbook = Record<string, unknown> & { Gsid: string };
 export interface SyncCursor {
   /** The first sync completed (the mirror answers reads). */
   complete: boolean;
-  /** The latest ModifiedDate seen, as the tenant wrote it. */
+  /** The latest ModifiedDate seen, as the tenant wrote it: the next delta asks from it (GTE, an overlap). */
   lastSeen: string | null;
-  /** The tasks seen with exactly that ModifiedDate (the next delta asks from it again: these are not news). */
-  idsAtLastSeen: string[];
-  /** ISO times of the last completed sync of any kind, the last full one, the last playbook refresh. */
+  /** ISO times of the last completed sync of any kind, and of the last full one. */
   lastSyncAt: string | null;
   lastFullSyncAt: string | null;
-  lastPlaybooksAt: string | null;
 }
 
-const EMPTY_CURSOR: SyncCursor = { complete: false, lastSeen: null, idsAtLastSeen: [], lastSyncAt: null, lastFullSyncAt: null, lastPlaybooksAt: null };
+const EMPTY_CURSOR: SyncCursor = { complete: false, lastSeen: null, lastSyncAt: null, lastFullSyncAt: null };
 
 export interface ApplyOptions {
   source: 'cockpit' | 'outside';

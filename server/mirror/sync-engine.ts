@@ -4,7 +4,8 @@
  * - first sync: every task (pages of 5,000) and the playbooks; until it completes the mirror
  *   answers nothing (reads pass through) and the state is `syncing`;
  * - delta: the tasks with ModifiedDate at or after the latest one seen (the overlap is
- *   de-duplicated: a task already stored with that ModifiedDate is not news), every poll
+ *   de-duplicated: a task already stored with that ModifiedDate and the same values is not news,
+ *   an older version than the one stored is ignored), every poll
  *   interval while a page is open (an `/events` stream), every idle interval when none is;
  * - playbooks every 5 minutes; a full resync every hour, which also removes tasks gone upstream
  *   (each confirmed missing by one search for their ids first);
@@ -130,12 +131,19 @@ export class MirrorSync {
     this.schedule(0);
   }
 
-  /** Stops the timers; a sync in flight finishes its current call and stores nothing more. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timers. A sync waiting for the tenant stores nothing more once the call returns
+   * (every call checks), so this waits for it at most `waitMs`: a slow tenant never holds up a
+   * shutdown, and the file can be closed after.
+   */
+  async stop(waitMs = 1000): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelTimer = null;
-    await this.running?.catch(() => undefined);
+    if (!this.running) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running.catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 
   /** The number of open pages (`/events` streams): with none, the delta runs at the idle interval. */
@@ -279,7 +287,7 @@ export class MirrorSync {
     const { store, log } = this.deps;
     const started = this.deps.clock.now();
     store.clearTasks();
-    const latest = new Latest({ lastSeen: null, idsAtLastSeen: [] });
+    const latest = new Latest(null);
     let count = 0;
     await this.allTasks((records) => {
       store.applyTasks(records, { source: 'outside', actor: null, history: false, now: this.isoNow() });
@@ -288,7 +296,7 @@ export class MirrorSync {
     });
     await this.refreshPlaybooks(false);
     this.lastPlaybooksAt = this.deps.clock.now();
-    store.saveCursor({ complete: true, ...latest.cursor(), lastFullSyncAt: this.isoNow() });
+    store.saveCursor({ complete: true, lastSeen: latest.value, lastFullSyncAt: this.isoNow() });
     this.nextResyncAt = this.deps.clock.now() + this.timings.resyncMs;
     this.state = 'stale'; // synced; `live` once the delta that follows has run
     log.info({ tasks: count, playbooks: store.listPlaybooks().length, ms: this.deps.clock.now() - started }, 'mirror: first sync complete');
@@ -299,8 +307,7 @@ export class MirrorSync {
   private async delta(): Promise<void> {
     const { store } = this.deps;
     const cursor = store.cursor();
-    const known = new Set(cursor.idsAtLastSeen);
-    const latest = new Latest(cursor);
+    const latest = new Latest(cursor.lastSeen);
     const seen = new Set<string>();
     const changes: TaskChange[] = [];
     let from = cursor.lastSeen;
@@ -308,13 +315,14 @@ export class MirrorSync {
     for (;;) {
       const where = from === null ? undefined : { conditions: [{ name: 'ModifiedDate', alias: 'A', operator: 'GTE', value: [from] }] };
       const page = await this.searchPage({ ...(where ? { where } : {}), orderBy: { ModifiedDate: 'asc', Gsid: 'asc' }, offset });
+      // A page that starts again at its predecessor's last ModifiedDate repeats some tasks.
       const fresh = page.records.filter((r) => {
         const key = `${String(r.Gsid)}@${String(r.ModifiedDate)}`;
         if (seen.has(key)) return false;
         seen.add(key);
-        // The overlap: what was seen at exactly the last ModifiedDate is not news.
-        return !(r.ModifiedDate === cursor.lastSeen && known.has(String(r.Gsid)));
+        return true;
       });
+      // The overlap with the last poll: applyTasks skips what the mirror already has.
       changes.push(...store.applyTasks(fresh, { source: 'outside', actor: null, history: true, now: this.isoNow() }));
       latest.see(page.records);
       if (page.records.length < this.timings.pageSize) break;
@@ -328,7 +336,7 @@ export class MirrorSync {
         offset = 0;
       }
     }
-    store.saveCursor(latest.cursor());
+    store.saveCursor({ lastSeen: latest.value });
     if (changes.length > 0) this.deps.publish({ type: 'tasks', source: 'sync', changes });
   }
 
@@ -336,7 +344,7 @@ export class MirrorSync {
     const { store, log } = this.deps;
     this.touched = new Set();
     try {
-      const latest = new Latest(store.cursor());
+      const latest = new Latest(store.cursor().lastSeen);
       const upstreamIds = new Set<string>();
       const changes: TaskChange[] = [];
       await this.allTasks((records) => {
@@ -357,7 +365,7 @@ export class MirrorSync {
       const gone = candidates.filter((id) => !stillThere.has(id) && !this.touched!.has(id));
       changes.push(...store.removeTasks(gone, { history: true, now: this.isoNow() }));
       await this.refreshPlaybooks(true);
-      store.saveCursor({ ...latest.cursor(), lastFullSyncAt: this.isoNow() });
+      store.saveCursor({ lastSeen: latest.value, lastFullSyncAt: this.isoNow() });
       this.nextResyncAt = this.deps.clock.now() + this.timings.resyncMs;
       if (changes.length > 0) this.deps.publish({ type: 'tasks', source: 'sync', changes });
       log.info({ tasks: upstreamIds.size, changed: changes.length, removed: gone.length }, 'mirror: full resync complete');
@@ -380,29 +388,15 @@ export class MirrorSync {
   }
 }
 
-/** The latest ModifiedDate among the tasks seen, and which tasks have exactly it. */
+/** The latest ModifiedDate among the tasks seen (as the tenant wrote it). */
 class Latest {
-  private value: string | null;
-  private ids: Set<string>;
-
-  constructor(cursor: { lastSeen: string | null; idsAtLastSeen: string[] }) {
-    this.value = cursor.lastSeen;
-    this.ids = new Set(cursor.idsAtLastSeen);
-  }
+  constructor(public value: string | null) {}
 
   see(records: readonly Record<string, unknown>[]): void {
     for (const r of records) {
       const at = r.ModifiedDate;
-      if (typeof at !== 'string' || typeof r.Gsid !== 'string' || instantOf(at) === null) continue;
-      const order = this.value === null ? 1 : byTime(at, this.value);
-      if (order > 0) {
-        this.value = at;
-        this.ids = new Set([r.Gsid]);
-      } else if (order === 0) this.ids.add(r.Gsid);
+      if (typeof at !== 'string' || instantOf(at) === null) continue;
+      if (this.value === null || byTime(at, this.value) > 0) this.value = at;
     }
-  }
-
-  cursor(): { lastSeen: string | null; idsAtLastSeen: string[] } {
-    return { lastSeen: this.value, idsAtLastSeen: [...this.ids] };
   }
 }

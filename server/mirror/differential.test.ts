@@ -6,13 +6,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { OPERATORS_BY_TYPE, type Operator } from '../../search-engine/compile.ts';
 import { TASK_FIELDS, type FieldDef } from '../../search-engine/fields.ts';
 import { SOURCE_HEADER } from '../../src/lib/live-events.ts';
 import { createTeamServer, type TeamServer } from '../team-server.ts';
 import { FakeClock } from '../test-support/fake-clock.ts';
 
 type Task = Record<string, string | number>;
+
+/**
+ * Operators to try on each kind of field: mostly ones the API takes, a few it refuses (the
+ * answer must then be the same refusal). Written here rather than imported, so the generator does
+ * not move with the rules it tests.
+ */
+const TEXT = ['EQ', 'NE', 'CONTAINS', 'STARTS_WITH', 'IN', 'NOT_IN', 'IS_NULL', 'IS_NOT_NULL', 'LT'];
+const ORDERED = ['EQ', 'NE', 'LT', 'LTE', 'GT', 'GTE', 'BTW', 'IN', 'NOT_IN', 'IS_NULL', 'IS_NOT_NULL', 'CONTAINS'];
+const OPERATORS_TO_TRY: Record<string, string[]> = {
+  id: TEXT,
+  text: TEXT,
+  picklist: TEXT,
+  status: ['EQ', 'NE', 'IN', 'NOT_IN', 'CONTAINS'],
+  date: ORDERED,
+  datetime: ORDERED,
+  integer: ORDERED,
+};
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -71,7 +87,7 @@ function generator(seed: number) {
   };
   const condition = (alias: string) => {
     const f = pick(TASK_FIELDS);
-    const op: Operator = pick(OPERATORS_BY_TYPE[f.type]);
+    const op = pick(OPERATORS_TO_TRY[f.type] ?? TEXT);
     let value: unknown[];
     if (op === 'IS_NULL' || op === 'IS_NOT_NULL') value = [];
     else if (op === 'IN' || op === 'NOT_IN') value = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => variant(f, valueOf(f)));
@@ -154,7 +170,7 @@ describe('the mirror answers searches as the local API server does', () => {
       }
     }
     // The generator exercises both sides: many answers with rows, and refusals of every kind.
-    expect(outcomes.ok).toBeGreaterThan(330);
+    expect(outcomes.ok).toBeGreaterThan(250);
     expect(outcomes.refused).toBeGreaterThan(60);
     expect(outcomes.rows).toBeGreaterThan(5000);
     expect([...outcomes.codes].sort()).toEqual(['COCKPIT_5100', 'COCKPIT_5101', 'COCKPIT_5102', 'COCKPIT_5103', 'GS_APIG_1400']);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSpec } from './spec.ts';
-import { startTestApi, type Task, type TestApi } from './test-helpers.ts';
+import { createTeamServer } from '../server/team-server.ts';
+import { FakeClock } from '../server/test-support/fake-clock.ts';
+import { startTestApi, type Reply, type Task, type TestApi } from './test-helpers.ts';
 
 const validators = compileSpec();
 let api: TestApi;
@@ -297,8 +299,35 @@ describe('errors', () => {
   });
 });
 
-describe('search', () => {
-  const search = (body: unknown) => api.call<{ records: Task[]; totalCount: number }>('POST', '/v1/tasks/search', body);
+/**
+ * The search tests run twice: against the local API server, and against the team server's
+ * mirror of it (server/mirror/), which must answer every search the same way.
+ */
+const SEARCH_TARGETS = ['the local API server', 'the team server mirror'] as const;
+
+describe.each(SEARCH_TARGETS)('search, answered by %s', (target) => {
+  let mirror: { url: string; close: () => Promise<unknown> } | null = null;
+  beforeAll(async () => {
+    if (target !== 'the team server mirror') return;
+    const team = await createTeamServer({
+      backend: { target: api.sandbox.url, accessKey: api.sandbox.accessKey },
+      logger: false,
+      budget: { perMinute: 100_000, perDay: 1_000_000, maxWaitMs: 5_000 },
+      clock: new FakeClock(),
+      mirror: { dbPath: ':memory:' },
+    });
+    const url = await team.app.listen({ port: 0, host: '127.0.0.1' });
+    await team.live.sync!.syncNow();
+    mirror = { url, close: () => team.app.close() };
+  });
+  afterAll(() => mirror?.close());
+
+  const search = async (body: unknown): Promise<Reply<{ records: Task[]; totalCount: number }>> => {
+    if (!mirror) return api.call<{ records: Task[]; totalCount: number }>('POST', '/v1/tasks/search', body);
+    const res = await fetch(`${mirror.url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.headers.get('x-cockpit-source')).toBe('mirror');
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Reply<{ records: Task[]; totalCount: number }>['body'] };
+  };
 
   it('select returns exactly the selected fields', async () => {
     const reply = await search({ select: ['Gsid', 'Name', 'Status'], limit: 20 });

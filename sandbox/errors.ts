@@ -30,3 +30,7 @@ export const ErrorCodes = {
 
 export const badRequest = (message: string, code: string = ErrorCodes.invalidInput) =>
   new ApiFailure(400, code, message);
+
+/** An unknown id: 404 with Gainsight's documented "No entity matches the given criteria". */
+export const notFound = (what: string, id: string) =>
+  new ApiFailure(404, ErrorCodes.notFound, `No entity matches the given criteria: ${what} "${id}" not found`);

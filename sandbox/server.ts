@@ -1,11 +1,12 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiFailure, ErrorCodes, badRequest } from './errors.ts';
+import { ApiFailure, ErrorCodes, badRequest, notFound } from './errors.ts';
 import { Faults, parseFaultSettings } from './faults.ts';
 import { SearchError } from '../search-engine/compile.ts';
 import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { Store } from './store.ts';
-import { parseJsonBody, validateTaskInput } from './validate.ts';
+import { checkJsonContentType, parseJsonBody } from './json-body.ts';
+import { validateTaskInput } from './validate.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -85,16 +86,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Route = { pattern: RegExp; methods: Record<string, (ctx: HandlerContext, params: string[], body: () => Promise<unknown>) => unknown> };
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'];
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+  try {
+    checkJsonContentType(req.headers['content-type']);
+  } catch (e) {
     await readBody(req).catch(() => undefined);
-    throw new ApiFailure(415, ErrorCodes.unsupportedMediaType, `Content-Type must be application/json, got "${type}"`);
+    throw e;
   }
   return parseJsonBody(await readBody(req));
 }
-
-const notFound = (what: string, id: string) =>
-  new ApiFailure(404, ErrorCodes.notFound, `No entity matches the given criteria: ${what} "${id}" not found`);
 
 const ROUTES: Route[] = [
   {

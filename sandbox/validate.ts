@@ -1,41 +1,9 @@
 import { isCalendarDate } from '../src/lib/search/calendar-date.ts';
-import { ErrorCodes, badRequest } from './errors.ts';
+import { badRequest } from './errors.ts';
 import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { TaskWrite } from './store.ts';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Finds a key that could pollute prototypes anywhere in a parsed JSON value. */
-export function findForbiddenKey(value: unknown, path = ''): string | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findForbiddenKey(value[i], `${path}[${i}]`);
-      if (hit) return hit;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return at;
-      const hit = findForbiddenKey((value as Record<string, unknown>)[key], at);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
-}
-
-/** Parses a request body; malformed JSON and prototype-polluting keys are a 400 that says why. */
-export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw badRequest('Request body is empty: a JSON object is required', ErrorCodes.badJson);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`Malformed JSON in request body: ${(e as Error).message}`, ErrorCodes.badJson);
-  }
-  const bad = findForbiddenKey(value);
-  if (bad) throw badRequest(`Property name not allowed in request body: "${bad}"`, ErrorCodes.badJson);
-  return value;
-}
+export { findForbiddenKey, parseJsonBody } from './json-body.ts';
 
 const optional = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 

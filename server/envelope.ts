@@ -28,4 +28,9 @@ export const ServerErrorCodes = {
   tooLarge: 'PROXY_413',
   badRequest: 'PROXY_400',
   closing: 'PROXY_503',
+  /** The team server's own `/api/...` endpoints (activity, team views). */
+  invalidInput: 'TEAM_400',
+  forbidden: 'TEAM_403',
+  notFound: 'TEAM_404',
+  unavailable: 'TEAM_503',
 } as const;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditConfigError } from './auth/audit.ts';
 import { loadEnvironment } from './env-files.ts';
-import { exposureVerdict, readSettings, SettingsError, type TeamServerSettings } from './settings.ts';
+import { exposureVerdict, mirrorOptionsOf, readSettings, SettingsError, type TeamServerSettings } from './settings.ts';
 import { createTeamServer, installGracefulShutdown } from './team-server.ts';
 
 function fail(message: string): never {
@@ -63,6 +63,7 @@ try {
     logger: { level: settings.logLevel },
     auth: settings.auth,
     audit: { file: settings.auditLog },
+    mirror: mirrorOptionsOf(settings, settings.backend.kind),
   });
 } catch (e) {
   // AUDIT_LOG names a file that cannot be opened for appending.
@@ -86,6 +87,7 @@ app.log.info(
     distDir,
     signIn: settings.auth.kind === 'oidc' ? { issuer: settings.auth.issuer.href, publicUrl: settings.auth.publicOrigin } : 'off',
     auditLog: settings.auditLog ?? 'stdout',
+    mirror: settings.mirror ? { file: mirrorOptionsOf(settings, settings.backend.kind)!.dbPath, pollSeconds: settings.mirror.pollSeconds } : 'off',
   },
   'Cockpit Board team server ready',
 );

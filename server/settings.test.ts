@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exposureVerdict, isLoopbackHost, readSettings, SettingsError } from './settings.ts';
+import { exposureVerdict, isLoopbackHost, mirrorOptionsOf, readSettings, SettingsError } from './settings.ts';
 
 const tenant = { GAINSIGHT_DOMAIN: 'acme', GAINSIGHT_ACCESS_KEY: 'secret-key-1' };
 
@@ -103,5 +103,39 @@ describe('team server settings: sign-in, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
     expect(exposureVerdict(readSettings({ ...tenant, ...signIn }), '0.0.0.0')).toEqual({ start: true, warning: null });
     const anonymous = exposureVerdict(readSettings({ ...tenant, ALLOW_ANONYMOUS: '1' }), '10.0.0.5');
     expect(anonymous.start && anonymous.warning).toMatch(/ALLOW_ANONYMOUS=1: serving the Gainsight tenant on "10.0.0.5" without sign-in/);
+  });
+});
+
+describe('team server settings: the mirror', () => {
+  it('is on by default, in .cockpit/mirror.db, polling every 10 s, resyncing hourly, keeping 90 days of history', () => {
+    expect(readSettings({}).mirror).toEqual({ dbPath: '.cockpit/mirror.db', dbPathSet: false, pollSeconds: 10, resyncMinutes: 60, historyDays: 90 });
+    expect(readSettings({ GAINSIGHT_MIRROR: 'on', GAINSIGHT_MIRROR_DB: '/var/lib/cockpit/m.db', MIRROR_POLL_S: '5', MIRROR_RESYNC_MIN: '30', MIRROR_HISTORY_DAYS: '7' }).mirror).toEqual({
+      dbPath: '/var/lib/cockpit/m.db',
+      dbPathSet: true,
+      pollSeconds: 5,
+      resyncMinutes: 30,
+      historyDays: 7,
+    });
+    expect(readSettings({ GAINSIGHT_MIRROR: 'off' }).mirror).toBeNull();
+    expect(readSettings({ GAINSIGHT_MIRROR: 'OFF' }).mirror).toBeNull();
+  });
+
+  it.each([
+    [{ GAINSIGHT_MIRROR: 'maybe' }, /GAINSIGHT_MIRROR must be on or off .*got "maybe"/],
+    [{ MIRROR_POLL_S: '0' }, /MIRROR_POLL_S must be the seconds between delta syncs .* from 1 to 3600; got 0/],
+    [{ MIRROR_POLL_S: 'fast' }, /MIRROR_POLL_S .*a whole number/],
+    [{ MIRROR_RESYNC_MIN: '100000' }, /MIRROR_RESYNC_MIN .* from 1 to 10080/],
+    [{ MIRROR_HISTORY_DAYS: '-1' }, /MIRROR_HISTORY_DAYS .*a whole number/],
+    [{ GAINSIGHT_MIRROR_DB: 'a\u0001b' }, /GAINSIGHT_MIRROR_DB must be a file path/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => readSettings(env)).toThrow(SettingsError);
+    expect(() => readSettings(env)).toThrow(message);
+  });
+
+  it('gives createTeamServer its mirror options: in memory against the built-in sandbox unless a file is named', () => {
+    expect(mirrorOptionsOf(readSettings(tenant), 'tenant')).toEqual({ dbPath: '.cockpit/mirror.db', pollSeconds: 10, resyncMinutes: 60, historyDays: 90 });
+    expect(mirrorOptionsOf(readSettings({}), 'sandbox')).toMatchObject({ dbPath: ':memory:' });
+    expect(mirrorOptionsOf(readSettings({ GAINSIGHT_MIRROR_DB: 'demo.db' }), 'sandbox')).toMatchObject({ dbPath: 'demo.db' });
+    expect(mirrorOptionsOf(readSettings({ ...tenant, GAINSIGHT_MIRROR: 'off' }), 'tenant')).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ import {
   type ExposureVerdict,
 } from './auth/auth-config.ts';
 
+import type { MirrorOptions } from './mirror/live.ts';
+
 export { isLoopbackHost };
 
 export class SettingsError extends Error {
@@ -44,6 +46,38 @@ export interface TeamServerSettings {
   allowAnonymous: boolean;
   /** AUDIT_LOG: the file the audit log is appended to, or null for the server's log (stdout). */
   auditLog: string | null;
+  /** The mirror of the tenant (server/mirror/README.md); null with GAINSIGHT_MIRROR=off. */
+  mirror: MirrorSettings | null;
+}
+
+export interface MirrorSettings {
+  /** GAINSIGHT_MIRROR_DB: the SQLite file (default .cockpit/mirror.db). */
+  dbPath: string;
+  /** Whether GAINSIGHT_MIRROR_DB was set (with the built-in sandbox and no file named, the mirror lives in memory). */
+  dbPathSet: boolean;
+  /** MIRROR_POLL_S: seconds between delta syncs while a page is open. */
+  pollSeconds: number;
+  /** MIRROR_RESYNC_MIN: minutes between full resyncs. */
+  resyncMinutes: number;
+  /** MIRROR_HISTORY_DAYS: days of task history kept. */
+  historyDays: number;
+}
+
+/** GAINSIGHT_MIRROR: on (the default) or off. */
+function readMirror(env: Env): MirrorSettings | null {
+  const raw = env.GAINSIGHT_MIRROR?.trim().toLowerCase() ?? '';
+  if (!['', 'on', 'off', '1', '0', 'true', 'false'].includes(raw)) {
+    throw new SettingsError(`GAINSIGHT_MIRROR must be on or off (default on: reads are answered from a local copy of the tenant); got ${JSON.stringify(env.GAINSIGHT_MIRROR)}.`);
+  }
+  const on = !['off', '0', 'false'].includes(raw);
+  const pollSeconds = integer(env, 'MIRROR_POLL_S', 10, 1, 3600, 'the seconds between delta syncs of the mirror while a page is open');
+  const resyncMinutes = integer(env, 'MIRROR_RESYNC_MIN', 60, 1, 10_080, 'the minutes between full resyncs of the mirror');
+  const historyDays = integer(env, 'MIRROR_HISTORY_DAYS', 90, 1, 3650, 'the days of task history the mirror keeps');
+  const db = env.GAINSIGHT_MIRROR_DB?.trim() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\x00-\x1f]/.test(db)) throw new SettingsError('GAINSIGHT_MIRROR_DB must be a file path (no control characters).');
+  if (!on) return null;
+  return { dbPath: db || '.cockpit/mirror.db', dbPathSet: db !== '', pollSeconds, resyncMinutes, historyDays };
 }
 
 type Env = Record<string, string | undefined>;
@@ -89,6 +123,8 @@ export function readSettings(env: Env): TeamServerSettings {
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}.`);
 
+  const mirror = readMirror(env);
+
   let auth: AuthConfig;
   let allowAnonymous: boolean;
   let auditLog: string | null;
@@ -120,6 +156,23 @@ export function readSettings(env: Env): TeamServerSettings {
     auth,
     allowAnonymous,
     auditLog,
+    mirror,
+  };
+}
+
+/**
+ * The mirror options for createTeamServer, or undefined when the mirror is off. Against the
+ * built-in sandbox (a new port and key at every start) the mirror lives in memory unless
+ * GAINSIGHT_MIRROR_DB names a file.
+ */
+export function mirrorOptionsOf(settings: Pick<TeamServerSettings, 'mirror'>, backendKind: 'tenant' | 'sandbox'): MirrorOptions | undefined {
+  const m = settings.mirror;
+  if (!m) return undefined;
+  return {
+    dbPath: backendKind === 'sandbox' && !m.dbPathSet ? ':memory:' : m.dbPath,
+    pollSeconds: m.pollSeconds,
+    resyncMinutes: m.resyncMinutes,
+    historyDays: m.historyDays,
   };
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../sandbox/index.ts';
 import { createTeamServer, type TeamServerOptions } from './team-server.ts';
 
 const KEY = 'ops-test-key-4242';
@@ -217,7 +218,8 @@ describe('team server: operations', () => {
 describe('team server: process', () => {
   function runMain(env: Record<string, string>) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { PATH: process.env.PATH!, DIST_DIR: dist, LOG_LEVEL: 'info', ...env },
+      // The mirror's background syncs would reach the fake tenant: off unless a test turns it on.
+      env: { PATH: process.env.PATH!, DIST_DIR: dist, LOG_LEVEL: 'info', GAINSIGHT_MIRROR: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -322,6 +324,50 @@ describe('team server: process', () => {
     expect(run.output()).not.toContain('process-test-client-secret');
     expect(run.output()).not.toContain('process-test-session-secret');
   }, 30_000);
+});
+
+describe('team server: process with the mirror', () => {
+  it('syncs at start into GAINSIGHT_MIRROR_DB, answers from it, and after a restart resumes with a delta', async () => {
+    const lines: string[] = [];
+    const sandbox = await startSandbox({ tasks: 40, seed: 5, today: '2026-06-15', log: (l) => lines.push(l) });
+    const file = join(dist, 'process-mirror', 'mirror.db');
+    const run = (port: number) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: { PATH: process.env.PATH!, DIST_DIR: dist, LOG_LEVEL: 'info', GAINSIGHT_BASE_URL: sandbox.url, GAINSIGHT_ACCESS_KEY: sandbox.accessKey, PORT: String(port), GAINSIGHT_MIRROR_DB: file },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      return { child, output: () => out, exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
+    };
+    const until = async (r: ReturnType<typeof run>, text: string) => {
+      for (let i = 0; i < 300 && !r.output().includes(text) && r.child.exitCode === null; i++) await new Promise((res) => setTimeout(res, 100));
+      expect(r.output()).toContain(text);
+    };
+    try {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const first = run(port);
+      await until(first, 'mirror: first sync complete');
+      const read = await fetch(`http://127.0.0.1:${port}/v1/tasks/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"limit":3}' });
+      expect(read.headers.get('x-cockpit-source')).toBe('mirror');
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      lines.length = 0;
+      const second = run(port + 1);
+      await until(second, 'mirror: resuming from the file with a delta');
+      await until(second, 'team server ready');
+      await expect.poll(async () => ((await (await fetch(`http://127.0.0.1:${port + 1}/readyz`)).json()) as { mirror: { state: string } }).mirror.state, { timeout: 10_000 }).toBe('live');
+      // One delta search (and the readiness probe's one-row search), no full sync.
+      const searches = lines.filter((l) => l.startsWith('POST /v1/tasks/search'));
+      expect(searches.length).toBeLessThanOrEqual(2);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
 });
 
 describe('team server: what the app marks as background', () => {

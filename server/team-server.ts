@@ -12,7 +12,9 @@ import { createAuditWriter, isAuditedWrite } from './auth/audit.ts';
 import type { AuthConfig } from './auth/auth-config.ts';
 import { redactAuthUrl } from './auth/guards.ts';
 import { registerAuth, type AuthDeps } from './auth/plugin.ts';
-import { BudgetScheduler, type Clock } from './budget/scheduler.ts';
+import { BudgetScheduler, systemClock, type Clock } from './budget/scheduler.ts';
+import { createLive, type Live, type MirrorOptions } from './mirror/live.ts';
+import { createMirrorUpstream } from './mirror/tenant-upstream.ts';
 import { createMetrics, type TeamMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/ops-routes.ts';
 import { UpstreamHealth } from './ops/upstream-health.ts';
@@ -20,6 +22,7 @@ import { registerApiProxy, type WriteRecord } from './proxy/api-proxy.ts';
 import { auditLineOf } from './proxy/write-audit.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticSite } from './static-site.ts';
+import { createTenantSender } from './upstream/tenant-sender.ts';
 import type { UpstreamAnswer } from './upstream/upstream-client.ts';
 
 export interface TeamServerOptions {
@@ -48,12 +51,20 @@ export interface TeamServerOptions {
    * with `file: null`, written to the logger. Left out: no audit (and no extra read before an update).
    */
   audit?: { file: string | null };
+  /**
+   * The mirror of the tenant (server/mirror/README.md): reads answered from a local SQLite copy
+   * kept in step by delta syncs. Left out: off (every read goes to the tenant); `GET /events`
+   * still announces writes made through this server.
+   */
+  mirror?: MirrorOptions;
 }
 
 export interface TeamServer {
   app: FastifyInstance;
   scheduler: BudgetScheduler<UpstreamAnswer>;
   metrics: TeamMetrics;
+  /** The live events and, when on, the mirror. */
+  live: Live;
 }
 
 /** The paths the team server answers itself; everything else is the app (static files, or Vite in development). */
@@ -141,6 +152,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
   });
   const health = new UpstreamHealth();
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
+  const send = createTenantSender({ backend: options.backend, metrics, health, timeoutMs: upstreamTimeoutMs });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-cockpit-request-id', request.id);
@@ -166,12 +178,28 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     options.onWrite?.(record);
   };
 
-  registerOpsRoutes(app, { scheduler, metrics, health, backend: options.backend, metricsToken: options.metricsToken ?? null, upstreamTimeoutMs });
-  await registerApiProxy(app, {
-    backend: options.backend,
+  const live = await createLive(app, {
+    clock: options.clock ?? systemClock,
+    upstream: createMirrorUpstream({ scheduler, send }),
+    tenant: options.backend.target,
+    mirror: options.mirror,
+    signIn: (options.auth ?? { kind: 'off' }).kind !== 'off',
+    registry: metrics.registry,
+  });
+  registerOpsRoutes(app, {
     scheduler,
     metrics,
     health,
+    backend: options.backend,
+    metricsToken: options.metricsToken ?? null,
+    upstreamTimeoutMs,
+    mirrorStatus: () => live.status(),
+  });
+  await registerApiProxy(app, {
+    scheduler,
+    metrics,
+    send,
+    mirror: live,
     upstreamTimeoutMs,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     onWrite,
@@ -179,7 +207,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
   });
   if (options.distDir !== undefined) await registerStaticSite(app, options.distDir);
 
-  return { app, scheduler, metrics };
+  return { app, scheduler, metrics, live };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { exposureVerdict, type TeamServerSettings } from './settings.ts';
+import { exposureVerdict, mirrorOptionsOf, type TeamServerSettings } from './settings.ts';
 import { isTeamServerPath, createTeamServer, type TeamServer, type TeamServerOptions } from './team-server.ts';
 
 export interface TeamServerPluginOptions {
@@ -16,7 +16,7 @@ export interface TeamServerPluginOptions {
    * rule to the address Vite listens on, and turns on sign-in (and with it the audit log) as
    * configured; the audit log is also on when AUDIT_LOG is set.
    */
-  settings?: Pick<TeamServerSettings, 'backend' | 'auth' | 'allowAnonymous' | 'auditLog'>;
+  settings?: Pick<TeamServerSettings, 'backend' | 'auth' | 'allowAnonymous' | 'auditLog' | 'mirror'>;
   /** Called once, when the dev or preview server starts: the backend and the rest of the team server's options. */
   configure(): Promise<Omit<TeamServerOptions, 'distDir'> & { close?: () => Promise<void> }>;
 }
@@ -45,7 +45,9 @@ export function teamServerPlugin(options: TeamServerPluginOptions): Plugin {
   const start = () => {
     team ??= options.configure().then(async ({ close, ...rest }) => {
       const audit = settings && (settings.auth.kind === 'oidc' || settings.auditLog !== null) ? { file: settings.auditLog } : undefined;
-      const server = await createTeamServer({ auth: settings?.auth, audit, ...rest });
+      // The mirror is on unless GAINSIGHT_MIRROR=off (in memory against the built-in sandbox).
+      const mirror = settings ? mirrorOptionsOf(settings, settings.backend.kind) : undefined;
+      const server = await createTeamServer({ auth: settings?.auth, audit, mirror, ...rest });
       await server.app.ready();
       return { ...server, close };
     });

@@ -18,9 +18,15 @@ export function createMetrics(state: () => SchedulerState, limits: { perMinute: 
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
+  const upstreamCalls = new Counter({
+    name: 'cockpit_upstream_calls_total',
+    help: 'Calls sent to the Gainsight API, by why: read (a user\'s read passed through), fresh (a read that must come from the tenant), write, sync (the mirror), audit (the task before an update)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   const proxied = new Counter({
     name: 'cockpit_proxy_requests_total',
-    help: 'API calls answered to browsers, by operation and how (upstream, shared, refused, error)',
+    help: 'API calls answered to browsers, by operation and how (upstream, shared, mirror, refused, error)',
     labelNames: ['operation', 'served'] as const,
     registers: [registry],
   });
@@ -87,7 +93,7 @@ export function createMetrics(state: () => SchedulerState, limits: { perMinute: 
     },
   });
 
-  return { registry, upstreamRequests, proxied, proxyLatency, queueWait, refused, pauses };
+  return { registry, upstreamRequests, upstreamCalls, proxied, proxyLatency, queueWait, refused, pauses };
 }
 
 /** The outcome label of an upstream answer. */

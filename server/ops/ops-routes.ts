@@ -11,6 +11,7 @@ import { callUpstream, type UpstreamAnswer } from '../upstream/upstream-client.t
 import { upstreamUrl } from '../../config/proxy-path.ts';
 import type { TeamMetrics } from './metrics.ts';
 import type { UpstreamHealth } from './upstream-health.ts';
+import type { SyncStatus } from '../../src/lib/live-events.ts';
 
 export interface OpsOptions {
   scheduler: BudgetScheduler<UpstreamAnswer>;
@@ -21,6 +22,8 @@ export interface OpsOptions {
   upstreamTimeoutMs: number;
   /** `/readyz` asks the tenant itself when it has heard nothing for this long (default 60 s). */
   probeAfterMs?: number;
+  /** The mirror's state, reported by `/readyz` (`syncing` while its first sync runs). */
+  mirrorStatus?: () => SyncStatus;
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -74,9 +77,12 @@ export function registerOpsRoutes(app: FastifyInstance, options: OpsOptions): vo
         ? null
         : `the Gainsight API cannot be reached${upstream.lastError ? `: ${upstream.lastError}` : ''}`;
     reply.code(ready ? 200 : 503);
+    const mirror = options.mirrorStatus?.();
+    // While the mirror's first sync runs, reads pass through to the tenant: ready, and says so.
     return {
-      status: ready ? 'ready' : 'unavailable',
+      status: !ready ? 'unavailable' : mirror?.state === 'syncing' ? 'syncing' : 'ready',
       problem,
+      ...(mirror ? { mirror } : {}),
       upstream: { reachable: upstream.reachable, lastStatus: upstream.lastStatus, lastAnswerAgoS: upstream.ageMs === null ? null : Math.round(upstream.ageMs / 1000) },
       budget: { minuteLeft: budget.minuteLeft, dayLeft: budget.dayLeft, queued: budget.queued, inFlight: budget.inFlight, pausedForS: Math.ceil(budget.pausedForMs / 1000) },
     };

@@ -6,14 +6,15 @@
  * goes through the budget scheduler; the request body is forwarded byte for byte.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { apiPathFor, upstreamUrl } from '../../config/proxy-path.ts';
+import { apiPathFor } from '../../config/proxy-path.ts';
 import type { BudgetScheduler, Priority } from '../budget/scheduler.ts';
 import { sendEnvelopeError, ServerErrorCodes } from '../envelope.ts';
-import { outcomeOf, type TeamMetrics } from '../ops/metrics.ts';
-import { isRead, operationOf, readKey, type Operation } from '../upstream/operations.ts';
-import { callUpstream, UpstreamError, type UpstreamAnswer } from '../upstream/upstream-client.ts';
-import type { UpstreamHealth } from '../ops/upstream-health.ts';
+import type { TeamMetrics } from '../ops/metrics.ts';
+import { isRead, operationOf, readKey, taskIdOf, type Operation } from '../upstream/operations.ts';
+import type { TenantSender } from '../upstream/tenant-sender.ts';
+import { UpstreamError, type UpstreamAnswer } from '../upstream/upstream-client.ts';
 import { BACKGROUND_PRIORITY, PRIORITY_HEADER } from '../../src/lib/request-priority.ts';
+import { FRESH_HEADER, FRESH_VALUE, SOURCE_HEADER } from '../../src/lib/live-events.ts';
 
 /** Request headers passed on to the API; everything else (cookies, authorization, the browser's own accessKey) stays behind. */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 'user-agent'];
@@ -38,11 +39,53 @@ export interface WriteRecord {
   previous: Record<string, unknown> | null | undefined;
 }
 
+/** A read the mirror may answer. */
+export interface MirrorReadRequest {
+  request: FastifyRequest;
+  operation: Operation;
+  apiPath: string;
+  body: Buffer | undefined;
+}
+
+/** An answer made by the team server itself (from its mirror): status, headers, JSON text. */
+export interface MirrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What the tenant answered to a call the proxy forwarded, before the reply leaves. */
+export interface TenantAnswered {
+  request: FastifyRequest;
+  method: string;
+  operation: Operation;
+  apiPath: string;
+  body: Buffer | undefined;
+  /** The read was marked fresh (X-Cockpit-Fresh). */
+  fresh: boolean;
+  answer: UpstreamAnswer;
+  /** For a task update: the task before it, as in WriteRecord.previous. */
+  previous: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * The team server's mirror of the tenant and its live events (server/mirror/), as the proxy sees
+ * them. Left out: every call goes to the tenant, as before the mirror.
+ */
+export interface ProxyMirror {
+  /** The mirror's answer to a read (not marked fresh), or null to send it to the tenant. */
+  answer(read: MirrorReadRequest): MirrorAnswer | null;
+  /** The tenant answered: writes are written into the mirror and announced, fresh reads refresh it. Runs before the reply. */
+  tenantAnswered(info: TenantAnswered): void;
+  /** The task as the mirror has it now (for the audit's "fields changed"), or undefined to read it from the tenant. */
+  previousTask(taskId: string): Record<string, unknown> | undefined;
+}
+
 export interface ApiProxyOptions {
-  backend: { target: string; accessKey: string };
   scheduler: BudgetScheduler<UpstreamAnswer>;
   metrics: TeamMetrics;
-  health: UpstreamHealth;
+  /** Sends one call to the tenant (the access key, metrics, upstream health). */
+  send: TenantSender;
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
   /** Called after every write the proxy forwarded or refused (the audit log). */
@@ -53,6 +96,7 @@ export interface ApiProxyOptions {
    * call per update; on only while the audit log is.
    */
   readPreviousTask?: boolean;
+  mirror?: ProxyMirror;
 }
 
 function priorityOf(request: FastifyRequest, read: boolean): Priority {
@@ -84,7 +128,7 @@ function errorCodeOf(body: Buffer): string | null {
 }
 
 export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOptions): Promise<void> {
-  const { scheduler, metrics, backend, health } = options;
+  const { scheduler, metrics, mirror } = options;
 
   await app.register(async (scope) => {
     // The body is forwarded exactly as it came: no parsing, any content type, up to the limit.
@@ -110,48 +154,55 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
       const operation = operationOf(method, apiPath);
       const read = isRead(method, apiPath);
       const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined;
-      const headers: Record<string, string> = { accessKey: backend.accessKey };
+      const headers: Record<string, string> = {};
       for (const name of FORWARDED_REQUEST_HEADERS) {
         const value = request.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
       const priority = priorityOf(request, read);
-      const url = upstreamUrl(backend.target, apiPath);
+      const fresh = read && request.headers[FRESH_HEADER.toLowerCase()] === FRESH_VALUE;
       const timeoutMs = options.upstreamTimeoutMs;
 
       const finish = (served: string) => {
         metrics.proxied.inc({ operation, served });
         metrics.proxyLatency.observe({ operation }, (performance.now() - started) / 1000);
       };
-      /** One call to the tenant, counted in the metrics and the upstream health. */
-      const send = async (op: Operation, call: { url: URL; method: string; headers: Record<string, string>; body?: Buffer }) => {
-        try {
-          const answer = await callUpstream({ ...call, timeoutMs });
-          metrics.upstreamRequests.inc({ operation: op, outcome: outcomeOf(answer.status) });
-          health.answered(answer.status);
-          return answer;
-        } catch (e) {
-          const kind = e instanceof UpstreamError ? e.kind : 'unreachable';
-          metrics.upstreamRequests.inc({ operation: op, outcome: kind });
-          health.failed(e instanceof Error ? e.message : String(e));
-          throw e;
-        }
-      };
 
-      // The task as it is right before the update, for the audit's "fields changed". Its own
-      // budget slot at write priority; no single flight, so it is the tenant's state now. If it
-      // cannot be read, the update goes ahead anyway (the audit then lists every field sent).
+      // Reads the mirror holds are answered from it, unless marked fresh (or it is still syncing).
+      if (read && !fresh && mirror) {
+        let answer: MirrorAnswer | null = null;
+        try {
+          answer = mirror.answer({ request, operation, apiPath, body });
+        } catch (e) {
+          // The mirror failing is no reason to fail the read: the tenant answers it.
+          request.log.error({ err: e, operation }, 'the mirror could not answer; passing the read to the tenant');
+        }
+        if (answer) {
+          finish('mirror');
+          return reply.code(answer.status).headers(answer.headers).send(answer.body);
+        }
+      }
+
+      // The task as it is right before the update, for the audit's "fields changed": the mirror's
+      // copy when it has one (the app's fresh read before the update has just refreshed it), else
+      // the tenant's, in its own budget slot at write priority (no single flight, so it is the
+      // tenant's state now). If it cannot be read, the update goes ahead anyway (the audit then
+      // lists every field sent).
       let previous: Record<string, unknown> | null | undefined;
       if (options.readPreviousTask && operation === 'tasks.update' && body !== undefined) {
-        previous = null;
-        try {
-          const before = await scheduler.submit({
-            priority: 'write',
-            send: () => send('tasks.get', { url: upstreamUrl(backend.target, apiPath.split('?')[0]!), method: 'GET', headers: { accessKey: backend.accessKey, accept: 'application/json' } }),
-          });
-          if (before.kind === 'answer') previous = taskOf(before.answer);
-        } catch (e) {
-          request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'could not read the task before its update (audit)');
+        const taskId = taskIdOf(apiPath);
+        previous = taskId === null ? undefined : mirror?.previousTask(taskId);
+        if (previous === undefined) {
+          previous = null;
+          try {
+            const before = await scheduler.submit({
+              priority: 'write',
+              send: () => options.send('tasks.get', 'audit', { method: 'GET', apiPath: apiPath.split('?')[0]!, headers: { accept: 'application/json' } }),
+            });
+            if (before.kind === 'answer') previous = taskOf(before.answer);
+          } catch (e) {
+            request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'could not read the task before its update (audit)');
+          }
         }
       }
 
@@ -164,7 +215,7 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         outcome = await scheduler.submit({
           priority,
           key: read ? readKey(method, apiPath, body) : undefined,
-          send: () => send(operation, { url, method, headers, body }),
+          send: () => options.send(operation, read ? (fresh ? 'fresh' : 'read') : 'write', { method, apiPath, headers, body }),
         });
       } catch (e) {
         finish('error');
@@ -205,8 +256,17 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         { operation, priority, status: answer.status, waitedMs: Math.round(outcome.waitedMs), upstreamMs: Math.round(answer.ms), shared: outcome.shared },
         'proxied',
       );
+      // Before the reply: a user who wrote reads their own write from the mirror at once.
+      if (mirror) {
+        try {
+          mirror.tenantAnswered({ request, method, operation, apiPath, body, fresh, answer, previous });
+        } catch (e) {
+          request.log.error({ err: e, operation }, 'the mirror could not take in what the tenant answered');
+        }
+      }
       recordWrite(answer.status, answer.status >= 400 ? errorCodeOf(answer.body) : null, answer.body);
       const out: Record<string, string> = { 'cache-control': 'no-store' };
+      if (read) out[SOURCE_HEADER.toLowerCase()] = 'tenant';
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = answer.headers[name];
         if (value !== undefined) out[name] = value;

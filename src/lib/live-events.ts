@@ -16,6 +16,11 @@ export const DATA_AS_OF_HEADER = 'X-Cockpit-Data-As-Of';
 
 /** The SSE endpoint (behind sign-in when it is on). */
 export const EVENTS_PATH = '/events';
+/**
+ * Query parameter with the same meaning as the `Last-Event-ID` header, for a new EventSource the
+ * app opens itself after a drop (it cannot set headers): `/events?lastEventId=<id>`.
+ */
+export const LAST_EVENT_ID_PARAM = 'lastEventId';
 
 /**
  * The mirror's state:

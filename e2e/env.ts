@@ -26,6 +26,13 @@ export const E2E = {
   signInAppPort: base + 18,
   /** That server's audit log (AUDIT_LOG), emptied when the harness starts. */
   signInAuditLog: join(tmpdir(), `cockpit-board-e2e-audit-${base}.jsonl`),
+  /** A sandbox of its own behind the mirror server, reached through a forwarder the tests can switch off. */
+  mirrorSandboxPort: base + 3,
+  mirrorForwarderPort: base + 4,
+  mirrorForwarderControlPort: base + 5,
+  /** The team server with the mirror on (poll every MIRROR_POLL_S), over the forwarder. */
+  mirrorAppPort: base + 16,
+  mirrorPollSeconds: 2,
   bigTasks: 10_000,
   /** The sandbox's key; the app's proxy sends it. Tests use it to talk to the sandbox directly. */
   accessKey: 'e2e-4c1f0d9e-known-key-b7a2',
@@ -53,6 +60,15 @@ export const E2E = {
   },
   get signInAppUrl() {
     return `http://127.0.0.1:${this.signInAppPort}`;
+  },
+  get mirrorAppUrl() {
+    return `http://127.0.0.1:${this.mirrorAppPort}`;
+  },
+  get mirrorSandboxOrigin() {
+    return `http://127.0.0.1:${this.mirrorSandboxPort}`;
+  },
+  get mirrorControlOrigin() {
+    return `http://127.0.0.1:${this.mirrorForwarderControlPort}`;
   },
   get wrongKeyAppUrl() {
     return `http://127.0.0.1:${this.wrongKeyAppPort}`;

@@ -11,11 +11,15 @@
  * - a sandbox with Gainsight's 100-a-minute limit on, behind a team server with its default
  *   budget (e2e/team-budget.spec.ts);
  * - a second sandbox with 10,000 tasks behind the team server (e2e/budgets.spec.ts);
+ * - a team server with the mirror on (polling every E2E.mirrorPollSeconds), over a sandbox of its
+ *   own reached through a forwarder the tests can switch off (e2e/live.spec.ts);
  * - a team server with sign-in on, over the first sandbox, and the real OpenID provider it signs
  *   in with (oidc-provider, in this process); its audit log goes to E2E.signInAuditLog
  *   (e2e/sign-in.spec.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { FastifyInstance } from 'fastify';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -23,6 +27,7 @@ import { resolveAuthConfig } from '../server/auth/auth-config.ts';
 import { createTeamServer } from '../server/team-server.ts';
 import { E2E } from './env.ts';
 import { oidcEnv, startTestProvider } from './oidc-helpers.ts';
+import { startSwitchableUpstream } from './switchable-upstream.ts';
 
 const TEST_BUDGET = { perMinute: 100_000, perDay: 10_000_000, maxWaitMs: 20_000 };
 
@@ -84,6 +89,32 @@ const bigSandbox = await startSandbox({
 });
 await serveTeam(E2E.bigAppPort, bigSandbox, TEST_BUDGET);
 
+const mirrorSandbox = await startSandbox({
+  port: E2E.mirrorSandboxPort,
+  db: ':memory:',
+  accessKey: E2E.accessKey,
+  seed: E2E.seed,
+  tasks: E2E.tasks,
+});
+const forwarder = await startSwitchableUpstream({
+  port: E2E.mirrorForwarderPort,
+  controlPort: E2E.mirrorForwarderControlPort,
+  targetPort: E2E.mirrorSandboxPort,
+});
+const mirrorDb = join(tmpdir(), `cockpit-board-e2e-mirror-${E2E.mirrorAppPort}.db`);
+for (const suffix of ['', '-wal', '-shm']) rmSync(mirrorDb + suffix, { force: true });
+const mirrorServer = await createTeamServer({
+  distDir: E2E.outDir,
+  backend: { target: `http://127.0.0.1:${E2E.mirrorForwarderPort}/v1`, accessKey: E2E.accessKey },
+  budget: TEST_BUDGET,
+  // A short upstream timeout, so the "Gainsight unreachable" test does not wait 30 s per call.
+  upstreamTimeoutMs: 5_000,
+  logger: process.env.E2E_SERVER_LOG ? { level: 'info' } : false,
+  mirror: { dbPath: mirrorDb, pollSeconds: E2E.mirrorPollSeconds },
+});
+await mirrorServer.app.listen({ port: E2E.mirrorAppPort, host: '127.0.0.1' });
+teamServers.push(mirrorServer.app);
+
 const provider = await startTestProvider({
   redirectUris: [`${E2E.signInAppUrl}/auth/callback`],
   accounts: { ana: { name: 'Ana Souza', email: 'ana@acme.example' } },
@@ -107,7 +138,8 @@ console.log(
 const stop = async () => {
   await wrongKeyPreview.close();
   for (const app of teamServers) await app.close();
-  for (const s of [sandbox, limitedSandbox, bigSandbox]) await s.close();
+  await forwarder.close();
+  for (const s of [sandbox, limitedSandbox, bigSandbox, mirrorSandbox]) await s.close();
   await provider.stop();
   process.exit(0);
 };

@@ -19,7 +19,8 @@ afterEach(() => {
 });
 
 function setup(options: { file?: string; tenant?: FakeTenant; clock?: FakeClock; timings?: Partial<SyncTimings> } = {}) {
-  const clock = options.clock ?? new FakeClock();
+  // The server's clock is after every ModifiedDate the fake tenant stamps (as it is in life).
+  const clock = options.clock ?? new FakeClock(T0 + 86_400_000);
   const tenant = options.tenant ?? new FakeTenant();
   const { db } = openMirrorDb(options.file ?? ':memory:', TENANT);
   const store = new MirrorStore(db);
@@ -141,6 +142,20 @@ describe('mirror sync: delta', () => {
     const changed = m.taskEvents().flatMap((e) => (e.type === 'tasks' ? e.changes.map((c) => c.id) : []));
     expect(changed.sort()).toEqual(['T00001', 'T00002', 'T00003', 'T00004', 'T00005', 'T00006', 'T00007', 'T00008']);
     expect(m.store.search({ where: { conditions: [{ name: 'OwnerName', alias: 'A', operator: 'EQ', value: ['Bulk Owner'] }] } }).totalCount).toBe(8);
+  });
+
+  it('never lets a ModifiedDate ahead of its own clock hide later changes (a tenant clock running ahead)', async () => {
+    const m = setup({ tenant: seeded(2) });
+    await m.sync.syncNow();
+    const now = m.clock.now();
+    // Stamped an hour ahead of the team server's clock.
+    m.tenant.change('T00001', { Priority: 'Low' }, new Date(now + 3_600_000).toISOString());
+    await m.sync.syncNow();
+    // A change stamped before that one, but after the server's "now": still found.
+    m.tenant.change('T00002', { Status: 'Completed' }, new Date(now + 60_000).toISOString());
+    await m.sync.syncNow();
+    expect(m.store.getTask('T00002')!.Status).toBe('Completed');
+    expect(m.taskEvents().flatMap((e) => (e.type === 'tasks' ? e.changes.map((c) => c.id) : []))).toEqual(['T00001', 'T00002']);
   });
 
   it('finds new tasks and never replaces a task with an older version of itself', async () => {

@@ -296,12 +296,24 @@ export class MirrorSync {
     });
     await this.refreshPlaybooks(false);
     this.lastPlaybooksAt = this.deps.clock.now();
-    store.saveCursor({ complete: true, lastSeen: latest.value, lastFullSyncAt: this.isoNow() });
+    store.saveCursor({ complete: true, lastSeen: this.capped(latest.value), lastFullSyncAt: this.isoNow() });
     this.nextResyncAt = this.deps.clock.now() + this.timings.resyncMs;
     this.state = 'stale'; // synced; `live` once the delta that follows has run
     log.info({ tasks: count, playbooks: store.listPlaybooks().length, ms: this.deps.clock.now() - started }, 'mirror: first sync complete');
     // The delta right after catches what changed while the pages were read.
     this.lastDeltaAt = -Infinity;
+  }
+
+  /**
+   * The next delta's starting point: the latest ModifiedDate seen, but never later than a minute
+   * before this server's clock. A tenant whose clock runs ahead (or a task stamped in the future)
+   * would otherwise put the cursor past changes still to come, and the delta would miss them; the
+   * cap only costs re-reading the tasks changed in that minute, which applyTasks skips.
+   */
+  private capped(latest: string | null): string | null {
+    if (latest === null) return null;
+    const cap = new Date(this.deps.clock.now() - CLOCK_SKEW_MS).toISOString();
+    return byTime(latest, cap) > 0 ? cap : latest;
   }
 
   private async delta(): Promise<void> {
@@ -336,7 +348,7 @@ export class MirrorSync {
         offset = 0;
       }
     }
-    store.saveCursor({ lastSeen: latest.value });
+    store.saveCursor({ lastSeen: this.capped(latest.value) });
     if (changes.length > 0) this.deps.publish({ type: 'tasks', source: 'sync', changes });
   }
 
@@ -365,7 +377,7 @@ export class MirrorSync {
       const gone = candidates.filter((id) => !stillThere.has(id) && !this.touched!.has(id));
       changes.push(...store.removeTasks(gone, { history: true, now: this.isoNow() }));
       await this.refreshPlaybooks(true);
-      store.saveCursor({ lastSeen: latest.value, lastFullSyncAt: this.isoNow() });
+      store.saveCursor({ lastSeen: this.capped(latest.value), lastFullSyncAt: this.isoNow() });
       this.nextResyncAt = this.deps.clock.now() + this.timings.resyncMs;
       if (changes.length > 0) this.deps.publish({ type: 'tasks', source: 'sync', changes });
       log.info({ tasks: upstreamIds.size, changed: changes.length, removed: gone.length }, 'mirror: full resync complete');
@@ -389,6 +401,9 @@ export class MirrorSync {
 }
 
 /** The latest ModifiedDate among the tasks seen (as the tenant wrote it). */
+/** How far ahead of this server's clock a tenant's ModifiedDate may be before the cursor stops at the clock. */
+const CLOCK_SKEW_MS = 60_000;
+
 class Latest {
   constructor(public value: string | null) {}
 

@@ -2,9 +2,14 @@ import type { Clock } from '../budget/scheduler.ts';
 
 /** A clock for unit tests: time moves only when the test says so, firing due timers in order. */
 export class FakeClock implements Clock {
-  private time = 1_750_000_000_000;
+  private time: number;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private ids = 0;
+
+  /** `start`: the time the clock shows first (ms since the epoch). */
+  constructor(start = 1_750_000_000_000) {
+    this.time = start;
+  }
 
   now(): number {
     return this.time;

@@ -47,10 +47,13 @@ export const MOVE_MUTATION_KEY = ['board', 'move'] as const;
 
 const chain = createKeyedChain();
 
-/** The request itself: fresh task, full input, only the status changed. */
+/**
+ * The request itself: fresh task, full input, only the status changed. The read is marked fresh:
+ * the team server asks the tenant rather than its mirror, so the PUT carries nobody's stale values.
+ */
 export function sendMove({ task, to }: MoveVariables): Promise<Task> {
   const id = task.Gsid ?? '';
-  return chain(id, async () => updateTask(id, moveInput(await getTask(id), to)));
+  return chain(id, async () => updateTask(id, moveInput(await getTask(id, { fresh: true }), to)));
 }
 
 function reason(error: unknown): string {

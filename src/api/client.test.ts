@@ -63,6 +63,44 @@ describe('the background mark for the team server', () => {
   });
 });
 
+describe('the fresh-read mark for the team server', () => {
+  it('asks the tenant, not the mirror, only for a call marked fresh', async () => {
+    const { api, requests } = clientWith((request) => json(envelope(request.method === 'POST' ? { records: [], totalCount: 0 } : TASK)));
+    await api.getTask('1T0001', { fresh: true });
+    await api.getTask('1T0001');
+    await api.getTask('1T0001', { fresh: false });
+    await api.searchTasks({ limit: 1 }, { background: true });
+    await api.getTask('1T0001', { fresh: true, background: true });
+    expect(requests.map((r) => r.headers.get('X-Cockpit-Fresh'))).toEqual(['1', null, null, null, '1']);
+    expect(requests.map((r) => r.headers.get('X-Cockpit-Priority'))).toEqual([null, null, null, 'background', 'background']);
+  });
+});
+
+describe('what the client tells the live status store', () => {
+  it("passes each successful read's headers on, and each saved task, and nothing for a failure", async () => {
+    const reads: (string | null)[] = [];
+    const wrote: Task[] = [];
+    const saved = { ...TASK, ModifiedDate: '2026-12-01T10:00:00.000Z' };
+    const { api } = clientWith(
+      (request) => {
+        if (request.url.endsWith('/1T0404')) return json({ result: false, errorCode: 'GS_404', errorDesc: 'No such task', data: null }, { status: 404 });
+        if (request.method === 'PUT') return json(envelope(saved));
+        return json(envelope(request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK), {
+          headers: { 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': '2026-12-01T09:59:00.000Z' },
+        });
+      },
+      { observer: { read: (headers) => reads.push(headers.get('X-Cockpit-Source')), wrote: (task) => wrote.push(task) } },
+    );
+    await api.getTask('1T0001');
+    await api.searchTasks({ limit: 1 });
+    await api.listPlaybooks();
+    await failure(api.getTask('1T0404'));
+    await api.updateTask('1T0001', { Name: 'x', CTAId: '1C0001', Status: 'Completed' });
+    expect(reads).toEqual(['mirror', 'mirror', 'mirror']);
+    expect(wrote).toEqual([saved]);
+  });
+});
+
 describe('the API client unwraps the envelope of each operation', () => {
   it('getTask: GET /v1/tasks/{id}, relative base URL resolved against the page', async () => {
     const { api, requests } = clientWith(() => json(envelope(TASK)));

@@ -6,8 +6,10 @@
  * The browser calls the same-origin `/v1`; the dev server's proxy adds the access key.
  */
 import createClient from 'openapi-fetch';
+import { FRESH_HEADER, FRESH_VALUE } from '../lib/live-events.ts';
 import { BACKGROUND_PRIORITY, PRIORITY_HEADER } from '../lib/request-priority.ts';
 import { ApiError } from './errors.ts';
+import { noteOwnWrite, recordRead } from './live-status.ts';
 import type { paths } from './schema.gen.ts';
 import type {
   CreateTaskInput,
@@ -29,6 +31,15 @@ export interface ApiClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Time limit for one call, answer body included. Default 20 s. */
   timeoutMs?: number;
+  /**
+   * Told of every successful read's response headers (where it was answered from, how old the
+   * mirror's data was) and of every task this client saved. Default: the app's live status
+   * store (live-status.ts).
+   */
+  observer?: {
+    read: (headers: Headers) => void;
+    wrote: (task: Task) => void;
+  };
 }
 
 export interface CallOptions {
@@ -36,12 +47,22 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Nobody is waiting for this call (a prefetch): the team server sends it after everything else. */
   background?: boolean;
+  /**
+   * This read must come from the tenant, not the team server's mirror: the read a move or an
+   * edit builds its write on, so that nobody's change is overwritten.
+   */
+  fresh?: boolean;
 }
 
-/** The per-call headers: the background mark, when set. */
+/** The per-call headers: the background mark and the fresh-read mark, when set. */
 function callHeaders(options: CallOptions | undefined): Record<string, string> | undefined {
-  return options?.background ? { [PRIORITY_HEADER]: BACKGROUND_PRIORITY } : undefined;
+  const headers: Record<string, string> = {};
+  if (options?.background) headers[PRIORITY_HEADER] = BACKGROUND_PRIORITY;
+  if (options?.fresh) headers[FRESH_HEADER] = FRESH_VALUE;
+  return Object.keys(headers).length > 0 ? headers : undefined;
 }
+
+const defaultObserver = { read: (headers: Headers) => recordRead(headers), wrote: noteOwnWrite };
 
 export interface TaskApi {
   getTask(id: string, options?: CallOptions): Promise<Task>;
@@ -75,13 +96,15 @@ export function appRequestHeaders(): Record<string, string> {
 
 export function createApiClient(options: ApiClientOptions = {}): TaskApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const observer = options.observer ?? defaultObserver;
   const client = createClient<paths>({
     baseUrl: resolveBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     headers: appRequestHeaders(),
   });
 
-  async function send(callOptions: CallOptions | undefined, run: (signal: AbortSignal) => Promise<RawResult>) {
+  /** Sends a call; `kind` says whether its answer is a read (its headers are recorded) or a saved task. */
+  async function send(callOptions: CallOptions | undefined, kind: 'read' | 'write', run: (signal: AbortSignal) => Promise<RawResult>) {
     const callerSignal = callOptions?.signal;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
@@ -106,20 +129,23 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
         cause: error,
       });
     }
-    return unwrapEnvelope(result);
+    const data = unwrapEnvelope(result);
+    if (kind === 'read') observer.read(result.response.headers);
+    else observer.wrote(data as Task);
+    return data;
   }
 
   return {
     async getTask(id, callOptions) {
       const taskId = checkId(id, 'task');
-      const data = await send(callOptions, (signal) =>
+      const data = await send(callOptions, 'read', (signal) =>
         client.GET('/tasks/{taskId}', { params: { path: { taskId } }, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'getTask'>;
     },
 
     async createTask(input, callOptions) {
-      const data = await send(callOptions, (signal) =>
+      const data = await send(callOptions, 'write', (signal) =>
         client.POST('/tasks', { body: input, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'createTask'>;
@@ -127,27 +153,27 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
 
     async updateTask(id, input, callOptions) {
       const taskId = checkId(id, 'task');
-      const data = await send(callOptions, (signal) =>
+      const data = await send(callOptions, 'write', (signal) =>
         client.PUT('/tasks/{taskId}', { params: { path: { taskId } }, body: input, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'updateTask'>;
     },
 
     async searchTasks(request, callOptions) {
-      const data = await send(callOptions, (signal) =>
+      const data = await send(callOptions, 'read', (signal) =>
         client.POST('/tasks/search', { body: request, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return toSearchResult(data as OkData<'searchTasks'>, request);
     },
 
     async listPlaybooks(callOptions) {
-      const data = await send(callOptions, (signal) => client.GET('/playbooks', { parseAs: 'text', signal, headers: callHeaders(callOptions) }));
+      const data = await send(callOptions, 'read', (signal) => client.GET('/playbooks', { parseAs: 'text', signal, headers: callHeaders(callOptions) }));
       return data as OkData<'listPlaybooks'>;
     },
 
     async getPlaybook(id, callOptions) {
       const playbookId = checkId(id, 'playbook');
-      const data = await send(callOptions, (signal) =>
+      const data = await send(callOptions, 'read', (signal) =>
         client.GET('/playbooks/{playbookId}', { params: { path: { playbookId } }, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
       );
       return data as OkData<'getPlaybook'>;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiErrorKind } from './errors.ts';
+import { refetchOnFocus } from './live-status.ts';
 import {
   createQueryClient,
   MAX_MUTATION_RETRIES,
@@ -83,7 +84,7 @@ describe('createQueryClient', () => {
       staleTime: STALE_TIME_MS,
       retry: shouldRetryQuery,
       retryDelay,
-      refetchOnWindowFocus: true,
+      refetchOnWindowFocus: refetchOnFocus,
       refetchInterval: false,
     });
     expect(STALE_TIME_MS).toBe(30_000);

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isRateLimited, isTransient } from './errors.ts';
+import { refetchOnFocus } from './live-status.ts';
 import { playbookKeys } from './query-keys.ts';
 
 export const STALE_TIME_MS = 30_000;
@@ -53,7 +54,9 @@ export function createQueryClient(): QueryClient {
         staleTime: STALE_TIME_MS,
         retry: shouldRetryQuery,
         retryDelay,
-        refetchOnWindowFocus: true,
+        // Stale queries refetch on window focus, unless live updates push every change (then only
+        // what a change marked while the tab was hidden): see live-status.ts.
+        refetchOnWindowFocus: refetchOnFocus,
         refetchInterval: false,
       },
       mutations: {

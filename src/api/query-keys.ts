@@ -2,6 +2,10 @@
  * Query keys, written once and shared by hooks, prefetching, cache writes and invalidation.
  * Hierarchical, so invalidating a prefix reaches everything under it:
  * `['tasks']` > `['tasks', 'search']` > `['tasks', 'search', request]`.
+ *
+ * Every task search's key is `['tasks', 'search', ...kind, request]`: the request it sends is its
+ * last element, so what a change may affect can be read from the key without knowing which page
+ * made it (live-invalidation.ts reads keys back).
  */
 import type { SearchRequest } from './types.ts';
 
@@ -12,8 +16,12 @@ export const taskKeys = {
   search: (request: SearchRequest) => [...taskKeys.searches(), request] as const,
   /** The board's paged search (its cache entry holds pages, so it needs a key of its own). */
   searchInfinite: (request: SearchRequest) => [...taskKeys.searches(), 'infinite', request] as const,
+  /** Every row of a search, all pages read one after the other (a playbook's adoption). */
+  searchAllPages: (request: SearchRequest) => [...taskKeys.searches(), 'all-pages', request] as const,
   details: () => [...taskKeys.all, 'detail'] as const,
   detail: (id: string) => [...taskKeys.details(), id] as const,
+  /** The pickers' suggestions (CTAs, owners, priorities seen in tasks): outside the searches on purpose. */
+  suggestions: () => [...taskKeys.all, 'suggestions'] as const,
 };
 
 export const playbookKeys = {

@@ -36,7 +36,7 @@ export interface OwnerSuggestion {
  */
 export function suggestionsQueryOptions() {
   return queryOptions({
-    queryKey: [...taskKeys.all, 'suggestions'] as const,
+    queryKey: taskKeys.suggestions(),
     // Nobody waits for suggestions until a picker opens: the team server sends this after other calls.
     queryFn: ({ signal }) => searchTasks(SUGGESTIONS_REQUEST, { signal, background: true }),
     staleTime: 5 * 60_000,

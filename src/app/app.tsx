@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { holdSuggestionsUntil } from '../api/suggestions.ts';
 import { createAppRouter } from './router.tsx';
 import { ROUTE_LOADERS } from './routes.ts';
-import { preloadWhenIdle } from './lazy-import.ts';
+import { loadWithRetry, preloadWhenIdle } from './lazy-import.ts';
 import { firstPageSettled } from './page-settled.ts';
 import { LazyNewTaskDialog, loadNewTaskDialog } from './new-task-dialog-loader.tsx';
 import { ToastContext } from '../components/toast/toasts.tsx';
@@ -16,15 +16,32 @@ import { NewTaskHost } from '../components/new-task/new-task-host.tsx';
  * page's code and data, and watches the API's health).
  */
 export function App({ queryClient }: { queryClient: QueryClient }) {
-  const [{ router, toasts }] = useState(() => {
+  const [{ router, toasts, settled }] = useState(() => {
     const router = createAppRouter(queryClient);
     // What the first page does not need waits until it is shown: the other pages' code, the New
     // task dialog's, and the pickers' large suggestions search.
     const settled = firstPageSettled(router, queryClient);
     preloadWhenIdle([...ROUTE_LOADERS, loadNewTaskDialog], settled);
     holdSuggestionsUntil(settled);
-    return { router, toasts: createToastStore() };
+    return { router, toasts: createToastStore(), settled };
   });
+  // Live updates: one stream for the whole app, from once the first page has settled.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void settled
+      .then(() => loadWithRetry(() => import('./live/live-updates.ts')))
+      .then(({ startLiveUpdates }) => {
+        if (!cancelled) stop = startLiveUpdates(queryClient);
+      })
+      .catch(() => {
+        // The code could not be loaded (offline): the app refetches on window focus as it does without live updates.
+      });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [queryClient, settled]);
   return (
     <QueryClientProvider client={queryClient}>
       <ToastContext value={toasts}>

@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { SignInRequired } from './sign-in-required.tsx';
@@ -9,6 +10,11 @@ import { useNewTask } from '../components/new-task/new-task-context.tsx';
 
 // Only shown when the API refuses the access key: its code loads then, not on every first visit.
 const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
+
+// Live updates start once the first page has settled (app.tsx); their indicator and banner load then.
+const LiveIndicator = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.LiveIndicator })));
+const StaleDataBanner = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.StaleDataBanner })));
+const liveStarted = () => getLiveStatus().stream !== 'idle';
 
 const NAV = [
   { to: '/board', label: 'Board' },
@@ -20,6 +26,7 @@ export function Layout() {
   const health = useApiHealth();
   const navigation = useNavigation();
   const { openNewTask } = useNewTask();
+  const live = useSyncExternalStore(subscribeLiveStatus, liveStarted, liveStarted);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -60,11 +67,21 @@ export function Layout() {
             >
               New task
             </button>
+            {live && (
+              <Suspense fallback={null}>
+                <LiveIndicator />
+              </Suspense>
+            )}
             <UserMenu />
           </div>
         </div>
       </header>
       <ConnectionBanner />
+      {live && (
+        <Suspense fallback={null}>
+          <StaleDataBanner />
+        </Suspense>
+      )}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
         {health.signInRequired ? (
           <SignInRequired />

@@ -13,7 +13,7 @@ import { ORDER_BY } from './sort-order.ts';
 import { useMoveTask, usePendingMoves } from './use-move-task.ts';
 
 const api = vi.hoisted(() => ({
-  getTask: vi.fn<(id: string) => Promise<Task>>(),
+  getTask: vi.fn<(id: string, options?: { fresh?: boolean }) => Promise<Task>>(),
   updateTask: vi.fn<(id: string, input: TaskInput) => Promise<Task>>(),
 }));
 vi.mock('../../api/client.ts', async (original) => ({ ...(await original<object>()), ...api }));
@@ -84,6 +84,8 @@ describe('useMoveTask', () => {
     await waitFor(() => expect(shown('In Progress', result.current.pending)).toEqual(['1T1', '1T2']));
     expect(shown('Not Started', result.current.pending)).toEqual([]);
     await waitFor(() => expect(api.updateTask).toHaveBeenCalled());
+    // The read the PUT is built on is marked fresh: the team server asks the tenant, not its mirror.
+    expect(api.getTask).toHaveBeenCalledWith('1T1', { fresh: true });
     expect(api.updateTask).toHaveBeenCalledWith('1T1', {
       Name: 'Kickoff call',
       CTAId: '1C1',

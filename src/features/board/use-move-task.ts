@@ -60,12 +60,16 @@ const knowVersion = (id: string, modifiedDate: string | undefined) => {
   knownVersions.set(id, known);
 };
 
-/** The request itself: fresh task, still where the card showed it, full input, only the status changed. */
+/**
+ * The request itself: fresh task, still where the card showed it, full input, only the status
+ * changed. The read is marked fresh: the team server asks the tenant rather than its mirror, so
+ * the PUT carries nobody's stale values and the stale check sees the tenant's status.
+ */
 export function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
   const id = task.Gsid ?? '';
   knowVersion(id, task.ModifiedDate);
   return chain(id, async () => {
-    const fresh = await getTask(id);
+    const fresh = await getTask(id, { fresh: true });
     checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set() });
     knowVersion(id, fresh.ModifiedDate);
     const saved = await updateTask(id, moveInput(fresh, to));

@@ -21,7 +21,7 @@ export function adoptionRequest(playbookId: string): SearchRequest {
 export function adoptionQueryOptions(playbookId: string) {
   const request = adoptionRequest(playbookId);
   return queryOptions({
-    queryKey: [...taskKeys.searches(), 'all-pages', request] as const,
+    queryKey: taskKeys.searchAllPages(request),
     queryFn: ({ signal }): Promise<AdoptionTask[]> => searchAllPages(searchTasks, request, { signal }),
   });
 }

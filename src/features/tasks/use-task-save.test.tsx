@@ -86,7 +86,10 @@ describe('useTaskSave', () => {
     const outcome = await saveWith(result, EDIT);
     expect(outcome).toEqual({ kind: 'saved', task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }), merged: [] });
     expect(calls('GET')).toHaveLength(1);
+    // The check reads the task from the tenant, not the team server's mirror; the PUT is not marked.
+    expect(calls('GET')[0]![0].headers.get('X-Cockpit-Fresh')).toBe('1');
     expect(calls('PUT')).toHaveLength(1);
+    expect(calls('PUT')[0]![0].headers.get('X-Cockpit-Fresh')).toBeNull();
     expect(await calls('PUT')[0]![0].json()).toEqual(EDIT);
     expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toMatchObject({ Description: 'New agenda' });
     expect(result.current.phase).toBe('idle');

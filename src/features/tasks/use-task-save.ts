@@ -38,7 +38,8 @@ export function useTaskSave(taskId: string) {
     inFlight.current = true;
     setPhase('checking');
     try {
-      const current = await getTask(taskId);
+      // Fresh from the tenant (not the team server's mirror): the check must see the latest save.
+      const current = await getTask(taskId, { fresh: true });
       queryClient.setQueryData(taskQueryOptions(taskId).queryKey, current);
       // The form cannot edit the CTA: the PUT keeps the server's, and the check counts a CTA
       // change as theirs (compared with `opened`), never as one of the user's.

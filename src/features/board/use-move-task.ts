@@ -82,6 +82,8 @@ export function useMoveTask(columns: BoardColumns) {
     onSuccess: async (task, variables) => {
       const gsid = task.Gsid ?? variables.task.Gsid ?? '';
       if (gsid) queryClient.setQueryData(taskQueryOptions(gsid).queryKey, task);
+      // The task's activity has a new entry: read again when it is next shown.
+      if (gsid) void queryClient.invalidateQueries({ queryKey: taskKeys.activity(gsid) });
       const { columnKey, orderBy, scope } = columnsRef.current;
       const keys = TASK_STATUSES.flatMap((s) => {
         const queryKey = columnKey(s);

@@ -5,7 +5,7 @@
  * Fastify answers an unknown route); `signInRequired` one whose session is missing (401 AUTH_401).
  */
 import { ACTIVITY_PATH, VIEWS_PATH, type ActivityAnswer, type TeamView } from '../lib/live-events.ts';
-import { checkTeamViewInput, checkViewName } from '../lib/team-views.ts';
+import { checkTeamViewInput, checkViewName } from '../lib/team/team-views.ts';
 
 export type StoredView = Omit<TeamView, 'editable'>;
 

@@ -7,9 +7,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
-import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView } from '../../api/team-views.ts';
+import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView } from '../../api/team/team-views.ts';
 import type { TeamView, TeamViewKind } from '../../lib/live-events.ts';
-import { checkViewName, checkViewParams } from '../../lib/team-views.ts';
+import { checkViewName, checkViewParams } from '../../lib/team/team-views.ts';
 import { ConfirmDialog } from '../modal/modal.tsx';
 
 const INPUT = 'rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 aria-invalid:border-red-600 disabled:bg-slate-100';

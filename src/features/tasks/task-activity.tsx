@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTaskActivity } from '../../api/activity.ts';
+import { useTaskActivity } from '../../api/team/activity.ts';
 import { taskKeys } from '../../api/query-keys.ts';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDateTime, todayIso } from '../../lib/dates.ts';
-import { timeAgo } from '../../lib/relative-time.ts';
+import { timeAgo } from './relative-time.ts';
 import { activityLines } from './activity-text.ts';
 
 /** The current time, again every `everyMs`, so "2 minutes ago" keeps true while the page is open. */

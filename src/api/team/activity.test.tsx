@@ -2,12 +2,12 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActivityAnswer } from '../lib/live-events.ts';
-import { createFakeTeamServer, type FakeTeamServerOptions } from '../test/fake-team-server.ts';
+import type { ActivityAnswer } from '../../lib/live-events.ts';
+import { createFakeTeamServer, type FakeTeamServerOptions } from '../../test/fake-team-server.ts';
 import { taskActivityQueryOptions, useTaskActivity, type TaskActivity } from './activity.ts';
-import { createQueryClient } from './query-client.ts';
-import { taskKeys } from './query-keys.ts';
-import { taskQueryOptions, useUpdateTask } from './tasks.ts';
+import { createQueryClient } from '../query-client.ts';
+import { taskKeys } from '../query-keys.ts';
+import { taskQueryOptions, useUpdateTask } from '../tasks.ts';
 
 let queryClient: QueryClient;
 

@@ -3,7 +3,7 @@
  * app says before sending what the team server would refuse, in the same words. Pure; no DOM, no
  * Node: the team server can import it too.
  */
-import { VIEW_NAME_MAX, VIEW_PARAMS_MAX, type TeamViewInput, type TeamViewKind } from './live-events.ts';
+import { VIEW_NAME_MAX, VIEW_PARAMS_MAX, type TeamViewInput, type TeamViewKind } from '../live-events.ts';
 
 export const TEAM_VIEW_KINDS: readonly TeamViewKind[] = ['search', 'board'];
 

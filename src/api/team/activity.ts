@@ -3,8 +3,8 @@
  * task's own query key (see `taskKeys.activity`), so whatever refreshes the task refreshes it.
  */
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { ActivityAnswer } from '../lib/live-events.ts';
-import { taskKeys } from './query-keys.ts';
+import type { ActivityAnswer } from '../../lib/live-events.ts';
+import { taskKeys } from '../query-keys.ts';
 import { getTaskActivity, teamApiUnavailable } from './team-api.ts';
 
 /** `offered: false`: the team server has no activity endpoint (an older server), so the page shows none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../errors.ts';
 import { createTeamApi, readActivityAnswer, readTeamView, teamApiUnavailable, teamStatusInWords } from './team-api.ts';
 
 const VIEW = {

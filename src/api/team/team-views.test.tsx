@@ -2,8 +2,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeTeamServer, type FakeTeamServerOptions, type StoredView } from '../test/fake-team-server.ts';
-import { createQueryClient } from './query-client.ts';
+import { createFakeTeamServer, type FakeTeamServerOptions, type StoredView } from '../../test/fake-team-server.ts';
+import { createQueryClient } from '../query-client.ts';
 import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView, viewsOfKind } from './team-views.ts';
 
 let queryClient: QueryClient;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEW_NAME_MAX, VIEW_PARAMS_MAX } from './live-events.ts';
+import { VIEW_NAME_MAX, VIEW_PARAMS_MAX } from '../live-events.ts';
 import { checkTeamViewInput, checkViewName, checkViewParams, cleanViewName } from './team-views.ts';
 
 describe('team view names', () => {

@@ -14,10 +14,10 @@ import {
   type FieldChange,
   type TeamView,
   type TeamViewInput,
-} from '../lib/live-events.ts';
-import { isTeamViewKind } from '../lib/team-views.ts';
-import { appRequestHeaders, DEFAULT_TIMEOUT_MS, type CallOptions } from './client.ts';
-import { ApiError, isApiError } from './errors.ts';
+} from '../../lib/live-events.ts';
+import { isTeamViewKind } from '../../lib/team/team-views.ts';
+import { appRequestHeaders, DEFAULT_TIMEOUT_MS, type CallOptions } from '../client.ts';
+import { ApiError, isApiError } from '../errors.ts';
 
 export interface TeamApiOptions {
   /** The fetch to use (tests inject a fake). Default: `globalThis.fetch`, looked up on every call. */

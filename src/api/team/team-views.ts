@@ -5,9 +5,9 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TeamView, TeamViewInput, TeamViewKind } from '../lib/live-events.ts';
-import { isApiError } from './errors.ts';
-import { teamViewKeys } from './query-keys.ts';
+import type { TeamView, TeamViewInput, TeamViewKind } from '../../lib/live-events.ts';
+import { isApiError } from '../errors.ts';
+import { teamViewKeys } from '../query-keys.ts';
 import {
   createTeamView,
   deleteTeamView,

@@ -22,6 +22,12 @@ export const taskKeys = {
   detail: (id: string) => [...taskKeys.details(), id] as const,
   /** The pickers' suggestions (CTAs, owners, priorities seen in tasks): outside the searches on purpose. */
   suggestions: () => [...taskKeys.all, 'suggestions'] as const,
+  /**
+   * A task's history from the team server (`GET /api/tasks/{id}/activity`). Under the task's own
+   * key on purpose: invalidating `taskKeys.detail(id)` (a live update, a refetch of the task)
+   * refreshes its activity too. Code that reads every entry under `details()` must expect both.
+   */
+  activity: (id: string) => [...taskKeys.detail(id), 'activity'] as const,
 };
 
 export const playbookKeys = {
@@ -29,4 +35,10 @@ export const playbookKeys = {
   list: () => [...playbookKeys.all, 'list'] as const,
   details: () => [...playbookKeys.all, 'detail'] as const,
   detail: (id: string) => [...playbookKeys.details(), id] as const,
+};
+
+/** The team's shared views (`GET /api/views`, every kind in one list). */
+export const teamViewKeys = {
+  all: ['team-views'] as const,
+  list: () => [...teamViewKeys.all, 'list'] as const,
 };

@@ -93,8 +93,8 @@ export interface UpdateTaskVariables {
 }
 
 /**
- * Updates a task. On success the answer replaces its detail cache entry and task searches are
- * invalidated (refetched in the background, not awaited).
+ * Updates a task. On success the answer replaces its detail cache entry, and task searches and the
+ * task's activity (which has a new entry) are invalidated (refetched in the background, not awaited).
  */
 export function useUpdateTask() {
   const queryClient = useQueryClient();
@@ -102,6 +102,7 @@ export function useUpdateTask() {
     mutationFn: ({ id, input }: UpdateTaskVariables) => updateTask(id, input),
     onSuccess: (task, { id }) => {
       queryClient.setQueryData(taskQueryOptions(id).queryKey, task);
+      void queryClient.invalidateQueries({ queryKey: taskKeys.activity(id) });
       refreshSearches(queryClient);
     },
   });

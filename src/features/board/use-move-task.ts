@@ -144,6 +144,8 @@ export function useMoveTask(columns: BoardColumns) {
     onSuccess: async (task, variables) => {
       const gsid = task.Gsid ?? variables.task.Gsid ?? '';
       await putInColumn({ ...task, Status: variables.to }, variables.scope);
+      // The task's activity has a new entry: read again when it is next shown.
+      if (gsid) void queryClient.invalidateQueries({ queryKey: taskKeys.activity(gsid) });
       toast.show({
         tone: 'success',
         message: `Moved "${variables.task.Name}" to ${variables.to}.`,

@@ -1,4 +1,5 @@
 import { todayIso } from '../../lib/dates.ts';
+import { TeamViewsPanel } from '../../components/team-views/team-views-panel.tsx';
 import { buildSearchRequest } from './build-request.ts';
 import { ConditionBuilder } from './condition-builder.tsx';
 import { LinkProblems } from './link-problems.tsx';
@@ -43,7 +44,19 @@ export function SearchPage() {
           />
           <RequestPreview request={draftBuilt.ok ? draftBuilt.request : null} note={dirty ? 'not searched yet' : null} link={draftLink} />
         </div>
-        <SavedSearches current={encodedDraft ?? ''} />
+        <div className="grid gap-4">
+          <SavedSearches current={encodedDraft ?? ''} />
+          <section aria-labelledby="team-searches-title" className="rounded-lg border border-slate-200 bg-white p-4">
+            <TeamViewsPanel
+              kind="search"
+              title="Team searches"
+              headingId="team-searches-title"
+              path="/search"
+              currentParams={encodedDraft ? new URLSearchParams({ [SEARCH_PARAM]: encodedDraft }).toString() : ''}
+              nothingToShare={encodedDraft ? null : 'Add a condition, a sort or columns first: the default search needs no saved view.'}
+            />
+          </section>
+        </div>
       </div>
       <SearchResults state={state} built={applied} onChange={setSearch} />
     </div>

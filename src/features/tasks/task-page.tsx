@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Task } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
+import { TaskActivity } from './task-activity.tsx';
 import { TaskEditableFacts, TaskFixedFacts } from './task-facts.tsx';
 import { TaskEditForm } from './task-edit-form.tsx';
 
@@ -78,6 +79,7 @@ export function TaskPage({ task, refreshError, onRetry }: TaskPageProps) {
           <TaskFixedFacts task={task} />
         </section>
       </div>
+      {task.Gsid && <TaskActivity taskId={task.Gsid} version={task.ModifiedDate} />}
     </article>
   );
 }

@@ -179,6 +179,10 @@ export async function measureDrops(browser: Browser, appUrl: string, moves: numb
       const timing = await page.evaluate<{ dom: number; frame: number }>('window.__move');
       out.domMs.push(timing.dom);
       out.frameMs.push(timing.frame);
+      // Focus follows the moved card into In Progress (its handle, or the column when the card is
+      // not drawn there, 400 ms later): the next card is picked up once it has, or focus would
+      // leave the next card's handle between its focus and its Space.
+      await page.locator('section[aria-label="In Progress"]:focus-within').waitFor({ state: 'attached' });
     }
     // Let the moves reach the server before closing.
     await page.getByRole('region', { name: 'Notifications' }).getByText(/^Moved /).first().waitFor({ timeout: 60_000 });

@@ -127,6 +127,9 @@ if (runs('bytes')) {
     const b = routesBefore.find((x) => x.route === r.route);
     add({ section: 'bytes', measure: `route ${r.route}: its chunks beyond the shell (gzip)`, ...withMedian([KB(r.gzip)]), unit: 'KB', before: b ? withMedian([KB(b.gzip)]) : undefined });
   }
+  // The board's drag and drop, loaded when a drag can start (part of the board's chunk before).
+  const [drag] = routeChunks(distDir, { drag: 'src/features/board/board-dnd.tsx' });
+  if (drag) add({ section: 'bytes', measure: "  the board's drag and drop (dnd-kit), loaded when a drag can start", ...withMedian([KB(drag.gzip)]), unit: 'KB' });
 }
 
 // 2. Each page, cold: its first meaningful element and the requests it waited for.

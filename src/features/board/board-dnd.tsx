@@ -27,7 +27,7 @@ import {
   type DragStartEvent,
   type Over,
 } from '@dnd-kit/core';
-import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
 import { SCREEN_READER_INSTRUCTIONS, words, type DragWords } from './announcements.ts';
 import { CardPreview } from './card-preview.tsx';
@@ -80,8 +80,11 @@ function createAnnouncements(): Announcements {
   };
 }
 
-/** Attaches dnd-kit to one card's element and handle, and publishes what the card draws. */
-function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
+/**
+ * Attaches dnd-kit to one card's element and handle, and publishes what the card draws. Memoised:
+ * a card coming or going redraws its own binding, not every card's.
+ */
+const CardBinding = memo(function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: entry.id, data: entry.data });
   useLayoutEffect(() => {
     setNodeRef(entry.node);
@@ -92,7 +95,7 @@ function CardBinding({ registry, token, entry }: { registry: DragRegistry; token
   }, [registry, token, listeners, attributes, isDragging]);
   useLayoutEffect(() => () => registry.publishCard(token, null), [registry, token]);
   return null;
-}
+});
 
 /** Attaches dnd-kit to one column's element (a drop target as a whole) and publishes whether the dragged card is over it. */
 function ColumnBinding({ registry, status, node }: { registry: DragRegistry; status: TaskStatus; node: HTMLElement }) {

@@ -6,7 +6,9 @@
  *
  * Measures, as medians (see bench/lib/board.ts):
  * - navigation to the first card visible (performance.now() in the page, from navigation start);
- * - DOM elements once every column shows its cards; JS heap; long tasks while scrolling a column;
+ * - DOM elements once every column shows its cards; JS heap; long tasks while scrolling a column,
+ *   the page's main-thread CPU time then (a trace: not inflated by a busy machine) and the
+ *   components React rendered again (a count);
  * - drop to the move shown in its new column, with the server answering 1.5 s late: keyboard
  *   moves (Space, ArrowRight, Space), timed in the page from the drop key to the DOM mutation that
  *   shows it in the target column (its count, or the card), and to the next animation frame (painted).
@@ -51,6 +53,9 @@ const rows: [string, number[], string][] = [
   ['DOM elements after load', loads.map((l) => l.domElements), ''],
   ['JS heap used after load', loads.map((l) => l.heapBytes / 1024 / 1024), 'MB'],
   [`long tasks while scrolling ${SCROLL} cards`, loads.map((l) => l.scroll.count), ''],
+  [`main-thread CPU time while scrolling ${SCROLL} cards (trace)`, loads.map((l) => l.scrollWork.cpuMs), 'ms'],
+  [`tasks over 50 ms of CPU while scrolling ${SCROLL} cards`, loads.map((l) => l.scrollWork.longTasks), ''],
+  [`components rendered again while scrolling ${SCROLL} cards`, loads.map((l) => l.scrollRenders.renders), ''],
   [`drop -> move shown in new column (DOM), ${LATENCY_MS / 1000} s latency`, drops.domMs, 'ms'],
   [`drop -> move shown in new column (next frame), ${LATENCY_MS / 1000} s latency`, drops.frameMs, 'ms'],
 ];

@@ -127,6 +127,9 @@ if (runs('bytes')) {
     const b = routesBefore.find((x) => x.route === r.route);
     add({ section: 'bytes', measure: `route ${r.route}: its chunks beyond the shell (gzip)`, ...withMedian([KB(r.gzip)]), unit: 'KB', before: b ? withMedian([KB(b.gzip)]) : undefined });
   }
+  // The board's drag and drop, loaded when a drag can start (part of the board's chunk before).
+  const [drag] = routeChunks(distDir, { drag: 'src/features/board/board-dnd.tsx' });
+  if (drag) add({ section: 'bytes', measure: "  the board's drag and drop (dnd-kit), loaded when a drag can start", ...withMedian([KB(drag.gzip)]), unit: 'KB' });
 }
 
 // 2. Each page, cold: its first meaningful element and the requests it waited for.
@@ -178,6 +181,14 @@ if (runs('board')) {
   addLoad('  long tasks (> 50 ms) while scrolling', (l) => l.scroll.count, '');
   addLoad('  their blocking time (sum of time over 50 ms)', (l) => l.scroll.blockingMs, 'ms');
   addLoad('  longest task while scrolling', (l) => l.scroll.longestMs, 'ms');
+  // The same scroll by the page's own CPU time (a trace), which a busy machine does not inflate.
+  addLoad('  main-thread CPU time while scrolling (trace)', (l) => l.scrollWork.cpuMs, 'ms');
+  addLoad('  tasks over 50 ms of CPU while scrolling', (l) => l.scrollWork.longTasks, '');
+  addLoad('  their CPU time over 50 ms', (l) => l.scrollWork.blockingMs, 'ms');
+  // What React drew meanwhile: counts, the same on a busy machine as on an idle one.
+  addLoad('  React commits while scrolling', (l) => l.scrollRenders.commits, '');
+  addLoad('  components rendered again while scrolling', (l) => l.scrollRenders.renders, '');
+  addLoad('  components mounted while scrolling', (l) => l.scrollRenders.mounts, '');
 
   log(`${MOVES} keyboard moves with ${LATENCY_MS} ms server latency`);
   board.sandbox.faults.update({ latencyMs: LATENCY_MS });

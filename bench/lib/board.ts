@@ -3,6 +3,8 @@
  * Scripts that run in the page are kept as text: the bench is type-checked without the DOM library.
  */
 import type { Browser, Page } from '@playwright/test';
+import { mainThreadWork, type MainThreadWork } from './main-thread.ts';
+import { COUNT_RENDERS, type RenderCounts } from './react-renders.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
 export const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const;
@@ -87,12 +89,30 @@ export async function scrollColumn(page: Page, status: string, cards: number, st
   return page.evaluate<LongTaskSummary & { ms: number }>(script);
 }
 
+/** Runs `run` with Chromium tracing on, and reads the page's main-thread work from the trace. */
+async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): Promise<{ result: T; work: MainThreadWork }> {
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    await browser.stopTracing();
+    throw error;
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<typeof mainThreadWork>[0];
+  return { result, work: mainThreadWork(trace) };
+}
+
 export interface BoardLoad {
   firstCardMs: number;
   domElements: number;
   heapBytes: number;
   heapAfterScrollBytes: number;
   scroll: LongTaskSummary & { ms: number };
+  /** The page's main-thread work while scrolling, from a trace: CPU time, not inflated by a busy machine. */
+  scrollWork: MainThreadWork;
+  /** React's commits, components rendered again and mounted while scrolling (see react-renders.ts). */
+  scrollRenders: RenderCounts;
 }
 
 /** One cold visit to /board: first card, DOM size, heap; then a column scrolled through `scrollCards` cards. */
@@ -102,14 +122,18 @@ export async function measureBoardLoad(browser: Browser, appUrl: string, scrollC
     const page = await context.newPage();
     await page.addInitScript({ content: WATCH_FIRST_CARD });
     await page.addInitScript({ content: WATCH_LONG_TASKS });
+    await page.addInitScript({ content: COUNT_RENDERS });
     await page.goto(`${appUrl}/board`);
     await waitForBoard(page);
     const firstCardMs = await page.evaluate<number>('window.__firstCardAt');
     const domElements = await page.evaluate<number>("document.getElementsByTagName('*').length");
     const heapBytes = await jsHeapUsed(page);
-    const scroll = await scrollColumn(page, 'Not Started', scrollCards);
+    await page.evaluate('window.__countRenders = true');
+    const { result: scroll, work: scrollWork } = await traced(browser, page, () => scrollColumn(page, 'Not Started', scrollCards));
+    await page.evaluate('window.__countRenders = false');
+    const scrollRenders = await page.evaluate<RenderCounts>('({ ...window.__renderCounts })');
     const heapAfterScrollBytes = await jsHeapUsed(page);
-    return { firstCardMs, domElements, heapBytes, heapAfterScrollBytes, scroll };
+    return { firstCardMs, domElements, heapBytes, heapAfterScrollBytes, scroll, scrollWork, scrollRenders };
   } finally {
     await context.close();
   }
@@ -179,6 +203,10 @@ export async function measureDrops(browser: Browser, appUrl: string, moves: numb
       const timing = await page.evaluate<{ dom: number; frame: number }>('window.__move');
       out.domMs.push(timing.dom);
       out.frameMs.push(timing.frame);
+      // Focus follows the moved card into In Progress (its handle, or the column when the card is
+      // not drawn there, 400 ms later): the next card is picked up once it has, or focus would
+      // leave the next card's handle between its focus and its Space.
+      await page.locator('section[aria-label="In Progress"]:focus-within').waitFor({ state: 'attached' });
     }
     // Let the moves reach the server before closing.
     await page.getByRole('region', { name: 'Notifications' }).getByText(/^Moved /).first().waitFor({ timeout: 60_000 });

@@ -17,6 +17,12 @@ const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
  */
 export const HOLD_IDLE_CALLBACKS = 'window.requestIdleCallback = () => 0;';
 
+const IDLE_THRICE = `new Promise((resolve) => {
+  let left = 3;
+  const next = () => (left-- === 0 ? resolve(undefined) : requestIdleCallback(next, { timeout: 3000 }));
+  next();
+})`;
+
 export interface FirstVisitOptions {
   /** Leave out what is loaded only once the browser is idle (see HOLD_IDLE_CALLBACKS). */
   holdIdlePreload?: boolean;
@@ -42,6 +48,11 @@ export async function firstVisitBytes(browser: Browser, url: string, waitFor: st
   await page.goto(url);
   await page.locator(waitFor).first().waitFor();
   await page.waitForLoadState('networkidle');
+  if (!options.holdIdlePreload) {
+    // What the app loads once the page has settled and the browser is idle: a few idle periods.
+    await page.evaluate(IDLE_THRICE);
+    await page.waitForLoadState('networkidle');
+  }
   await Promise.all(pending);
   await context.close();
   return {
@@ -79,7 +90,8 @@ export interface RouteChunk {
 
 /**
  * What each lazily loaded route costs beyond the app shell: its chunk plus the chunks it imports
- * that the entry does not (from Vite's manifest, `build.manifest`).
+ * that the shell does not have (from Vite's manifest, `build.manifest`). The shell is what
+ * index.html loads (the entry and the chunks it preloads) and what those import.
  */
 export function routeChunks(distDir: string, routes: Record<string, string>): RouteChunk[] {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
@@ -89,10 +101,13 @@ export function routeChunks(distDir: string, routes: Record<string, string>): Ro
     for (const dep of manifest[key]?.imports ?? []) closure(dep, into);
     return into;
   };
-  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  const shell = closure(entryKey);
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const inHtml = new Set(Array.from(html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g), (m) => m[1]));
+  const shell = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry || inHtml.has(chunk.file)) closure(key, shell);
   const size = (file: string) => gz(readFileSync(join(distDir, file)));
-  return Object.entries(routes).map(([route, source]) => {
+  // A source that is no chunk of its own in this build (code that once was part of another) is left out.
+  return Object.entries(routes).filter(([, source]) => manifest[source]).map(([route, source]) => {
     const own = [...closure(source)].filter((k) => !shell.has(k)).map((k) => manifest[k]!.file);
     return { route, file: manifest[source]!.file, files: own, gzip: own.reduce((s, f) => s + size(f), 0) };
   });

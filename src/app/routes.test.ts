@@ -64,18 +64,33 @@ describe('startRoute', () => {
     expect(api.searchTasks.mock.calls.some((call) => JSON.stringify(call).includes('High'))).toBe(false);
   });
 
-  it("/tasks/:id: the task, then its playbook; /playbooks/:id: the playbook and its adoption", async () => {
+  it("/tasks/:id: the task and the playbook list together; the task's playbook comes from the list", async () => {
+    const playbook: Playbook = { Gsid: '1P', Name: 'Onboarding', TaskTemplates: [] };
     api.getTask.mockResolvedValue({ Gsid: '1T', Status: 'Not Started', PlaybookId: '1P' });
-    api.getPlaybook.mockImplementation(never);
-    api.searchTasks.mockImplementation(never);
+    api.listPlaybooks.mockResolvedValue([playbook]);
     vi.spyOn(ROUTES.task, 'load').mockImplementation(never);
-    vi.spyOn(ROUTES.playbook, 'load').mockImplementation(never);
     const queryClient = new QueryClient();
     startRoute(queryClient, 'http://app.test/tasks/1T');
     expect(api.getTask).toHaveBeenCalledWith('1T', expect.anything());
-    await vi.waitFor(() => expect(api.getPlaybook).toHaveBeenCalledWith('1P', expect.anything()));
+    expect(api.listPlaybooks).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(queryClient.getQueryData(playbookKeys.detail('1P'))).toEqual(playbook));
+    expect(api.getPlaybook).not.toHaveBeenCalled();
+  });
 
-    startRoute(queryClient, 'http://app.test/playbooks/2P');
+  it('/tasks/:id: a playbook the list does not have is asked for on its own', async () => {
+    api.getTask.mockResolvedValue({ Gsid: '1T', Status: 'Not Started', PlaybookId: '1P' });
+    api.listPlaybooks.mockRejectedValue(new Error('list failed'));
+    api.getPlaybook.mockImplementation(never);
+    vi.spyOn(ROUTES.task, 'load').mockImplementation(never);
+    startRoute(new QueryClient({ defaultOptions: { queries: { retry: false } } }), 'http://app.test/tasks/1T');
+    await vi.waitFor(() => expect(api.getPlaybook).toHaveBeenCalledWith('1P', expect.anything()));
+  });
+
+  it('/playbooks/:id: the playbook and its adoption', () => {
+    api.getPlaybook.mockImplementation(never);
+    api.searchTasks.mockImplementation(never);
+    vi.spyOn(ROUTES.playbook, 'load').mockImplementation(never);
+    startRoute(new QueryClient(), 'http://app.test/playbooks/2P');
     expect(api.getPlaybook).toHaveBeenCalledWith('2P', expect.anything());
     expect(JSON.stringify(api.searchTasks.mock.calls.at(-1))).toContain('"2P"');
   });

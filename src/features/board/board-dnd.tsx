@@ -6,7 +6,8 @@
  *
  * The cards and columns are not inside dnd-kit's context: they registered their elements (see
  * drag-registry.ts), and an invisible binding per card and column here attaches dnd-kit to them
- * and publishes back what they draw.
+ * and publishes back what they draw. The list of bindings follows the registrations inside
+ * dnd-kit's context, so cards coming and going while a column scrolls never redraw the context.
  */
 import {
   DndContext,
@@ -27,7 +28,7 @@ import {
   type DragStartEvent,
   type Over,
 } from '@dnd-kit/core';
-import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
 import { SCREEN_READER_INSTRUCTIONS, words, type DragWords } from './announcements.ts';
 import { CardPreview } from './card-preview.tsx';
@@ -80,8 +81,11 @@ function createAnnouncements(): Announcements {
   };
 }
 
-/** Attaches dnd-kit to one card's element and handle, and publishes what the card draws. */
-function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
+/**
+ * Attaches dnd-kit to one card's element and handle, and publishes what the card draws. Memoised:
+ * a card coming or going redraws its own binding, not every card's.
+ */
+const CardBinding = memo(function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: entry.id, data: entry.data });
   useLayoutEffect(() => {
     setNodeRef(entry.node);
@@ -92,25 +96,45 @@ function CardBinding({ registry, token, entry }: { registry: DragRegistry; token
   }, [registry, token, listeners, attributes, isDragging]);
   useLayoutEffect(() => () => registry.publishCard(token, null), [registry, token]);
   return null;
-}
+});
 
 /** Attaches dnd-kit to one column's element (a drop target as a whole) and publishes whether the dragged card is over it. */
-function ColumnBinding({ registry, status, node }: { registry: DragRegistry; status: TaskStatus; node: HTMLElement }) {
+const ColumnBinding = memo(function ColumnBinding({ registry, status, node }: { registry: DragRegistry; status: TaskStatus; node: HTMLElement }) {
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
   useLayoutEffect(() => setNodeRef(node), [setNodeRef, node]);
   useLayoutEffect(() => registry.publishOver(status, isOver), [registry, status, isOver]);
   useLayoutEffect(() => () => registry.publishOver(status, false), [registry, status]);
   return null;
-}
+});
+
+/**
+ * The bindings of the cards and columns registered now. It alone follows the registrations, as a
+ * child of dnd-kit's context: a card scrolled into view or out of it redraws this list (and the
+ * one binding that came), not dnd-kit's context nor any card.
+ */
+const Bindings = memo(function Bindings({ registry }: { registry: DragRegistry }) {
+  const { cards, columns } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
+  return (
+    <>
+      {[...columns].map(([status, node]) => (
+        <ColumnBinding key={status} registry={registry} status={status} node={node} />
+      ))}
+      {[...cards].map(([token, entry]) => (
+        <CardBinding key={token} registry={registry} token={token} entry={entry} />
+      ))}
+      <ActiveBinding registry={registry} />
+    </>
+  );
+});
 
 /** Publishes which card is dragged. */
-function ActiveBinding({ registry }: { registry: DragRegistry }) {
+const ActiveBinding = memo(function ActiveBinding({ registry }: { registry: DragRegistry }) {
   const { active } = useDndContext();
   const id = active ? String(active.id) : null;
   useLayoutEffect(() => registry.publishActive(id), [registry, id]);
   useLayoutEffect(() => () => registry.publishActive(null), [registry]);
   return null;
-}
+});
 
 interface Props {
   registry: DragRegistry;
@@ -123,7 +147,6 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
-  const { cards, columns } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
   const [dragged, setDragged] = useState<DragData | null>(null);
   const focusRequests = useFocusRequests();
   const accessibility = useMemo(
@@ -154,13 +177,7 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragged(null)}
     >
-      {[...columns].map(([status, node]) => (
-        <ColumnBinding key={status} registry={registry} status={status} node={node} />
-      ))}
-      {[...cards].map(([token, entry]) => (
-        <CardBinding key={token} registry={registry} token={token} entry={entry} />
-      ))}
-      <ActiveBinding registry={registry} />
+      <Bindings registry={registry} />
       <DragOverlay dropAnimation={null}>{dragged ? <CardPreview task={dragged.task} today={today} /> : null}</DragOverlay>
     </DndContext>
   );

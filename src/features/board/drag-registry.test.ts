@@ -56,6 +56,33 @@ describe('drag registry', () => {
     expect(published).toHaveBeenCalledTimes(5);
   });
 
+  it("tells a card of its own binding only, until it stops listening", () => {
+    const registry = createDragRegistry();
+    const first = vi.fn();
+    const second = vi.fn();
+    const stopFirst = registry.onCardPublished('c1', first);
+    registry.onCardPublished('c2', second);
+    const binding: HandleBinding = { listeners: undefined, attributes: {}, isDragging: false };
+
+    registry.publishCard('c1', binding);
+    registry.publishCard('c1', { ...binding }); // the same: nobody is told
+    registry.publishOver('Completed', true);
+    registry.publishActive('1T');
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).not.toHaveBeenCalled();
+    registry.publishCard('c2', binding);
+    expect(second).toHaveBeenCalledTimes(1);
+
+    stopFirst();
+    registry.publishCard('c1', null);
+    expect(first).toHaveBeenCalledTimes(1);
+    // A card listening again (drawn anew) is told again.
+    const again = vi.fn();
+    registry.onCardPublished('c1', again);
+    registry.publishCard('c1', binding);
+    expect(again).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a press for the card it was made on, hands it over once, and forgets it when given up', () => {
     const registry = createDragRegistry();
     registry.setPending('c1', { kind: 'keyboard', init: { code: 'Space', key: ' ' } });

@@ -6,7 +6,8 @@
  * task they carry); once loaded, the drag layer (board-dnd.tsx) draws one invisible binding per
  * card and column inside dnd-kit's context, which attaches dnd-kit to their elements and
  * publishes back what each one needs to draw: the handle's listeners and attributes, whether it
- * is dragged, whether a column is under the dragged card, and which card is dragged.
+ * is dragged, whether a column is under the dragged card, and which card is dragged. A card's
+ * binding is told to that card alone (its handle, see use-board-drag.ts), not to every card.
  *
  * Before the layer is in, a card's handle records a press (`setPending`) and asks for the layer
  * (`want`); the card replays the press on its handle once dnd-kit listens there. A press given
@@ -57,6 +58,7 @@ function listenerSet() {
     notify() {
       for (const listener of [...listeners]) listener();
     },
+    size: () => listeners.size,
   };
 }
 
@@ -71,6 +73,8 @@ export function createDragRegistry() {
   const registered = listenerSet();
   const published = listenerSet();
   const wants = listenerSet();
+  /** Per card: told only of that card's binding (a card drawn or bound tells no other card). */
+  const cardPublished = new Map<string, ReturnType<typeof listenerSet>>();
 
   const setRegistrations = (next: Registrations) => {
     registrations = next;
@@ -107,6 +111,7 @@ export function createDragRegistry() {
       if (binding === null ? current === undefined : current !== undefined && sameBinding(current, binding)) return;
       if (binding) bindings.set(token, binding);
       else bindings.delete(token);
+      cardPublished.get(token)?.notify();
       published.notify();
     },
     publishOver(status: TaskStatus, isOver: boolean) {
@@ -123,7 +128,18 @@ export function createDragRegistry() {
     binding: (token: string): HandleBinding | null => bindings.get(token) ?? null,
     isOver: (status: TaskStatus) => over.has(status),
     activeId: () => activeId,
+    /** Told of every change published (cards, columns, the dragged card). */
     onPublished: published.add,
+    /** Told only when this card's binding changes. */
+    onCardPublished(token: string, listener: Listener) {
+      let listeners = cardPublished.get(token);
+      if (!listeners) cardPublished.set(token, (listeners = listenerSet()));
+      const remove = listeners.add(listener);
+      return () => {
+        remove();
+        if (listeners.size() === 0 && cardPublished.get(token) === listeners) cardPublished.delete(token);
+      };
+    },
 
     // Loading the layer: asked for by a handle (pressed, focused, pointed at); each time, so a
     // load that failed is tried again at the next press.

@@ -4,9 +4,11 @@
  * focus in it, warms the task page's data.
  *
  * The card takes part in drag and drop through use-board-drag.ts (dnd-kit itself loads on
- * demand). The card is split: the outer part holds the drag state, the body is memoised and
- * redraws only when its task or its handle's bindings change (a drop on a board of many cards
- * stays quick).
+ * demand). The card is split: the outer part knows whether it is dragged; the body is memoised
+ * and redraws only when its task changes; the drag handle reads dnd-kit's listeners and
+ * attributes itself, so when dnd-kit binds a card (once it has loaded, and for every card
+ * scrolled into view after that) only the handle is drawn again, not the card (scrolling through
+ * many cards and a drop on a board of many cards stay quick).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
@@ -17,7 +19,7 @@ import { CardDetails } from './card-details.tsx';
 import type { DragData } from './column-ids.ts';
 import { useFocusRequests } from './focus-requests.ts';
 import { MoveToMenu } from './move-to-menu.tsx';
-import { useCardDrag } from './use-board-drag.ts';
+import { useCardDrag, useDragHandle } from './use-board-drag.ts';
 import { useRestIntent } from './use-rest-intent.ts';
 
 type OnMoveTo = (task: Task, from: TaskStatus, to: TaskStatus) => void;
@@ -38,7 +40,7 @@ interface Props {
 export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, measure, onMoveTo, today }: Props) {
   const gsid = task.Gsid ?? '';
   const data: DragData = useMemo(() => ({ task, status }), [task, status]);
-  const { nodeRef, handleRef: dragHandleRef, handleProps, isDragging } = useCardDrag(gsid, data);
+  const { token, nodeRef, handleRef: dragHandleRef, isDragging } = useCardDrag(gsid, data);
   const queryClient = useQueryClient();
   const handle = useRef<HTMLButtonElement | null>(null);
   const menuButton = useRef<HTMLButtonElement | null>(null);
@@ -89,7 +91,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
         onMoveTo={onMoveTo}
         handleRef={handleRef}
         menuButton={menuButton}
-        handleProps={handleProps}
+        dragToken={token}
       />
     </article>
   );
@@ -102,24 +104,16 @@ interface BodyProps {
   onMoveTo: OnMoveTo;
   handleRef: (element: HTMLButtonElement | null) => void;
   menuButton: RefObject<HTMLButtonElement | null>;
-  /** dnd-kit's listeners and attributes for the handle (see use-board-drag.ts). */
-  handleProps: Readonly<Record<string, unknown>>;
+  /** The card's key in the drag registry (see use-board-drag.ts). */
+  dragToken: string;
 }
 
-const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, handleProps }: BodyProps) {
+const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, dragToken }: BodyProps) {
   const name = task.Name ?? '(no name)';
   return (
     <>
       <div className="flex items-start gap-1">
-        <button
-          ref={handleRef}
-          {...handleProps}
-          type="button"
-          aria-label={`Move ${name}`}
-          className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-        >
-          <span aria-hidden="true" className="block h-4 w-2.5 bg-[radial-gradient(circle,currentColor_1.2px,transparent_1.5px)] bg-[length:5px_5px]" />
-        </button>
+        <DragHandle token={dragToken} name={name} handleRef={handleRef} />
         <Link to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`} className="min-w-0 flex-1 break-words text-sm font-medium text-slate-900 hover:underline">
           {name}
         </Link>
@@ -129,5 +123,27 @@ const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleR
         <CardDetails task={task} today={today} />
       </div>
     </>
+  );
+});
+
+interface HandleProps {
+  token: string;
+  name: string;
+  handleRef: (element: HTMLButtonElement | null) => void;
+}
+
+/** The drag handle: the only part of a card drawn again when dnd-kit binds it. */
+const DragHandle = memo(function DragHandle({ token, name, handleRef }: HandleProps) {
+  const handleProps = useDragHandle(token);
+  return (
+    <button
+      ref={handleRef}
+      {...handleProps}
+      type="button"
+      aria-label={`Move ${name}`}
+      className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+    >
+      <span aria-hidden="true" className="block h-4 w-2.5 bg-[radial-gradient(circle,currentColor_1.2px,transparent_1.5px)] bg-[length:5px_5px]" />
+    </button>
   );
 });

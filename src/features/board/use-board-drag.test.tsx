@@ -2,18 +2,23 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../api/types.ts';
 import { createDragRegistry, type DragRegistry } from './drag-registry.ts';
-import { DragRegistryContext, useActiveDragId, useCardDrag, useColumnDrop } from './use-board-drag.ts';
+import { DragRegistryContext, useActiveDragId, useCardDrag, useColumnDrop, useDragHandle } from './use-board-drag.ts';
 
 const task: Task = { Gsid: '1T', Name: 'Kickoff', Status: 'Not Started' };
 const data = { task, status: 'Not Started' as const };
 
 function Card() {
-  const { nodeRef, handleRef, handleProps, isDragging } = useCardDrag('1T', data);
+  const { token, nodeRef, handleRef, isDragging } = useCardDrag('1T', data);
   return (
     <article ref={nodeRef} data-dragging={isDragging || undefined}>
-      <button ref={handleRef} {...handleProps} type="button" aria-label="Move Kickoff" />
+      <Handle token={token} handleRef={handleRef} />
     </article>
   );
+}
+
+function Handle({ token, handleRef }: { token: string; handleRef: (element: HTMLElement | null) => void }) {
+  const handleProps = useDragHandle(token);
+  return <button ref={handleRef} {...handleProps} type="button" aria-label="Move Kickoff" />;
 }
 
 function Column() {

@@ -2,10 +2,12 @@
  * The cards' and columns' side of drag and drop (see drag-registry.ts): they register their
  * elements and read back what the drag layer publishes, so they never import dnd-kit and draw
  * the same before and after it has loaded (no card is redrawn from scratch when it arrives, so
- * focus and an open menu stay where they are).
+ * focus and an open menu stay where they are). A card's handle reads its own binding
+ * (useDragHandle): when dnd-kit binds a card, only the handle is drawn again, not the card.
  */
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useId,
@@ -57,20 +59,32 @@ function replay(handle: HTMLElement, press: PendingPress) {
 }
 
 export interface CardDrag {
+  /** The card's key in the registry: its handle reads its binding with it (useDragHandle). */
+  token: string;
   /** Ref callbacks for the card's element and its drag handle. */
   nodeRef: (element: HTMLElement | null) => void;
   handleRef: (element: HTMLElement | null) => void;
-  /** Spread on the handle: dnd-kit's listeners and attributes, or, until it is in, the ones that keep a press for it. */
-  handleProps: Readonly<Record<string, unknown>>;
   isDragging: boolean;
 }
 
+/** Subscribes to one card's binding (stable for a registry and token). */
+function useCardSubscription(registry: DragRegistry | null, token: string) {
+  return useCallback((listener: () => void) => (registry ? registry.onCardPublished(token, listener) : () => {}), [registry, token]);
+}
+
+/**
+ * The card's side: registers its element and handle, and tells whether it is dragged. The card
+ * redraws only when that changes; the handle's listeners and attributes, which come when dnd-kit
+ * binds the card, are read by the handle alone (useDragHandle), so a card is drawn once, not again
+ * when it is bound.
+ */
 export function useCardDrag(id: string, data: DragData): CardDrag {
   const registry = useContext(DragRegistryContext);
   const token = useId();
   const node = useRef<HTMLElement | null>(null);
   const handle = useRef<HTMLElement | null>(null);
-  const binding = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.binding(token) ?? null);
+  const subscribe = useCardSubscription(registry, token);
+  const isDragging = useSyncExternalStore(subscribe, () => registry?.binding(token)?.isDragging ?? false);
 
   // Registered after every commit (the registry ignores what did not change), dropped at the end.
   useLayoutEffect(() => {
@@ -82,6 +96,19 @@ export function useCardDrag(id: string, data: DragData): CardDrag {
     () => [(element: HTMLElement | null) => void (node.current = element), (element: HTMLElement | null) => void (handle.current = element)],
     [],
   );
+
+  return { token, nodeRef, handleRef, isDragging };
+}
+
+/**
+ * The handle's side, for the card `token` (from useCardDrag): the props to spread on the handle,
+ * dnd-kit's listeners and attributes or, until it is in, the ones that keep a press for it; and
+ * the press kept, given to dnd-kit once it listens on the handle.
+ */
+export function useDragHandle(token: string): Readonly<Record<string, unknown>> {
+  const registry = useContext(DragRegistryContext);
+  const subscribe = useCardSubscription(registry, token);
+  const binding = useSyncExternalStore(subscribe, () => registry?.binding(token) ?? null);
 
   const keepPress = useMemo(() => {
     if (!registry) return ATTRIBUTES_AT_REST;
@@ -108,17 +135,16 @@ export function useCardDrag(id: string, data: DragData): CardDrag {
     };
   }, [registry, token]);
 
-  const handleProps = useMemo(() => (binding ? { ...binding.listeners, ...binding.attributes } : keepPress), [binding, keepPress]);
-
   // dnd-kit now listens on the handle: a press it missed is given to it.
   const listening = binding?.listeners !== undefined;
   useEffect(() => {
     if (!listening || !registry) return;
     const press = registry.takePending(token);
-    if (press && handle.current?.isConnected) replay(handle.current, press);
+    const handle = registry.registrations().cards.get(token)?.handle;
+    if (press && handle?.isConnected) replay(handle, press);
   }, [listening, registry, token]);
 
-  return { nodeRef, handleRef, handleProps, isDragging: binding?.isDragging ?? false };
+  return useMemo(() => (binding ? { ...binding.listeners, ...binding.attributes } : keepPress), [binding, keepPress]);
 }
 
 /** A column as a drop target: a ref for its element, and whether the dragged card is over it. */

@@ -53,12 +53,14 @@ async function switchUpstream(on: boolean) {
 }
 
 const liveStatus = (page: Page) => page.getByRole('status', { name: 'Live updates' });
+/** The indicator when the stream is up and the mirror synced: "Live · 14:05". */
+const LIVE = /Live · \d{1,2}:\d{2}/;
 
 async function openBoard(browser: Browser, prefix: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: E2E.mirrorAppUrl });
   const page = await context.newPage();
   await page.goto(`/board?q=${prefix}`);
-  await expect(liveStatus(page)).toContainText('Live');
+  await expect(liveStatus(page)).toContainText(LIVE);
   return { context, page };
 }
 
@@ -82,7 +84,7 @@ test.afterEach(async () => {
 test('a change made straight in Gainsight appears on an open board within the poll interval, without a reload', async ({ page, axe }) => {
   const p = uniquePrefix();
   await page.goto(`/board?q=${p}`);
-  await expect(liveStatus(page)).toContainText('Live');
+  await expect(liveStatus(page)).toContainText(LIVE);
   await expect(column(page, 'Not Started').getByText('No tasks', { exact: true })).toBeVisible();
 
   const task = await createOutside(`${p} renewal call`);
@@ -104,7 +106,7 @@ test("a teammate's move appears on every open board at once, and each page reads
     await expect(card(ben.page, 'Not Started', task.Name)).toBeVisible({ timeout: POLL_MS + 2_000 });
 
     await moveWithMenu(ana.page, 'Not Started', task.Name, 'In Progress');
-    await expect(toast(ana.page, `Moved ${task.Name} to In Progress`)).toBeVisible();
+    await expect(toast(ana.page, `Moved "${task.Name}" to In Progress.`)).toBeVisible();
     // Ben did nothing: the write's event moves the card on his board, well within a poll interval.
     await expect(card(ben.page, 'In Progress', task.Name)).toBeVisible({ timeout: POLL_MS });
     await expect(card(ben.page, 'Not Started', task.Name)).toHaveCount(0);
@@ -137,9 +139,54 @@ test('Gainsight unreachable: the board keeps its data "as of" the last sync, a m
   await expectNoAxeViolations(page, 'board with stale data');
 
   await switchUpstream(true);
-  await expect(liveStatus(page)).toContainText('Live', { timeout: POLL_MS + 10_000 });
+  await expect(liveStatus(page)).toContainText(LIVE, { timeout: POLL_MS + 10_000 });
   await expect(liveStatus(page)).not.toContainText('Data as of');
   await moveWithMenu(page, 'Not Started', task.Name, 'Completed');
   await expect(card(page, 'Completed', task.Name)).toBeVisible();
   await expect.poll(async () => (await outside<ApiTask>('GET', `/tasks/${task.Gsid}`)).Status).toBe('Completed');
+});
+
+test("a task's Activity lists a teammate's move made in another browser", async ({ browser, page, axe }) => {
+  const p = uniquePrefix();
+  const task = await createOutside(`${p} adoption review`);
+  const ana = await openBoard(browser, p);
+  try {
+    await expect(card(ana.page, 'Not Started', task.Name)).toBeVisible({ timeout: POLL_MS + 2_000 });
+    await moveWithMenu(ana.page, 'Not Started', task.Name, 'Skipped');
+    await expect(toast(ana.page, `Moved "${task.Name}" to Skipped.`)).toBeVisible();
+  } finally {
+    await ana.context.close();
+  }
+  await page.goto(`/tasks/${task.Gsid}`);
+  const activity = page.getByRole('region', { name: 'Activity' });
+  const entries = activity.getByRole('list', { name: 'Activity' }).getByRole('listitem');
+  await expect(entries.first()).toContainText('Moved to Skipped in Cockpit Board');
+  await expect(entries.first()).toContainText('Status: Not Started → Skipped');
+  await expect(activity).toContainText('Created outside Cockpit Board');
+  await axe('task page with its activity');
+});
+
+test('a board view shared with the team in one browser opens in another', async ({ browser, page }) => {
+  const p = uniquePrefix();
+  const viewName = `${p} renewals board`;
+  await page.goto(`/board?q=${p}&sort=priority`);
+  await page.getByRole('button', { name: 'Share these filters with the team' }).click();
+  const form = page.getByRole('form', { name: 'Save for the team' });
+  await form.getByRole('textbox', { name: 'Name for the team' }).fill(viewName);
+  await form.getByRole('button', { name: 'Save for the team' }).click();
+  await expect(page.getByText(`Shared “${viewName}” with the team.`)).toBeVisible();
+
+  const other = await browser.newContext({ baseURL: E2E.mirrorAppUrl });
+  try {
+    const ben = await other.newPage();
+    await ben.goto('/board');
+    await ben.getByRole('button', { name: 'Team views', exact: true }).click();
+    const dialog = ben.getByRole('dialog', { name: 'Team board views' });
+    await dialog.getByRole('link', { name: viewName }).click();
+    await expect(ben).toHaveURL(new RegExp(`[?&]q=${p}(&|$)`));
+    await expect(ben).toHaveURL(/sort=priority/);
+    await expectNoAxeViolations(ben, 'board opened from a team view');
+  } finally {
+    await other.close();
+  }
 });

@@ -64,6 +64,8 @@ await serveTeam(E2E.appPort, sandbox, TEST_BUDGET);
 await serveTeam(E2E.prodPort, sandbox);
 
 pointAppAt(E2E.wrongKey);
+// Its mirror would only retry a refused key (and write .cockpit/mirror.db): the 401 page is what it is for.
+process.env.GAINSIGHT_MIRROR = 'off';
 const wrongKeyPreview: PreviewServer = await preview({
   logLevel: 'warn',
   build: { outDir: E2E.outDir },

@@ -27,7 +27,11 @@ test.beforeAll(async () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.server.json'), '--outDir', join(dir, 'dist-server')], { cwd: root, stdio: 'pipe' });
   cpSync(join(root, 'openapi'), join(dir, 'dist-server', 'openapi'), { recursive: true });
-  execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
+  // better-sqlite3 (the mirror) is a native addon whose install script compiles it where its
+  // prebuilt binary cannot be downloaded (minutes on a loaded 2-core machine): the install runs
+  // without scripts and takes the addon this checkout already built, for the same Node.
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
+  cpSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
 });
 
 /** npm runs the server in a child of its own: stop the whole process group. */

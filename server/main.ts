@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditConfigError } from './auth/audit.ts';
+import { MirrorFileError } from './mirror/mirror-db.ts';
 import { loadEnvironment } from './env-files.ts';
 import { exposureVerdict, mirrorOptionsOf, readSettings, SettingsError, type TeamServerSettings } from './settings.ts';
 import { createTeamServer, installGracefulShutdown } from './team-server.ts';
@@ -66,8 +67,8 @@ try {
     mirror: mirrorOptionsOf(settings, settings.backend.kind),
   });
 } catch (e) {
-  // AUDIT_LOG names a file that cannot be opened for appending.
-  if (e instanceof AuditConfigError) fail(e.message);
+  // AUDIT_LOG names a file that cannot be opened for appending, or GAINSIGHT_MIRROR_DB one that cannot be opened at all.
+  if (e instanceof AuditConfigError || e instanceof MirrorFileError) fail(e.message);
   throw e;
 }
 const { app } = team;

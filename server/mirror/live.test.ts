@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,5 +81,29 @@ describe('what the tenant answered, into the mirror', () => {
     live.tenantAnswered({ ...base, operation: 'playbooks.get', apiPath: '/playbooks/P1', fresh: true, answer: answer(200, { Gsid: 'P1', Name: 'Onboarding v2' }) });
     expect(live.store!.getPlaybook('P1')).toEqual({ Gsid: 'P1', Name: 'Onboarding v2' });
     expect(events.at(-1)!.event).toEqual({ type: 'playbooks', ids: ['P1'] });
+  });
+});
+
+describe('opening the mirror', () => {
+  it('rebuilds a file that is not a mirror, with a log line that says why, then syncs into it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-'));
+    const file = join(dir, 'mirror.db');
+    writeFileSync(file, 'not a database '.repeat(500));
+    const lines: { level: number; msg: string; reason?: string; file?: string }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+        done();
+      },
+    });
+    app = Fastify({ logger: { level: 'info', stream } });
+    const tenant = new FakeTenant();
+    tenant.put(makeTask(1));
+    const live = await createLive(app, { clock: new FakeClock(), upstream: tenant, tenant: 'https://acme/v1', mirror: { dbPath: file }, signIn: false, registry: new Registry() });
+    expect(lines.find((l) => l.level === 40)).toMatchObject({ file, reason: expect.stringMatching(/^the file cannot be read as SQLite/), msg: 'mirror: the file could not be kept; it was made anew and a first sync will fill it' });
+    await live.sync!.syncNow();
+    expect(live.store!.taskCount()).toBe(1);
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

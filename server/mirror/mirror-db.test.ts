@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTask } from '../test-support/fake-tenant.ts';
-import { MIRROR_SCHEMA_VERSION, openMirrorDb } from './mirror-db.ts';
+import { MIRROR_SCHEMA_VERSION, MirrorFileError, openMirrorDb } from './mirror-db.ts';
 import { MirrorStore } from './mirror-store.ts';
 
 const TENANT = 'https://acme.gainsightcloud.com/v1';
@@ -98,6 +98,13 @@ describe('the mirror file', () => {
     expect(rebuilt).toMatch(/^the file is damaged \(\*\*\* in database main \*\*\* .{20,}\)$/);
     expect(new MirrorStore(db).taskCount()).toBe(0);
     db.close();
+  });
+
+  it('says which setting to change when the file cannot be made at all', () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const inside = join(dir, 'a-file', 'mirror.db');
+    expect(() => openMirrorDb(inside, TENANT)).toThrow(MirrorFileError);
+    expect(() => openMirrorDb(inside, TENANT)).toThrow(new RegExp(`^GAINSIGHT_MIRROR_DB=${inside} cannot be opened \\(.+\\): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off\\.$`));
   });
 
   it('can live in memory', () => {

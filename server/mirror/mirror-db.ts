@@ -46,6 +46,11 @@ const SCHEMA_SQL = `
   CREATE INDEX team_views_kind ON team_views(kind, name, id);
 `;
 
+/** The mirror's file cannot be created or opened at all (a folder the server may not write, say). */
+export class MirrorFileError extends Error {
+  override readonly name = 'MirrorFileError';
+}
+
 export interface OpenedMirrorDb {
   db: Database.Database;
   /** Why the file was made anew (null: it was kept, or there was none). */
@@ -103,19 +108,25 @@ function initialise(db: Database.Database, tenant: string): void {
  */
 export function openMirrorDb(path: string, tenant: string): OpenedMirrorDb {
   const onDisk = path !== ':memory:';
-  if (onDisk) mkdirSync(dirname(path), { recursive: true });
-  const opened = tryOpen(path, tenant);
-  const problem = opened.problem;
-  let db = opened.db;
-  if (!db) {
-    if (onDisk) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-    db = new Database(path);
+  let db: Database.Database | null = null;
+  try {
+    if (onDisk) mkdirSync(dirname(path), { recursive: true });
+    const opened = tryOpen(path, tenant);
+    db = opened.db;
+    if (!db) {
+      if (onDisk) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+      db = new Database(path);
+    }
+    if (onDisk) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL: a crash can lose the last writes, which the next sync brings back from the tenant.
+      db.pragma('synchronous = NORMAL');
+    }
+    initialise(db, tenant);
+    return { db, rebuilt: opened.problem };
+  } catch (e) {
+    db?.close();
+    const why = e instanceof Error ? e.message : String(e);
+    throw new MirrorFileError(`GAINSIGHT_MIRROR_DB=${path} cannot be opened (${why}): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off.`);
   }
-  if (onDisk) {
-    db.pragma('journal_mode = WAL');
-    // NORMAL: a crash can lose the last writes, which the next sync brings back from the tenant.
-    db.pragma('synchronous = NORMAL');
-  }
-  initialise(db, tenant);
-  return { db, rebuilt: problem };
 }

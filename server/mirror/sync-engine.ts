@@ -226,8 +226,9 @@ export class MirrorSync {
       const reason = e instanceof SyncFailure ? e.reason : `the mirror could not be updated: ${e instanceof Error ? e.message : String(e)}`;
       if (!this.synced) {
         this.firstSyncFailures++;
+        // Said once per reason, not at every try.
+        if (this.reason !== reason) this.deps.log.warn({ reason, retryInS: Math.round(this.retryDelay() / 1000) }, 'mirror: first sync failed; reads pass through to the tenant until it completes');
         this.setState('syncing', reason, this.lastSyncAt);
-        this.deps.log.warn({ reason, retryInS: Math.round(this.retryDelay() / 1000) }, 'mirror: first sync failed; reads pass through to the tenant');
       } else {
         // Keep answering from the mirror; try again at the next poll.
         this.lastDeltaAt = now();

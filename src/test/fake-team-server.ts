@@ -14,7 +14,12 @@ export interface FakeTeamServerOptions {
   user?: string | null;
   views?: StoredView[];
   activity?: Record<string, ActivityAnswer>;
-  missing?: boolean;
+  /**
+   * An older server: `true` answers 404 without an envelope (as Fastify does for an unknown route,
+   * e.g. in the dev server); `'spa-fallback'` as `npm run serve` does, the app's page for a GET
+   * and 405 for anything else (server/static-site.ts).
+   */
+  missing?: boolean | 'spa-fallback';
   signInRequired?: boolean;
   now?: () => string;
 }
@@ -46,6 +51,10 @@ export function createFakeTeamServer(options: FakeTeamServerOptions = {}) {
     }
     const hold = holds.findIndex((h) => h.method === request.method && h.path === url.pathname);
     if (hold >= 0) return holds.splice(hold, 1)[0]!.response();
+    if (options.missing === 'spa-fallback') {
+      if (request.method === 'GET') return new Response('<!doctype html><title>Cockpit Board</title>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      return new Response('Method not allowed\n', { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
     if (options.missing) return json(404, { message: `Route ${request.method}:${url.pathname} not found`, error: 'Not Found', statusCode: 404 });
     if (options.signInRequired) return refuse(401, 'AUTH_401', 'Sign in to use Cockpit Board.');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.ts';
-import { createTeamApi, readActivityAnswer, readTeamView, teamApiUnavailable, teamStatusInWords } from './team-api.ts';
+import { createTeamApi, readActivityAnswer, readTeamView, TEAM_ENDPOINT_MISSING, teamApiUnavailable, teamStatusInWords } from './team-api.ts';
 
 const VIEW = {
   id: 'v1',
@@ -91,12 +91,22 @@ describe('the team server client', () => {
   });
 
   it('refuses a 200 that is not JSON or not in the contract\'s shape', async () => {
-    const html = await failure(apiWith(() => new Response('<!doctype html><html></html>', { status: 200 })).api.listTeamViews());
-    expect(html.errorDesc).toMatch(/^The team server answered GET \/api\/views with something that is not JSON/);
+    const text = await failure(apiWith(() => new Response('ok', { status: 200, headers: { 'Content-Type': 'text/plain' } })).api.listTeamViews());
+    expect(text.errorDesc).toMatch(/^The team server answered GET \/api\/views with something that is not JSON/);
+    expect(teamApiUnavailable(text)).toBeNull();
     const shape = await failure(apiWith(() => json(200, { items: [] })).api.listTeamViews());
     expect(shape.errorDesc).toBe("The team server answered with the team's views in a shape this app does not know.");
     const view = await failure(apiWith(() => json(201, { id: 'v1' })).api.createTeamView({ kind: 'board', name: 'x', params: '' }));
     expect(view.errorDesc).toBe('The team server answered with a view in a shape this app does not know.');
+  });
+
+  it("takes the app's own page, where JSON was expected, for a server without the endpoint (an SPA fallback)", async () => {
+    const page = await failure(
+      apiWith(() => new Response('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } })).api.getTaskActivity('1T1'),
+    );
+    expect(page).toMatchObject({ status: 200, errorCode: TEAM_ENDPOINT_MISSING });
+    expect(page.errorDesc).toBe("The server answered GET /api/tasks/1T1/activity with a web page, not the team server's JSON: it has no such endpoint (an older team server?).");
+    expect(teamApiUnavailable(page)).toBe('missing');
   });
 
   it('leaves out list entries that are not views', async () => {

@@ -56,14 +56,22 @@ export function teamStatusInWords(status: number): string {
 }
 
 /**
+ * The `errorCode` this client gives a 2xx answer that is a web page (HTML) rather than the team
+ * server's JSON: a server without the endpoint answered with the app's own page (an older team
+ * server's SPA fallback sends index.html for every unknown GET).
+ */
+export const TEAM_ENDPOINT_MISSING = 'TEAM_ENDPOINT_MISSING';
+
+/**
  * A team-server feature the app cannot use here, as opposed to a failure: `missing` when the
- * server has no such endpoint (an older server: 404, 405, 501), `sign-in` when it needs a session
- * the browser does not have (401). Null for every other error.
+ * server has no such endpoint (an older server: 404, 405, 501, or the app's page instead of JSON),
+ * `sign-in` when it needs a session the browser does not have (401). Null for every other error.
  */
 export type TeamApiUnavailable = 'missing' | 'sign-in';
 
 export function teamApiUnavailable(error: unknown): TeamApiUnavailable | null {
   if (!isApiError(error) || error.kind !== 'api') return null;
+  if (error.errorCode === TEAM_ENDPOINT_MISSING) return 'missing';
   if (error.status === 404 || error.status === 405 || error.status === 501) return 'missing';
   if (error.status === 401) return 'sign-in';
   return null;
@@ -190,10 +198,14 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
     }
     if (answer.trim() === '') return undefined;
     if (!parsed) {
+      const page = /html/i.test(response.headers.get('Content-Type') ?? '');
       throw new ApiError({
         kind: 'api',
         status,
-        errorDesc: `The team server answered ${method} ${path} with something that is not JSON; is the team server in front of the app?`,
+        errorCode: page ? TEAM_ENDPOINT_MISSING : null,
+        errorDesc: page
+          ? `The server answered ${method} ${path} with a web page, not the team server's JSON: it has no such endpoint (an older team server?).`
+          : `The team server answered ${method} ${path} with something that is not JSON; is the team server in front of the app?`,
       });
     }
     return json;

@@ -211,8 +211,11 @@ describe('the team views panel', () => {
     expect(within(item!).getByRole('button', { name: 'Rename Overdue renewals' })).toBeInTheDocument();
   });
 
-  it('explains, instead of failing, on a server without team views or without a session', async () => {
-    serve({ missing: true });
+  it.each([
+    ['a 404', true],
+    ["the app's page (an SPA fallback)", 'spa-fallback'],
+  ] as const)('explains, instead of failing, on a server without team views (%s)', async (_how, missing) => {
+    serve({ missing });
     renderPanel();
     expect(await screen.findByText('This server does not keep team views (it may be an older version).')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save for the team…' })).not.toBeInTheDocument();

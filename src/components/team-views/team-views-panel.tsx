@@ -364,7 +364,7 @@ function TeamViewItem({
           {yours && <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900">yours</span>}
         </span>
         {view.editable && (
-          <>
+          <span className="flex gap-2">
             <button
               ref={renameButton}
               type="button"
@@ -388,7 +388,7 @@ function TeamViewItem({
             >
               {remove.isPending ? 'Deleting…' : 'Delete'}
             </button>
-          </>
+          </span>
         )}
       </div>
       {error && (

@@ -3,7 +3,10 @@ import { todayIso } from '../../lib/dates.ts';
 import { Board } from './board.tsx';
 import { BoardChips } from './board-chips.tsx';
 import { needsMe } from './board-queries.ts';
+import { BoardTeamViews } from './board-team-views.tsx';
 import { BoardToolbar } from './board-toolbar.tsx';
+import { hasFilters, serializeBoardParams } from './board-url-state.ts';
+import { DEFAULT_SORT } from './sort-order.ts';
 import { useMe } from './me-store.ts';
 import { useBoardState } from './use-board-state.ts';
 
@@ -15,7 +18,13 @@ export function BoardPage() {
 
   return (
     <div className="flex h-[calc(100vh-5.5rem)] min-h-[36rem] flex-col gap-3">
-      <h1 className="text-2xl font-semibold">Board</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Board</h1>
+        <BoardTeamViews
+          params={serializeBoardParams(state).toString()}
+          nothingToShare={hasFilters(state) || state.sort !== DEFAULT_SORT ? null : 'Choose a filter or a sort first: the plain board needs no saved view.'}
+        />
+      </div>
       <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
       <BoardChips state={state} update={update} />
       {problems.length > 0 && (

@@ -42,7 +42,7 @@ export function BoardTeamViews({ params, nothingToShare }: Props) {
   // The dialog's code starts loading as soon as the pointer or the focus comes near a button.
   const preload = () => void loadDialog().catch(() => undefined);
   return (
-    <div role="group" aria-label="Team views" className="ml-auto flex gap-1">
+    <div role="group" aria-label="Team views" className="flex gap-2">
       <button type="button" aria-haspopup="dialog" className={BUTTON} onPointerEnter={preload} onFocus={preload} onClick={() => setOpen('list')}>
         Team views
       </button>

@@ -2,11 +2,10 @@
 import { useMemo } from 'react';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { PRIORITIES } from '../../lib/priorities.ts';
-import { QUICK_FILTERS, QUICK_LABELS, hasFilters, serializeBoardParams, type BoardState, type QuickFilter } from './board-url-state.ts';
-import { BoardTeamViews } from './board-team-views.tsx';
+import { QUICK_FILTERS, QUICK_LABELS, hasFilters, type BoardState, type QuickFilter } from './board-url-state.ts';
 import { LabelledSelect, withCurrent, type Choice } from './labelled-select.tsx';
 import { NameSearch } from './name-search.tsx';
-import { DEFAULT_SORT, SORT_KEYS, SORT_LABELS, isSortKey } from './sort-order.ts';
+import { SORT_KEYS, SORT_LABELS, isSortKey } from './sort-order.ts';
 
 interface Props {
   state: BoardState;
@@ -86,12 +85,6 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
           Clear filters
         </button>
       )}
-      <BoardTeamViews
-        params={serializeBoardParams(state).toString()}
-        nothingToShare={
-          hasFilters(state) || state.sort !== DEFAULT_SORT ? null : 'Choose a filter or a sort first: the plain board needs no saved view.'
-        }
-      />
     </form>
   );
 }

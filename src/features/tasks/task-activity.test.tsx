@@ -94,8 +94,11 @@ describe('the Activity section', () => {
     expect(await screen.findByText("Activity needs the team server's mirror, which is turned off.")).toBeInTheDocument();
   });
 
-  it('shows nothing at all on a team server without the endpoint', async () => {
-    serve({ missing: true });
+  it.each([
+    ['a 404', true],
+    ["the app's page (an SPA fallback)", 'spa-fallback'],
+  ] as const)('shows nothing at all on a team server without the endpoint (%s)', async (_how, missing) => {
+    serve({ missing });
     renderActivity();
     expect(screen.getByRole('status')).toHaveTextContent('Loading the activity…');
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Activity' })).not.toBeInTheDocument());

@@ -31,7 +31,9 @@ export function TaskActivity({ taskId, version }: TaskActivityProps) {
   const id = useId();
   const query = useTaskActivity(taskId);
   const queryClient = useQueryClient();
-  const now = useNow(30_000);
+  const tick = useNow(30_000);
+  // Never older than the answer: an entry made after the last tick is "just now", not in the future.
+  const now = new Date(Math.max(tick.getTime(), query.dataUpdatedAt));
   const seenVersion = useRef(version);
 
   useEffect(() => {

@@ -164,7 +164,7 @@ describe('team server with the mirror', () => {
     expect(renamed.body).toMatchObject({ id: view.id, name: 'Overdue, high', params: view.params });
     const bad = await call(team.url, 'POST', '/api/views', { kind: 'table', name: '', params: 'x' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ result: false, errorCode: 'TEAM_400', errorDesc: 'Invalid view - kind: must be one of search, board; name: must not be blank' });
+    expect(bad.body).toMatchObject({ result: false, errorCode: 'TEAM_400', errorDesc: "Invalid view: A team view's kind is one of search, board. Give the view a name." });
     const notJson = await fetch(`${team.url}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":' });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ result: false, errorCode: 'TEAM_400' });

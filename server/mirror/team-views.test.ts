@@ -13,15 +13,15 @@ describe('team view input', () => {
 
   it('lists every problem at once', () => {
     expect(() => parseViewInput({ kind: 'list', name: ' ', params: 5, extra: 1 })).toThrow(
-      new ViewInputError('Invalid view - unknown properties: extra; kind: must be one of search, board; name: must not be blank; params: must be a string (the page URL query, without "?")'),
+      new ViewInputError("Invalid view: Unknown properties: extra. A team view's kind is one of search, board. Give the view a name. The view's filters must be a URL query string."),
     );
     expect(() => parseViewInput({ kind: 'search', name: 'x'.repeat(VIEW_NAME_MAX + 1), params: 'a'.repeat(VIEW_PARAMS_MAX + 1) })).toThrow(
-      `name: must be at most ${VIEW_NAME_MAX} characters (got ${VIEW_NAME_MAX + 1}); params: must be at most ${VIEW_PARAMS_MAX} characters`,
+      `Invalid view: A name has at most ${VIEW_NAME_MAX} characters (this one has ${VIEW_NAME_MAX + 1}). These filters are too long to share`,
     );
-    expect(() => parseViewInput({ kind: 'search', name: 'a\u0007b', params: 'q=a b' })).toThrow('name: must not contain control characters; params: must be a URL query string');
+    expect(() => parseViewInput({ kind: 'search', name: 'a\u0007b', params: 'q=a b' })).toThrow("Invalid view: A name cannot contain control characters. The view's filters must be a URL query string");
     expect(() => parseViewInput([])).toThrow(ViewInputError);
-    expect(() => parseViewPatch({})).toThrow('name or params: at least one is required');
-    expect(() => parseViewPatch({ kind: 'board', name: 'x' })).toThrow('unknown properties: kind');
+    expect(() => parseViewPatch({})).toThrow('Send a new name, new params, or both.');
+    expect(() => parseViewPatch({ kind: 'board', name: 'x' })).toThrow('Unknown properties: kind.');
     expect(parseViewPatch({ params: 'a=1' })).toEqual({ params: 'a=1' });
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Team views: saved searches and board filters shared with the team, kept in the mirror's file.
  * Listed for everyone; with sign-in on, only their author may rename, change or delete them
- * (with sign-in off, everyone may). Input rules in one place: the app's limits from
- * src/lib/live-events.ts.
+ * (with sign-in off, everyone may). Input rules in one place: the same checks the app's form
+ * makes (src/lib/team/team-views.ts), so the server's 400 says what the form would have said.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { VIEW_NAME_MAX, VIEW_PARAMS_MAX, type TeamView, type TeamViewInput, type TeamViewKind } from '../../src/lib/live-events.ts';
+import type { TeamView, TeamViewInput, TeamViewKind } from '../../src/lib/live-events.ts';
+import { checkViewName, checkViewParams, isTeamViewKind } from '../../src/lib/team/team-views.ts';
 
 export const VIEW_KINDS: readonly TeamViewKind[] = ['search', 'board'];
 /** Most views the team may keep (a bound on the file and on the list every page loads). */
@@ -35,24 +36,16 @@ interface ViewRow {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-// eslint-disable-next-line no-control-regex -- control characters are what is refused
-const CONTROL = /[\x00-\x1f\x7f]/;
-
 function checkName(name: unknown, problems: string[]): string | undefined {
-  if (typeof name !== 'string') return void problems.push('name: must be a string');
-  const trimmed = name.trim();
-  if (trimmed === '') problems.push('name: must not be blank');
-  else if (trimmed.length > VIEW_NAME_MAX) problems.push(`name: must be at most ${VIEW_NAME_MAX} characters (got ${trimmed.length})`);
-  else if (CONTROL.test(trimmed)) problems.push('name: must not contain control characters');
-  return trimmed;
+  const checked = checkViewName(name);
+  if (!checked.ok) return void problems.push(checked.message);
+  return checked.value;
 }
 
 function checkParams(params: unknown, problems: string[]): string | undefined {
-  if (typeof params !== 'string') return void problems.push('params: must be a string (the page URL query, without "?")');
-  const text = params.startsWith('?') ? params.slice(1) : params;
-  if (text.length > VIEW_PARAMS_MAX) problems.push(`params: must be at most ${VIEW_PARAMS_MAX} characters (got ${text.length})`);
-  else if (CONTROL.test(text) || /[\s#]/.test(text)) problems.push('params: must be a URL query string (no spaces, "#" or control characters)');
-  return text;
+  const checked = checkViewParams(params);
+  if (!checked.ok) return void problems.push(checked.message);
+  return checked.value;
 }
 
 const ALLOWED_KEYS = new Set(['kind', 'name', 'params']);
@@ -62,11 +55,11 @@ export function parseViewInput(body: unknown): TeamViewInput {
   if (!isRecord(body)) throw new ViewInputError('The body must be a JSON object with kind, name and params.');
   const problems: string[] = [];
   const extra = Object.keys(body).filter((k) => !ALLOWED_KEYS.has(k));
-  if (extra.length > 0) problems.push(`unknown properties: ${extra.join(', ')}`);
-  if (!VIEW_KINDS.includes(body.kind as TeamViewKind)) problems.push(`kind: must be one of ${VIEW_KINDS.join(', ')}`);
+  if (extra.length > 0) problems.push(`Unknown properties: ${extra.join(', ')}.`);
+  if (!isTeamViewKind(body.kind)) problems.push(`A team view's kind is one of ${VIEW_KINDS.join(', ')}.`);
   const name = checkName(body.name, problems);
   const params = checkParams(body.params, problems);
-  if (problems.length > 0) throw new ViewInputError(`Invalid view - ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ViewInputError(`Invalid view: ${problems.join(' ')}`);
   return { kind: body.kind as TeamViewKind, name: name!, params: params! };
 }
 
@@ -75,12 +68,12 @@ export function parseViewPatch(body: unknown): { name?: string; params?: string 
   if (!isRecord(body)) throw new ViewInputError('The body must be a JSON object with name, params or both.');
   const problems: string[] = [];
   const extra = Object.keys(body).filter((k) => k !== 'name' && k !== 'params');
-  if (extra.length > 0) problems.push(`unknown properties: ${extra.join(', ')}`);
-  if (body.name === undefined && body.params === undefined) problems.push('name or params: at least one is required');
+  if (extra.length > 0) problems.push(`Unknown properties: ${extra.join(', ')}.`);
+  if (body.name === undefined && body.params === undefined) problems.push('Send a new name, new params, or both.');
   const patch: { name?: string; params?: string } = {};
   if (body.name !== undefined) patch.name = checkName(body.name, problems);
   if (body.params !== undefined) patch.params = checkParams(body.params, problems);
-  if (problems.length > 0) throw new ViewInputError(`Invalid view - ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ViewInputError(`Invalid view: ${problems.join(' ')}`);
   return patch;
 }
 

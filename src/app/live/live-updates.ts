@@ -9,8 +9,11 @@
  *
  * - Everything is refetched (a reload) when the server says too much was missed, when a `hello`
  *   comes from a restarted server (a new `serverId`) or on a new connection that could not
- *   replay what was missed, and on the first `hello`: what the page read before the stream
- *   opened may have changed meanwhile.
+ *   replay what was missed. Not on the first `hello`: the page has just read what it shows (the
+ *   stream opens once the first page has settled), and reading it all again would double every
+ *   page load's calls to the tenant. A change in the moment between that read and the stream
+ *   opening shows at the next refetch (the data going stale, or window focus), as before live
+ *   updates.
  * - A change this tab saved itself is not refetched again: the save has refreshed what it
  *   touched (live-status.ts, own writes).
  * - In a hidden tab, queries are marked and not refetched; they are when the tab is shown again
@@ -96,7 +99,7 @@ export function startLiveUpdates(queryClient: QueryClient, options: LiveUpdatesO
     switch (event.type) {
       case 'hello':
         setSyncStatus(event.sync);
-        if (serverId === null || !resumed || event.serverId !== serverId) batcher.reload();
+        if (serverId !== null && (!resumed || event.serverId !== serverId)) batcher.reload();
         serverId = event.serverId;
         break;
       case 'sync':

@@ -54,7 +54,8 @@ export async function buildThreeConditions(page: Page) {
   const c = condition('C');
   await c.getByLabel('Field', { exact: true }).selectOption('Priority');
   await c.getByLabel('Operator', { exact: true }).selectOption('EQ');
-  await c.getByLabel('Value', { exact: true }).fill('High');
+  // Priority is a list of the values seen in tasks (issue 15), no longer a text box.
+  await c.getByLabel('Value', { exact: true }).selectOption('High');
   await page.getByRole('radio', { name: 'Custom logic' }).check();
   await page.getByLabel('Custom logic expression').fill('A AND (B OR C)');
 }

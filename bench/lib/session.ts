@@ -66,7 +66,8 @@ async function csmRound(page: Page, round: number, think: number) {
   const a = page.getByRole('group', { name: 'Condition A', exact: true });
   await a.getByLabel('Field', { exact: true }).selectOption('Priority');
   await a.getByLabel('Operator', { exact: true }).selectOption('EQ');
-  await a.getByLabel('Value', { exact: true }).fill(['High', 'Medium', 'Low'][round % 3]!);
+  // Priority is a list of the values seen in tasks (issue 15), no longer a text box.
+  await a.getByLabel('Value', { exact: true }).selectOption(['High', 'Medium', 'Low'][round % 3]!);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('table', { name: /^Search results, 1–/ }).waitFor();
   await pause(page, think);

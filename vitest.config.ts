@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           include: ['sandbox/**/*.test.ts', 'search-engine/**/*.test.ts', 'config/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -18,6 +19,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          // Component tests type and click through whole forms: on a loaded 2-core machine the
+          // default 5 s is too tight (the node project's hooks get the same room).
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
     ],

@@ -5,9 +5,12 @@ import { precompressPlugin } from './config/precompress.ts';
 import { readSettings, SettingsError } from './server/settings.ts';
 import { teamServerPlugin } from './server/vite-plugin.ts';
 
-/** Modules of the shared `app` chunk (see `build` below), unless the entry imports them. */
+/**
+ * Modules of the shared `app` chunk (see `build` below), unless the entry imports them. Not
+ * src/lib/time-ago.ts: only the stale-move message uses it, and that loads when a stale move happens.
+ */
 const APP_SHELL =
-  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page)|api[\\/]|lib[\\/])|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
+  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page)|api[\\/]|lib[\\/](?!time-ago))|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
 
 /** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
 const entryGraph = new Set<string>();

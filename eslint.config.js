@@ -27,7 +27,7 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['sandbox/**', 'search-engine/**', 'server/**', 'config/**', 'scripts/**', 'e2e/**', 'bench/**', '*.{js,ts}'],
+    files: ['sandbox/**', 'search-engine/**', 'server/**', 'test-support/**', 'config/**', 'scripts/**', 'e2e/**', 'bench/**', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,6 +1,6 @@
 /**
  * Sign-in for end-to-end tests: a real OpenID provider (oidc-provider 8.8, in-process, see
- * server/auth/test-provider.ts) and a helper that signs in through its login page in the browser.
+ * test-support/oidc-provider.ts) and a helper that signs in through its login page in the browser.
  *
  * Wiring (in e2e/serve.ts, once the team server exists):
  *   const provider = await startTestProvider({ port: <a fixed e2e port>, redirectUris: [`${appUrl}/auth/callback`] });
@@ -13,7 +13,7 @@
  *   // the page is now on `${appUrl}/board`, signed in as ana (ana@example.test)
  */
 import type { Page } from '@playwright/test';
-import { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions } from '../server/auth/test-provider.ts';
+import { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions } from '../test-support/oidc-provider.ts';
 
 export { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions };
 

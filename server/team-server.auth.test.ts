@@ -14,8 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveAuthConfig } from './auth/auth-config.ts';
 import type { AuditLine } from './auth/audit.ts';
-import { locationOf, TestBrowser } from './auth/test-browser.ts';
-import { freePort, startTestProvider, type TestProvider } from './auth/test-provider.ts';
+import { locationOf, TestBrowser } from '../test-support/test-browser.ts';
+import { freePort, startTestProvider, type TestProvider } from '../test-support/oidc-provider.ts';
 import { createTeamServer } from './team-server.ts';
 
 const KEY = 'auth-test-access-key-77';

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import type { ActivityAnswer, TeamView } from '../src/lib/live-events.ts';
 import { resolveAuthConfig } from './auth/auth-config.ts';
-import { TestBrowser } from './auth/test-browser.ts';
-import { freePort, startTestProvider, type TestProvider } from './auth/test-provider.ts';
+import { TestBrowser } from '../test-support/test-browser.ts';
+import { freePort, startTestProvider, type TestProvider } from '../test-support/oidc-provider.ts';
 import { createTeamServer, type TeamServer } from './team-server.ts';
 import { FakeClock } from './test-support/fake-clock.ts';
 

@@ -8,8 +8,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAuthConfig, type AuthConfig } from './auth-config.ts';
 import { registerAuth } from './plugin.ts';
-import { locationOf, TestBrowser } from './test-browser.ts';
-import { freePort, startTestProvider, type TestProvider } from './test-provider.ts';
+import { locationOf, TestBrowser } from '../../test-support/test-browser.ts';
+import { freePort, startTestProvider, type TestProvider } from '../../test-support/oidc-provider.ts';
 
 const SESSION_SECRET = 'test-session-secret-that-is-long-enough-1234';
 const MINUTE = 60_000;

@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { TeamView, TeamViewInput, TeamViewKind } from '../../src/lib/live-events.ts';
-import { checkViewName, checkViewParams, isTeamViewKind } from '../../src/lib/team/team-views.ts';
+import { checkViewName, checkViewParams, isTeamViewKind, TEAM_VIEW_KINDS } from '../../src/lib/team/team-views.ts';
 
-export const VIEW_KINDS: readonly TeamViewKind[] = ['search', 'board'];
 /** Most views the team may keep (a bound on the file and on the list every page loads). */
 export const MAX_VIEWS = 1000;
 
@@ -56,7 +55,7 @@ export function parseViewInput(body: unknown): TeamViewInput {
   const problems: string[] = [];
   const extra = Object.keys(body).filter((k) => !ALLOWED_KEYS.has(k));
   if (extra.length > 0) problems.push(`Unknown properties: ${extra.join(', ')}.`);
-  if (!isTeamViewKind(body.kind)) problems.push(`A team view's kind is one of ${VIEW_KINDS.join(', ')}.`);
+  if (!isTeamViewKind(body.kind)) problems.push(`A team view's kind is one of ${TEAM_VIEW_KINDS.join(', ')}.`);
   const name = checkName(body.name, problems);
   const params = checkParams(body.params, problems);
   if (problems.length > 0) throw new ViewInputError(`Invalid view: ${problems.join(' ')}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types.ts';
-import { StaleMoveError, checkNotStale, isStaleMove, staleMoveMessage } from './stale-move.ts';
+import { StaleMoveError, checkNotStale, isStaleMove } from './stale-move.ts';
+import { staleMoveMessage } from './stale-move-message.ts';
 
 const now = new Date('2026-12-02T12:00:00Z');
 const fresh: Task = { Gsid: '1T1', Name: 'Kickoff call', Status: 'Completed', ModifiedDate: '2026-12-02T11:58:00Z' };

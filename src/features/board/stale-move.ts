@@ -5,7 +5,6 @@
  * check the move would silently undo the teammate's.
  */
 import type { Task, TaskStatus } from '../../api/types.ts';
-import { timeAgo } from '../../lib/time-ago.ts';
 
 export class StaleMoveError extends Error {
   override readonly name = 'StaleMoveError';
@@ -35,19 +34,4 @@ export function checkNotStale(fresh: Task, shown: TaskStatus, to: TaskStatus, op
   if (options.force || fresh.Status === undefined || fresh.Status === shown) return;
   if (!fresh.ModifiedDate || options.known.has(fresh.ModifiedDate)) return;
   throw new StaleMoveError(fresh, shown, to);
-}
-
-/**
- * What the user is told: the question when the task is somewhere else, or just the news when
- * someone already put it where the user wanted it.
- */
-export function staleMoveMessage(error: StaleMoveError, now: Date = new Date()): { message: string; ask: boolean } {
-  const when = timeAgo(error.fresh.ModifiedDate, now);
-  const name = error.fresh.Name ?? 'This task';
-  const where = error.fresh.Status ?? 'another column';
-  const since = when ? ` ${when}` : '';
-  if (error.fresh.Status === error.to) {
-    return { message: `"${name}" was already moved to ${where}${since} by someone else. Nothing to do.`, ask: false };
-  }
-  return { message: `Someone else moved "${name}" to ${where}${since}. Move it to ${error.to} anyway?`, ask: true };
 }

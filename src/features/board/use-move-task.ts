@@ -26,7 +26,7 @@ import { useToast } from '../../components/toast/toasts.tsx';
 import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
 import { moveInput } from './move-input.ts';
 import type { OrderBy } from './sort-order.ts';
-import { checkNotStale, isStaleMove, staleMoveMessage } from './stale-move.ts';
+import { checkNotStale, isStaleMove } from './stale-move.ts';
 import { createKeyedChain } from './task-chain.ts';
 
 export interface MoveVariables {
@@ -126,6 +126,8 @@ export function useMoveTask(columns: BoardColumns) {
       if (isStaleMove(error)) {
         // The card jumps to where the task really is, with what the server has now.
         await putInColumn(error.fresh, variables.scope);
+        // The words load only now: a stale move is rare.
+        const { staleMoveMessage } = await import('./stale-move-message.ts');
         const { message, ask } = staleMoveMessage(error);
         toast.show({
           tone: ask ? 'warning' : 'info',

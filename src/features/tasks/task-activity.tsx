@@ -4,7 +4,7 @@ import { useTaskActivity } from '../../api/team/activity.ts';
 import { taskKeys } from '../../api/query-keys.ts';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDateTime, todayIso } from '../../lib/dates.ts';
-import { timeAgo } from './relative-time.ts';
+import { timeAgo } from '../../lib/time-ago.ts';
 import { activityLines } from './activity-text.ts';
 
 /** The current time, again every `everyMs`, so "2 minutes ago" keeps true while the page is open. */
@@ -62,7 +62,7 @@ export function TaskActivity({ taskId, version }: TaskActivityProps) {
                 <p className="text-slate-900">
                   {line.headline},{' '}
                   <time dateTime={line.at} title={formatDateTime(line.at)} className="text-slate-600">
-                    {timeAgo(line.at, now)}
+                    {timeAgo(line.at, now) ?? formatDateTime(line.at)}
                   </time>
                 </p>
                 {line.changes.length > 0 && (

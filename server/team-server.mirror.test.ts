@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { DATA_AS_OF_HEADER, FRESH_HEADER, SOURCE_HEADER, type ActivityAnswer, type TeamView } from '../src/lib/live-events.ts';
 import type { FeedMessage } from './mirror/event-feed.ts';
+import { parseLiveEvent } from '../src/app/live/parse-event.ts';
 import { createTeamServer, type TeamServer } from './team-server.ts';
 import { FakeClock } from './test-support/fake-clock.ts';
 
@@ -115,7 +116,8 @@ describe('team server with the mirror', () => {
   it('writes through: the mirror has the saved task before the reply leaves, and /events announces it', async () => {
     const task = ((await call(team.url, 'POST', '/v1/tasks/search', { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] }, limit: 1 })).body.data as { records: Record<string, string>[] }).records[0]!;
     const stream = await openEvents(team.url);
-    await stream.next(/event: hello/);
+    await stream.next(/event: hello\n.*\n\n/);
+    expect(parseLiveEvent('hello', helloData(stream.text()))).toMatchObject({ type: 'hello', sync: { state: 'live', pollSeconds: 10 } });
     const res = await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, { Name: task.Name, Description: task.Description, CTAId: task.CTAId, Status: 'Completed', OwnerId: task.OwnerId, DueDate: task.DueDate, Priority: task.Priority });
     expect(res.status).toBe(200);
     // No sync, no wait: the row was written before the answer was sent.
@@ -220,8 +222,10 @@ describe('team server without the mirror', () => {
       expect(search.headers.get(SOURCE_HEADER)).toBe('tenant');
       const task = (search.body.data as { records: Record<string, string>[] }).records[0]!;
       const stream = await openEvents(team.url);
-      await stream.next(/event: hello/);
+      await stream.next(/event: hello\n.*\n\n/);
       expect(stream.text()).toContain('"sync":{"state":"off","lastSyncAt":null,"pollSeconds":0}');
+      // The app reads it as it is: a hello it could not read would make every page refetch all it shows.
+      expect(parseLiveEvent('hello', helloData(stream.text()))).toMatchObject({ type: 'hello', sync: { state: 'off', pollSeconds: 0 } });
       await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, { Name: task.Name, CTAId: task.CTAId, Status: 'Skipped' });
       await stream.next(/event: tasks/);
       expect(stream.text()).toContain(`"source":"write","changes":[{"id":"${task.Gsid}","status":"Skipped","previousStatus":null`);
@@ -235,6 +239,13 @@ describe('team server without the mirror', () => {
     }
   });
 });
+
+/** The data line of the stream's hello. */
+function helloData(text: string): string {
+  const data = /event: hello\ndata: (.*)\n/.exec(text)?.[1];
+  expect(data, 'a hello with data').toBeDefined();
+  return data!;
+}
 
 /** An open /events stream and what it has received. */
 function openEvents(base: string): Promise<{ res: IncomingMessage; text: () => string; next: (match: RegExp) => Promise<void> }> {

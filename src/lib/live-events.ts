@@ -36,7 +36,7 @@ export interface SyncStatus {
   state: MirrorState;
   /** The last time a sync (first, delta or full) completed against the tenant; null before the first. */
   lastSyncAt: string | null;
-  /** Seconds between delta syncs while pages are open. */
+  /** Seconds between delta syncs while pages are open; 0 with no mirror (`off`). */
   pollSeconds: number;
   /** Why the state is `stale`, in words a user can read. */
   reason?: string;

@@ -43,6 +43,14 @@ describe('parseLiveEvent', () => {
     expect(parseLiveEvent('reload', '')).toEqual({ type: 'reload' });
   });
 
+  it('reads the hello of a team server without a mirror (it polls nothing: pollSeconds 0)', () => {
+    expect(parseLiveEvent('hello', json({ serverId: 's1', sync: { state: 'off', lastSyncAt: null, pollSeconds: 0 } }))).toEqual({
+      type: 'hello',
+      serverId: 's1',
+      sync: { state: 'off', lastSyncAt: null, pollSeconds: 0 },
+    });
+  });
+
   it('reads a change with nullable fields left out as null, and a sync before the first sync', () => {
     expect(parseLiveEvent('tasks', json({ source: 'sync', changes: [{ id: '1T3', status: 'Skipped' }] }))).toEqual({
       type: 'tasks',
@@ -62,7 +70,9 @@ describe('parseLiveEvent', () => {
     expect(problem('hello', json({ serverId: 's1' }))).toContain('"sync" must be an object');
     expect(problem('sync', json({ sync: { ...SYNC, state: 'asleep' } }))).toContain('"sync.state" must be one of syncing, live, stale, off');
     expect(problem('sync', json({ sync: { ...SYNC, lastSyncAt: 'yesterday' } }))).toContain('"sync.lastSyncAt" must be a date-time or null');
-    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: 0 } }))).toContain('"sync.pollSeconds" must be a positive number');
+    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: 0 } }))).toContain('"sync.pollSeconds" must be positive while there is a mirror');
+    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: -1 } }))).toContain('"sync.pollSeconds" must be a number of seconds');
+    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: '10' } }))).toContain('"sync.pollSeconds" must be a number of seconds');
     expect(problem('tasks', json({ source: 'elsewhere', changes: [] }))).toContain('"source" must be "write" or "sync"');
     expect(problem('tasks', json({ source: 'sync', changes: {} }))).toContain('"changes" must be a list');
     expect(problem('tasks', json({ source: 'sync', changes: [CHANGE, { ...CHANGE, id: '' }] }))).toContain('change 2: "id" must be a non-empty string');

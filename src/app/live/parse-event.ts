@@ -69,7 +69,9 @@ function syncStatus(value: unknown, fail: (problem: string) => never): SyncStatu
   if (lastSyncAt !== null && (typeof lastSyncAt !== 'string' || Number.isNaN(Date.parse(lastSyncAt)))) {
     fail('"sync.lastSyncAt" must be a date-time or null');
   }
-  if (typeof pollSeconds !== 'number' || !Number.isFinite(pollSeconds) || pollSeconds <= 0) fail('"sync.pollSeconds" must be a positive number');
+  // No mirror (`off`) polls nothing: 0 there; a mirror polls every so many seconds.
+  if (typeof pollSeconds !== 'number' || !Number.isFinite(pollSeconds) || pollSeconds < 0) fail('"sync.pollSeconds" must be a number of seconds');
+  if (pollSeconds === 0 && state !== 'off') fail('"sync.pollSeconds" must be positive while there is a mirror');
   if (reason !== undefined && reason !== null && typeof reason !== 'string') fail('"sync.reason" must be text');
   const sync: SyncStatus = { state: state as MirrorState, lastSyncAt: lastSyncAt as string | null, pollSeconds: pollSeconds as number };
   if (typeof reason === 'string' && reason.trim() !== '') sync.reason = reason;

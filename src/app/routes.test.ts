@@ -86,13 +86,25 @@ describe('startRoute', () => {
     await vi.waitFor(() => expect(api.getPlaybook).toHaveBeenCalledWith('1P', expect.anything()));
   });
 
-  it('/playbooks/:id: the playbook and its adoption', () => {
+  it('/playbooks/:id: the playbook at once, its adoption as soon as its code is in', async () => {
     api.getPlaybook.mockImplementation(never);
     api.searchTasks.mockImplementation(never);
     vi.spyOn(ROUTES.playbook, 'load').mockImplementation(never);
     startRoute(new QueryClient(), 'http://app.test/playbooks/2P');
     expect(api.getPlaybook).toHaveBeenCalledWith('2P', expect.anything());
-    expect(JSON.stringify(api.searchTasks.mock.calls.at(-1))).toContain('"2P"');
+    await vi.waitFor(() => expect(JSON.stringify(api.searchTasks.mock.calls.at(-1))).toContain('"2P"'));
+  });
+
+  it('/search: the search in the link, once its code is in', async () => {
+    api.searchTasks.mockImplementation(never);
+    const load = vi.spyOn(ROUTES.search, 'load').mockImplementation(never);
+    const queryClient = new QueryClient();
+    const link = new URLSearchParams({ s: JSON.stringify({ c: [['Name', 'CONTAINS', ['renewal']]] }) });
+    expect(startRoute(queryClient, `http://app.test/search?${link}`)).toEqual({ key: 'search', params: {} });
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(api.searchTasks).toHaveBeenCalledTimes(1));
+    expect(JSON.stringify(api.searchTasks.mock.calls[0])).toContain('renewal');
+    expect(queryClient.isFetching({ queryKey: taskKeys.searches() })).toBe(1);
   });
 
   it('an unknown page starts nothing', () => {

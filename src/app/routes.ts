@@ -8,7 +8,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { prefetchBoard } from '../features/board/board-queries.ts';
 import { prefetchPlaybook, prefetchPlaybooks } from '../features/playbooks/playbook-prefetch.ts';
-import { prefetchSearch } from '../features/search/search-prefetch.ts';
 import { prefetchTask } from '../features/tasks/task-prefetch.ts';
 
 /** A page's code: its component. */
@@ -42,7 +41,13 @@ export const ROUTES = {
   search: {
     path: 'search',
     load: () => import('../features/search/search-route.tsx'),
-    prefetch: (queryClient, { url }) => prefetchSearch(queryClient, url),
+    // The search's rules (reading the link, building the request) are not in the entry, which
+    // every first visit downloads: they come in a small chunk of their own, then the search starts.
+    prefetch: (queryClient, { url }) =>
+      void import('../features/search/search-prefetch.ts').then(
+        (m) => m.prefetchSearch(queryClient, url),
+        () => undefined,
+      ),
   },
   playbooks: {
     path: 'playbooks',

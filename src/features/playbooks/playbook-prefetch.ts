@@ -1,16 +1,22 @@
 /** Starts the playbook pages' data as soon as a page is asked for (the pages read the same queries). */
 import type { QueryClient } from '@tanstack/react-query';
 import { playbookQueryOptions, playbooksQueryOptions } from '../../api/playbooks.ts';
-import { adoptionQueryOptions } from './adoption-query.ts';
 
 /** /playbooks: the list. */
 export function prefetchPlaybooks(queryClient: QueryClient): void {
   void queryClient.prefetchQuery(playbooksQueryOptions());
 }
 
-/** /playbooks/:id: the playbook and its adoption, in parallel. */
+/**
+ * /playbooks/:id: the playbook at once and its adoption in parallel. The adoption's code (every
+ * page of the playbook's tasks, and the figures) is not in the entry, which every first visit
+ * downloads: it comes in a small chunk of its own, then its search starts.
+ */
 export function prefetchPlaybook(queryClient: QueryClient, playbookId: string | undefined): void {
   if (!playbookId) return;
   void queryClient.prefetchQuery(playbookQueryOptions(playbookId));
-  void queryClient.prefetchQuery(adoptionQueryOptions(playbookId));
+  void import('./adoption-query.ts').then(
+    (m) => queryClient.prefetchQuery(m.adoptionQueryOptions(playbookId)),
+    () => undefined,
+  );
 }

@@ -24,6 +24,8 @@ import {
   type Status,
 } from './board-helpers.ts';
 import type { Route } from '@playwright/test';
+import { scrollColumn } from '../bench/lib/board.ts';
+import { E2E } from './env.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
 test.afterEach(async () => {
@@ -64,6 +66,43 @@ test('mouse: a card goes to each other column, empty ones included; the move sur
   await expect(card(page, 'Skipped', name).getByText(/^was due /)).toBeVisible();
 });
 
+test('a drop in the same column is refused visibly: the column says so during the drag, a message says why, nothing is sent', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Same column`;
+  const other = `${p} Neighbour`;
+  const task = await createTask({ Name: name, DueDate: isoDay(2) });
+  await createTask({ Name: other, DueDate: isoDay(5) });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name, other]);
+  const before = await getTask(task.Gsid);
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT') writes.push(r.url());
+  });
+
+  const handle = handleOf(card(page, 'Not Started', name), name);
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 4 });
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  // Carried below its neighbour, still in its own column: the column refuses, in words.
+  const neighbour = (await card(page, 'Not Started', other).boundingBox())!;
+  await page.mouse.move(neighbour.x + neighbour.width / 2, neighbour.y + neighbour.height + 20, { steps: 10 });
+  const own = column(page, 'Not Started');
+  await expect(own).toHaveAttribute('data-drop-refused', 'true');
+  await expect(own.getByText('Already in Not Started. Drop on another column to change the status.')).toBeVisible();
+  await page.mouse.up();
+
+  const why = `${name} stays in Not Started: cards in a column follow the board's sort and cannot be reordered by hand. Drop it on another column to change its status.`;
+  await expect(toast(page, why)).toBeVisible();
+  await expect(announcement(page)).toHaveText(why);
+  await expect(own).not.toHaveAttribute('data-drop-refused');
+  await expectColumn(page, 'Not Started', [name, other]);
+  expect(writes).toEqual([]);
+  expect((await getTask(task.Gsid)).ModifiedDate).toBe(before.ModifiedDate);
+});
+
 test('keyboard: pick up, move and drop; pick up, move and Escape leaves the card where it was', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Keyboard task`;
@@ -94,6 +133,48 @@ test('keyboard: pick up, move and drop; pick up, move and Escape leaves the card
   await expectColumn(page, 'Completed', []);
   await expect(handleOf(card(page, 'In Progress', name), name)).toBeFocused();
   expect((await getTask(task.Gsid)).Status).toBe('In Progress');
+});
+
+test('arrows travel between cards: Up and Down in a column, Left and Right to the card beside, Home and End; a skip link per column', async ({ page }) => {
+  const p = uniquePrefix();
+  const names = [`${p} first`, `${p} second`, `${p} third`];
+  for (const [i, name] of names.entries()) await createTask({ Name: name, DueDate: isoDay(i + 1) });
+  const beside = `${p} beside`;
+  await createTask({ Name: beside, DueDate: isoDay(1), Status: 'In Progress' });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', names);
+  const link = (status: Status, name: string) => card(page, status, name).getByRole('link', { name, exact: true });
+
+  await link('Not Started', names[0]!).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(link('Not Started', names[1]!)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(link('Not Started', names[2]!)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(link('Not Started', names[2]!)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(link('Not Started', names[0]!)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(link('In Progress', beside)).toBeFocused();
+  // Completed and Skipped have no cards here: Right stays; Left goes back.
+  await page.keyboard.press('ArrowRight');
+  await expect(link('In Progress', beside)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(link('Not Started', names[0]!)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(link('Not Started', names[0]!)).toBeFocused();
+
+  // A skip link per column, seen when focused, lands on the column's first card.
+  const skip = page.getByRole('navigation', { name: 'Board columns' }).getByRole('link', { name: 'Skip to In Progress', exact: true });
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(link('In Progress', beside)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+
+  // Enter still opens the card.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: names[0] })).toBeVisible();
 });
 
 test('the "Move to" menu: a real menu, keyboard and all', async ({ page, axe }) => {
@@ -368,6 +449,36 @@ test('the board has no axe violations, at rest and with a keyboard drag in progr
   await page.keyboard.press('Escape');
   await expect(announcement(page)).toHaveText(`Cancelled. ${name} stays in Not Started.`);
   await expect(column(page, 'Not Started').getByRole('article', { name, exact: true }).first()).toBeVisible();
+});
+
+test('going Back from a card puts its column where it was and the focus on that card', async ({ page }) => {
+  await page.goto(`${E2E.bigAppUrl}/board`);
+  await expect(column(page, 'Not Started').getByRole('article').first()).toBeVisible({ timeout: 15_000 });
+  await scrollColumn(page, 'Not Started', 50);
+  const scroller = column(page, 'Not Started').getByRole('feed').locator('..');
+  const target = column(page, 'Not Started').locator('article[aria-posinset="46"]');
+  const name = (await target.getAttribute('aria-label'))!;
+  const scrolled = await scroller.evaluate((el) => el.scrollTop);
+  expect(scrolled).toBeGreaterThan(2000);
+  const shownBefore = await target.evaluate((el) => el.getBoundingClientRect().top);
+  await target.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  await page.goBack();
+  const again = column(page, 'Not Started').locator('article[aria-posinset="46"]');
+  await expect(again.getByRole('link', { name, exact: true })).toBeFocused();
+  await expect(again).toBeInViewport();
+  // Where it was on screen, give or take the cards above it being measured again.
+  expect(Math.abs((await again.evaluate((el) => el.getBoundingClientRect().top)) - shownBefore)).toBeLessThan(400);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
+  // The other columns were at the top, and still are.
+  expect(await column(page, 'In Progress').getByRole('feed').locator('..').evaluate((el) => el.scrollTop)).toBe(0);
+
+  // A new visit (not Back) starts at the top.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board', exact: true }).click();
+  await expect(column(page, 'Not Started').locator('article[aria-posinset="1"]')).toBeVisible();
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
 });
 
 test('a column loads more as it scrolls, keeping only the cards near the view in the page', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
- * A move on a stale board: a teammate moved the card after this board loaded. The move is not
- * sent; the card jumps to where the task is, and the user is asked before overriding the teammate.
+ * A move on a stale board: a teammate moved the card after this board loaded, and live updates
+ * did not bring it (the stream is down here). The move is not sent; the card jumps to where the task is, and the user is asked before overriding the teammate.
  */
 import { card, column, createTask, getTask, toast, uniquePrefix } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
@@ -9,6 +9,9 @@ test("a move never silently undoes a teammate's move: the card jumps to where it
   const p = uniquePrefix();
   const name = `${p} quarterly review`;
   const task = await createTask({ Name: name });
+  // Live updates would bring the teammate's move to this board; with the stream down (or a change
+  // it does not see), the board stays stale, and the move itself must notice.
+  await page.route('**/events', (route) => route.abort());
   await page.goto(`/board?q=${p}`);
   await expect(card(page, 'Not Started', name)).toBeVisible();
 

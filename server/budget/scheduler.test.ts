@@ -31,7 +31,7 @@ function setup(options: { perMinute?: number; perDay?: number; maxWaitMs?: numbe
 }
 
 function answered(o: Outcome<Answer>): string {
-  if (o.kind !== 'answer') throw new Error(`refused: ${o.reason}`);
+  if (o.kind !== 'answer') throw new Error(o.kind === 'refused' ? `refused: ${o.reason}` : 'abandoned');
   return o.answer.body;
 }
 
@@ -104,6 +104,54 @@ describe('budget scheduler', () => {
     // Once answered, the same read goes to the tenant again.
     await scheduler.submit(job('search', 'interactive', async () => ({ status: 200, body: 'new' }), 'POST /tasks/search {"limit":50}'));
     expect(sent.map((s) => s.name)).toEqual(['search', 'other', 'search']);
+  });
+
+  it('a queued read whose caller left is dropped unsent, and its slot goes to the next call', async () => {
+    const { clock, scheduler, sent, job } = setup({ perMinute: 1, maxWaitMs: 120_000 });
+    const first = scheduler.submit(job('first'));
+    const left = new AbortController();
+    const abandoned = scheduler.submit(job('abandoned'), left.signal);
+    const next = scheduler.submit(job('next'));
+    await flush();
+    expect(sent.map((s) => s.name)).toEqual(['first']);
+    left.abort();
+    expect(await abandoned).toEqual({ kind: 'abandoned', waitedMs: 0 });
+    expect(scheduler.state()).toMatchObject({ queued: 1 });
+    await clock.advance(60_000);
+    expect(sent.map((s) => s.name)).toEqual(['first', 'next']);
+    expect(answered(await first)).toBe('first');
+    expect(answered(await next)).toBe('next');
+    // Nothing is left to send it later.
+    await clock.advance(120_000);
+    expect(sent.map((s) => s.name)).toEqual(['first', 'next']);
+  });
+
+  it('a shared read stays queued for the callers still waiting; one already sent finishes for everyone', async () => {
+    const { clock, scheduler, sent, job } = setup({ perMinute: 1, maxWaitMs: 120_000 });
+    await scheduler.submit(job('spend'));
+    const a = new AbortController();
+    const leaving = scheduler.submit(job('shared', 'interactive', undefined, 'K'), a.signal);
+    const staying = scheduler.submit(job('shared', 'background', undefined, 'K'));
+    a.abort();
+    expect(await leaving).toMatchObject({ kind: 'abandoned' });
+    await clock.advance(60_000);
+    expect(await staying).toMatchObject({ kind: 'answer', shared: false });
+    expect(sent.map((s) => s.name)).toEqual(['spend', 'shared']);
+
+    // Sent already: an abort changes nothing, the answer still comes.
+    let release!: (a: Answer) => void;
+    const b = new AbortController();
+    await clock.advance(60_000);
+    const inFlight = scheduler.submit(job('slow', 'interactive', () => new Promise<Answer>((r) => (release = r))), b.signal);
+    await flush();
+    b.abort();
+    release({ status: 200, body: 'slow' });
+    expect(answered(await inFlight)).toBe('slow');
+    // A signal already aborted never queues anything.
+    const gone = new AbortController();
+    gone.abort();
+    expect(await scheduler.submit(job('never'), gone.signal)).toEqual({ kind: 'abandoned', waitedMs: 0 });
+    expect(sent.map((s) => s.name)).toEqual(['spend', 'shared', 'slow']);
   });
 
   it('never merges writes, even identical ones', async () => {

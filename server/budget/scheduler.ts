@@ -36,12 +36,16 @@ export type RefusalReason = 'minute' | 'day' | 'paused' | 'queue' | 'closing';
 
 export type Outcome<A> =
   | { kind: 'answer'; answer: A; waitedMs: number; shared: boolean }
-  | { kind: 'refused'; reason: RefusalReason; retryAfterMs: number; waitedMs: number };
+  | { kind: 'refused'; reason: RefusalReason; retryAfterMs: number; waitedMs: number }
+  /** The caller gave up (its `signal` aborted) while the call waited for the budget. */
+  | { kind: 'abandoned'; waitedMs: number };
 
 export interface SchedulerObserver {
   /** A call left the queue for the tenant after waiting `waitedMs`. */
   sent?(priority: Priority, waitedMs: number): void;
   refused?(priority: Priority, reason: RefusalReason): void;
+  /** A queued call nobody waits for any more was dropped before it was sent: it cost nothing. */
+  dropped?(priority: Priority): void;
   paused?(ms: number): void;
 }
 
@@ -141,13 +145,24 @@ export class BudgetScheduler<A> {
     for (const entry of this.queue.splice(0)) this.refuse(entry, 'closing');
   }
 
-  submit(job: Job<A>): Promise<Outcome<A>> {
+  /**
+   * Queues a call. With a `signal` (the client's request, for reads): if it aborts while the call
+   * still waits for the budget, this caller is answered `abandoned`, and a call nobody waits for
+   * any more leaves the queue unsent, so a page the user left costs the tenant nothing. A call
+   * already sent is left to finish (its answer may still serve the mirror and other callers).
+   */
+  submit(job: Job<A>): Promise<Exclude<Outcome<A>, { kind: 'abandoned' }>>;
+  submit(job: Job<A>, signal: AbortSignal | undefined): Promise<Outcome<A>>;
+  submit(job: Job<A>, signal?: AbortSignal): Promise<Outcome<A>> {
     const now = this.clock.now();
     return new Promise<Outcome<A>>((resolve, reject) => {
+      if (signal?.aborted) return resolve({ kind: 'abandoned', waitedMs: 0 });
       const existing = job.key === undefined ? undefined : this.byKey.get(job.key);
       if (existing) {
-        existing.waiters.push({ submittedAt: now, shared: true, priority: job.priority, resolve, reject });
+        const waiter: Waiter<A> = { submittedAt: now, shared: true, priority: job.priority, resolve, reject };
+        existing.waiters.push(waiter);
         existing.rank = Math.min(existing.rank, RANK[job.priority]);
+        this.abandonOn(signal, existing, waiter);
         return;
       }
       const waiter: Waiter<A> = { submittedAt: now, shared: false, priority: job.priority, resolve, reject };
@@ -162,8 +177,32 @@ export class BudgetScheduler<A> {
       if (job.key !== undefined) this.byKey.set(job.key, entry);
       entry.cancelDeadline = this.clock.setTimer(() => this.expire(entry), this.maxWaitMs);
       this.queue.push(entry);
+      this.abandonOn(signal, entry, waiter);
       this.pump();
     });
+  }
+
+  /** When `signal` aborts while `entry` is still queued: `waiter` leaves it, and so does the entry once nobody waits. */
+  private abandonOn(signal: AbortSignal | undefined, entry: Entry<A>, waiter: Waiter<A>): void {
+    if (!signal) return;
+    const onAbort = () => {
+      const index = this.queue.indexOf(entry);
+      if (index === -1) return; // sent (or settled) already: it finishes as it is
+      entry.waiters = entry.waiters.filter((w) => w !== waiter);
+      waiter.resolve({ kind: 'abandoned', waitedMs: this.clock.now() - waiter.submittedAt });
+      if (entry.waiters.length > 0) {
+        entry.rank = Math.min(...entry.waiters.map((w) => RANK[w.priority]));
+        // The call is now the next caller's own: it is sent for them, not shared with anyone.
+        if (!waiter.shared) entry.waiters[0]!.shared = false;
+        return;
+      }
+      this.queue.splice(index, 1);
+      if (entry.job.key !== undefined && this.byKey.get(entry.job.key) === entry) this.byKey.delete(entry.job.key);
+      entry.cancelDeadline?.();
+      this.options.observer?.dropped?.(waiter.priority);
+      this.pump();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
   }
 
   /** Why a new call of this rank cannot be sent within the wait limit, if it cannot. */

@@ -26,7 +26,7 @@ export function createMetrics(state: () => SchedulerState, limits: { perMinute: 
   });
   const proxied = new Counter({
     name: 'cockpit_proxy_requests_total',
-    help: 'API calls answered to browsers, by operation and how (upstream, shared, mirror, refused, error)',
+    help: 'API calls answered to browsers, by operation and how (upstream, shared, mirror, refused, error, abandoned: the browser left before its read was sent)',
     labelNames: ['operation', 'served'] as const,
     registers: [registry],
   });

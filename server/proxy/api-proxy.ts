@@ -210,13 +210,21 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         if (!read) options.onWrite?.({ request, method, apiPath, operation, body, status, errorCode, answer, previous });
       };
 
+      // A read whose client has gone (the user left the page) while it waits for the budget is
+      // dropped unsent. A write is sent anyway: the user asked for it.
+      const gone = new AbortController();
+      if (read) reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
+
       let outcome;
       try {
-        outcome = await scheduler.submit({
-          priority,
-          key: read ? readKey(method, apiPath, body) : undefined,
-          send: () => options.send(operation, read ? (fresh ? 'fresh' : 'read') : 'write', { method, apiPath, headers, body }),
-        });
+        outcome = await scheduler.submit(
+          {
+            priority,
+            key: read ? readKey(method, apiPath, body) : undefined,
+            send: () => options.send(operation, read ? (fresh ? 'fresh' : 'read') : 'write', { method, apiPath, headers, body }),
+          },
+          read ? gone.signal : undefined,
+        );
       } catch (e) {
         finish('error');
         if (e instanceof UpstreamError && e.kind === 'timeout') {
@@ -229,6 +237,12 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         return sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
       }
 
+      if (outcome.kind === 'abandoned') {
+        finish('abandoned');
+        request.log.info({ operation, priority, waitedMs: Math.round(outcome.waitedMs) }, 'the client left before its read was sent; dropped');
+        // Nobody reads this (the connection is closed); it keeps Fastify's bookkeeping whole.
+        return reply.code(499).send();
+      }
       if (outcome.kind === 'refused' && outcome.reason === 'closing') {
         finish('refused');
         recordWrite(503, ServerErrorCodes.closing);

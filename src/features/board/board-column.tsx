@@ -39,6 +39,8 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
   const activeId = useActiveDragId();
   const { openNewTask } = useNewTask();
   const { cards, count } = useMemo(() => columnView(query.data, status, pending, orderBy, scope), [query.data, status, pending, orderBy, scope]);
+  // The dragged card is over its own column: a drop here changes nothing, and the column says so.
+  const refuses = isOver && activeId !== null && cards.some((task) => task.Gsid === activeId);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const refreshAlert = useRef<HTMLDivElement>(null);
@@ -54,9 +56,14 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
       id={columnDomId(status)}
       aria-label={status}
       tabIndex={-1}
-      data-drop-target={isOver || undefined}
+      data-drop-target={(isOver && !refuses) || undefined}
+      data-drop-refused={refuses || undefined}
       className={`flex min-h-0 flex-col rounded-lg border focus:outline-none ${
-        isOver ? 'border-blue-500 bg-blue-50 ring-2 ring-blue-500' : 'border-slate-200 bg-slate-100/70'
+        refuses
+          ? 'border-dashed border-amber-500 bg-amber-50 ring-2 ring-amber-400'
+          : isOver
+            ? 'border-blue-500 bg-blue-50 ring-2 ring-blue-500'
+            : 'border-slate-200 bg-slate-100/70'
       }`}
     >
       <header className="flex items-center gap-2 px-3 py-2">
@@ -78,6 +85,12 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
           + Add
         </button>
       </header>
+      {refuses && (
+        // Seen while the card is over its own column (the drag's announcements say it to screen readers).
+        <p aria-hidden="true" className="mx-2 mb-1 rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-950">
+          Already in {status}. Drop on another column to change the status.
+        </p>
+      )}
       {query.isRefetchError && (
         // The cards stay (they are what the column last loaded); the failure is told, with a retry.
         <RefreshError ref={refreshAlert} status={status} error={query.error} retrying={query.isFetching} onRetry={retryRefresh} />

@@ -30,7 +30,8 @@ import {
 } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
-import { SCREEN_READER_INSTRUCTIONS, words, type DragWords } from './announcements.ts';
+import { useToast } from '../../components/toast/toasts.tsx';
+import { SCREEN_READER_INSTRUCTIONS, sameColumnDrop, words, type DragWords } from './announcements.ts';
 import { CardPreview } from './card-preview.tsx';
 import { columnDomId, columnDropId, isColumnDropId, type DragData } from './column-ids.ts';
 import type { CardEntry, DragRegistry } from './drag-registry.ts';
@@ -149,6 +150,7 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
   );
   const [dragged, setDragged] = useState<DragData | null>(null);
   const focusRequests = useFocusRequests();
+  const toast = useToast();
   const accessibility = useMemo(
     () => ({ announcements: createAnnouncements(), screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }),
     [],
@@ -159,7 +161,12 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
     setDragged(null);
     const data = dragData(active);
     const to = overStatus(over);
-    if (!data?.task.Gsid || !to || to === data.status) return;
+    if (!data?.task.Gsid || !to) return;
+    if (to === data.status) {
+      // Refused, and said where everyone sees it (the announcement is for screen readers).
+      toast.show({ message: sameColumnDrop(dragWords(active)), tone: 'info' });
+      return;
+    }
     if (activatorEvent instanceof KeyboardEvent) {
       // Keep the keyboard user on the card they moved.
       focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () => document.getElementById(columnDomId(to))?.focus());

@@ -48,7 +48,10 @@ describe('drag announcements', () => {
     expect(words.start(drag)).toBe('Picked up task Kickoff call.');
     expect(words.over(drag, 'In Progress')).toBe('Over In Progress.');
     expect(words.end(drag, 'In Progress')).toBe('Dropped in In Progress.');
-    expect(words.end(drag, 'Not Started')).toBe('Dropped in Not Started. Kickoff call stays in Not Started.');
+    expect(words.over(drag, 'Not Started')).toBe('Over Not Started, where it already is.');
+    expect(words.end(drag, 'Not Started')).toBe(
+      "Kickoff call stays in Not Started: cards in a column follow the board's sort and cannot be reordered by hand. Drop it on another column to change its status.",
+    );
     expect(words.end(drag, null)).toBe('Dropped outside the columns. Kickoff call stays in Not Started.');
     expect(words.cancel(drag)).toBe('Cancelled. Kickoff call stays in Not Started.');
   });

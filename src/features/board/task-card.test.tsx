@@ -4,6 +4,8 @@ import { memo, type ComponentProps } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../api/types.ts';
+import { createToastStore } from '../../components/toast/toast-store.ts';
+import { ToastContext } from '../../components/toast/toasts.tsx';
 import { BoardDndLayer } from './board-dnd.tsx';
 import { createDragRegistry, type DragRegistry } from './drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './focus-requests.ts';
@@ -62,12 +64,15 @@ function renderCards() {
   const registry = createDragRegistry();
   const queryClient = new QueryClient();
   const focusRequests = createFocusRequests();
+  const toasts = createToastStore();
   const view = (shown: Task[], layer: boolean) => (
     <QueryClientProvider client={queryClient}>
       <MemoryRouter>
-        <FocusRequestsContext value={focusRequests}>
-          <Cards registry={registry} shown={shown} layer={layer} />
-        </FocusRequestsContext>
+        <ToastContext value={toasts}>
+          <FocusRequestsContext value={focusRequests}>
+            <Cards registry={registry} shown={shown} layer={layer} />
+          </FocusRequestsContext>
+        </ToastContext>
       </MemoryRouter>
     </QueryClientProvider>
   );

@@ -55,6 +55,11 @@ async function start(options: Partial<TeamServerOptions> = {}) {
   return { ...team, url };
 }
 
+async function waitFor(check: () => boolean) {
+  for (let i = 0; i < 250 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(check()).toBe(true);
+}
+
 const search = (url: string, body = '{"limit":50}', headers: Record<string, string> = {}) =>
   fetch(`${url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
@@ -94,6 +99,26 @@ describe('team server: tenant budget through the proxy', () => {
     expect(text).toMatch(/cockpit_upstream_requests_total\{operation="tasks.update",outcome="429"\} 1/);
     expect(text).toMatch(/cockpit_upstream_pauses_total 1/);
   }, 20_000);
+
+  it('drops a read still waiting for the budget when its browser goes away: the tenant never gets it', async () => {
+    behave = (_req, res) => json(res, 200, {});
+    const { url, scheduler } = await start({ budget: { perMinute: 1, perDay: 100, maxWaitMs: 150_000 } });
+    await search(url, '{"first":1}');
+    const left = new AbortController();
+    // One read waits and stays; the other's browser goes away while it waits.
+    const staying = search(url, '{"stays":1}').catch(() => 'closed');
+    const waiting = fetch(`${url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"left":2}', signal: left.signal }).catch(
+      () => 'aborted',
+    );
+    await waitFor(() => scheduler.state().queued === 2);
+    left.abort();
+    expect(await waiting).toBe('aborted');
+    await waitFor(() => scheduler.state().queued === 1);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/cockpit_proxy_requests_total\{operation="tasks.search",served="abandoned"\} 1/);
+    expect(seen.map((r) => r.body)).toEqual(['{"first":1}']);
+    void staying; // answered 503 when the server closes after the test
+  });
 
   it('answers calls still waiting for the budget with a 503 at shutdown instead of holding it up', async () => {
     behave = (_req, res) => json(res, 200, {});

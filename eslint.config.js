@@ -35,6 +35,7 @@ export default defineConfig([
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  ...importBoundaries(),
   {
     rules: {
       // `_name` marks a parameter or binding kept on purpose (e.g. a callback's unused argument).
@@ -45,3 +46,38 @@ export default defineConfig([
     },
   },
 ]);
+
+/**
+ * Import boundaries (a violation fails `npm run lint`): `src/app` may import features; a feature
+ * may import `src/components`, `src/lib` and `src/api`, but not another feature nor `src/app`;
+ * `src/lib`, `src/components` and `src/api` import no feature and not `src/app`; the servers
+ * (`sandbox/`, `search-engine/`, `server/`) never import the app's UI code (pages, components,
+ * the shell), only the shared rules in `src/lib` and the API types.
+ */
+function importBoundaries() {
+  const features = ['board', 'playbooks', 'search', 'tasks'];
+  const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    ...features.map((feature) => ({
+      files: [`src/features/${feature}/**`],
+      rules: rule([
+        {
+          regex: `^(\\.\\./)+(${features.filter((f) => f !== feature).join('|')})/`,
+          message: 'A feature does not import another feature: move what both need to src/lib, src/components or src/api.',
+        },
+        { regex: '^(\\.\\./)+app/', message: 'A feature does not import the app shell (src/app): the shell imports features.' },
+      ]),
+    })),
+    {
+      files: ['src/lib/**', 'src/components/**', 'src/api/**'],
+      rules: rule([{ regex: '^(\\.\\./)+(features|app)/', message: 'src/lib, src/components and src/api import no feature and not the app shell.' }]),
+    },
+    {
+      files: ['sandbox/**', 'search-engine/**', 'server/**'],
+      rules: rule([
+        { regex: '(^|/)src/(app|features|components)/', message: 'The servers never import the app’s UI code; share rules through src/lib.' },
+        { regex: '\\.tsx$', message: 'The servers never import React components.' },
+      ]),
+    },
+  ];
+}

@@ -9,11 +9,12 @@ import { teamServerPlugin } from './server/vite-plugin.ts';
  * Modules of the shared `app` chunk (see `build` below), unless the entry imports them. Live
  * updates (src/app/live/, and the query matching they use) load once the first page has settled.
  * Not `src/api/team/` nor `src/lib/team/` (the team server's activity and shared views): only some
- * pages use them, and the board's first visit need not carry them. Not src/lib/time-ago.ts: only
- * the stale-move message and the Activity list use it, and they load when needed.
+ * pages use them, and the board's first visit need not carry them. Nor src/lib/live-event-parse.ts
+ * (live updates read it) and src/lib/time-ago.ts (the stale-move message and the Activity list):
+ * they load when needed.
  */
 const APP_SHELL =
-  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/])|api[\\/](?!live-invalidation|team[\\/])|lib[\\/](?!team[\\/]|time-ago))|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
+  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/])|api[\\/](?!live-invalidation|team[\\/])|lib[\\/](?!team[\\/]|time-ago|live-event-parse))|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
 
 /** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
 const entryGraph = new Set<string>();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { DATA_AS_OF_HEADER, FRESH_HEADER, SOURCE_HEADER, type ActivityAnswer, type TeamView } from '../src/lib/live-events.ts';
 import type { FeedMessage } from './mirror/event-feed.ts';
-import { parseLiveEvent } from '../src/app/live/parse-event.ts';
+import { parseLiveEvent } from '../src/lib/live-event-parse.ts';
 import { createTeamServer, type TeamServer } from './team-server.ts';
 import { FakeClock } from './test-support/fake-clock.ts';
 

@@ -55,6 +55,24 @@ describe('mirror store', () => {
     expect(s.history('T00003')).toEqual([{ at: NOW, source: 'outside', actor: null, kind: 'removed', changes: [] }]);
   });
 
+  it('answers a repeated search from its cache until the tasks change, then from the new tasks', () => {
+    const s = store();
+    s.applyTasks([makeTask(1), makeTask(2)], cockpit);
+    const body = { select: ['Gsid', 'Status'], where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ' as const, value: ['Not Started'] }] } };
+    const first = s.searchJson(body);
+    expect(JSON.parse(first)).toEqual(s.search(body));
+    expect(JSON.parse(first).totalCount).toBe(2);
+    expect(s.searchJson(body)).toBe(first);
+    s.applyTasks([makeTask(1, { Status: 'Completed', ModifiedDate: '2026-03-02T11:00:00.000Z' })], cockpit);
+    expect(JSON.parse(s.searchJson(body))).toEqual({ records: [{ Gsid: 'T00002', Status: 'Not Started' }], totalCount: 1 });
+    // Nothing changed (an equal version): the answer stays.
+    const second = s.searchJson(body);
+    s.applyTasks([makeTask(2)], cockpit);
+    expect(s.searchJson(body)).toBe(second);
+    s.removeTasks(['T00002'], cockpit);
+    expect(JSON.parse(s.searchJson(body))).toEqual({ records: [], totalCount: 0 });
+  });
+
   it('drops history older than the cutoff', () => {
     const s = store();
     s.applyTasks([makeTask(1, { ModifiedDate: '2025-01-01T00:00:00.000Z' })], cockpit);

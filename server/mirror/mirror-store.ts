@@ -36,6 +36,8 @@ export interface ApplyOptions {
 const COLUMNS = ALL_TASK_COLUMNS.split(', ');
 const FOLD_COLUMNS = ['name_fold', 'description_fold', 'company_name_fold', 'owner_name_fold'];
 const ALL_COLUMNS = [...COLUMNS, ...FOLD_COLUMNS];
+/** Most search answers kept between two changes of the tasks (each a JSON string; a board's columns and pages are a few dozen). */
+const SEARCH_CACHE_ENTRIES = 500;
 
 function changeOf(task: TaskRecord, previous: TaskRecord | null): TaskChange {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -50,6 +52,8 @@ function changeOf(task: TaskRecord, previous: TaskRecord | null): TaskChange {
 }
 
 export class MirrorStore {
+  /** Search answers (JSON) by request, since the tasks last changed (see searchJson). */
+  private readonly searchCache = new Map<string, string>();
   private readonly stmt: Record<'getTask' | 'upsertTask' | 'deleteTask' | 'allIds' | 'countTasks' | 'getState' | 'putState' | 'addHistory' | 'history' | 'prune' | 'playbooks' | 'getPlaybook' | 'putPlaybook' | 'deletePlaybook', Statement>;
 
   constructor(readonly db: Database) {
@@ -92,6 +96,26 @@ export class MirrorStore {
   }
 
   /**
+   * A search's answer as JSON, from a cache of the answers since the tasks last changed: a team's
+   * pages ask the same searches (the board's columns, a playbook's adoption) over and over, and
+   * between two changes their answers cannot differ. Any change to the tasks empties it.
+   */
+  searchJson(body: SearchBody): string {
+    const key = JSON.stringify(body);
+    const cached = this.searchCache.get(key);
+    if (cached !== undefined) return cached;
+    const json = JSON.stringify(this.search(body));
+    if (this.searchCache.size >= SEARCH_CACHE_ENTRIES) this.searchCache.clear();
+    this.searchCache.set(key, json);
+    return json;
+  }
+
+  /** The tasks changed: no cached search answer holds any more. */
+  private tasksChanged(): void {
+    this.searchCache.clear();
+  }
+
+  /**
    * Writes tasks as the tenant answered them. A task equal to the stored one, or older than it, is
    * skipped; the others are stored (with an earlier-version entry when `history` is on) and
    * returned as changes, in the order given.
@@ -110,6 +134,7 @@ export class MirrorStore {
         }
         changes.push(changeOf(next, previous));
       }
+      if (changes.length > 0) this.tasksChanged();
       return changes;
     })();
   }
@@ -125,12 +150,14 @@ export class MirrorStore {
         if (options.history) this.addHistory(id, options.now, 'outside', null, 'removed', [], options.now);
         changes.push({ ...changeOf(previous, previous), status: null, removed: true });
       }
+      if (changes.length > 0) this.tasksChanged();
       return changes;
     })();
   }
 
   /** Empties the task table (a first sync starting over). */
   clearTasks(): void {
+    this.tasksChanged();
     this.db.exec('DELETE FROM tasks');
   }
 

@@ -1,5 +1,5 @@
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
-import { NotFoundPage } from './not-found.tsx';
+import { NotFoundPage } from '../components/not-found.tsx';
 
 /** A page that failed to render shows this instead of a white page, with a way back. */
 export function RouteError() {

@@ -3,7 +3,7 @@ import type { StreamState } from '../../api/live-status.ts';
 import type { LiveEvent } from '../../lib/live-events.ts';
 import { fakeEventSources } from '../../test/fake-event-source.ts';
 import { connectLive, probeStream, reconnectDelay, RECONNECT_MAX_MS, type ProbeVerdict } from './connection.ts';
-import type { LiveEventError } from './parse-event.ts';
+import type { LiveEventError } from '../../lib/live-event-parse.ts';
 
 const SYNC = { state: 'live', lastSyncAt: '2026-12-01T10:00:00.000Z', pollSeconds: 10 } as const;
 

@@ -17,7 +17,7 @@
  */
 import { EVENTS_PATH, type LiveEvent } from '../../lib/live-events.ts';
 import type { StreamState } from '../../api/live-status.ts';
-import { LIVE_EVENT_TYPES, parseLiveEvent, type LiveEventError } from './parse-event.ts';
+import { LIVE_EVENT_TYPES, parseLiveEvent, type LiveEventError } from '../../lib/live-event-parse.ts';
 
 /** The part of `EventSource` used here (tests pass a fake: jsdom has none). */
 export interface EventSourceLike {

@@ -29,7 +29,7 @@ import type { LiveEvent } from '../../lib/live-events.ts';
 import { whenIdle } from '../page-settled.ts';
 import { createLiveBatcher } from './batcher.ts';
 import { connectLive, type LiveConnectionOptions } from './connection.ts';
-import type { LiveEventError } from './parse-event.ts';
+import type { LiveEventError } from '../../lib/live-event-parse.ts';
 
 export const SUGGESTIONS_REFRESH_MS = 60_000;
 /** An event that cannot be read makes the app refetch everything, at most this often. */

@@ -4,7 +4,7 @@
  * handles is exactly the contract. Anything else is a `LiveEventError` that says what is wrong.
  * Pure.
  */
-import type { LiveEvent, LiveEventType, MirrorState, SyncStatus, TaskChange } from '../../lib/live-events.ts';
+import type { LiveEvent, LiveEventType, MirrorState, SyncStatus, TaskChange } from './live-events.ts';
 
 /** Every event type of the contract (the compiler checks the list is complete). */
 const EVENT_TYPES: Record<LiveEventType, true> = { hello: true, tasks: true, playbooks: true, sync: true, reload: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_EVENT_TYPES, LiveEventError, parseLiveEvent } from './parse-event.ts';
+import { LIVE_EVENT_TYPES, LiveEventError, parseLiveEvent } from './live-event-parse.ts';
 
 const SYNC = { state: 'live', lastSyncAt: '2026-12-01T10:00:00.000Z', pollSeconds: 10 };
 const CHANGE = {

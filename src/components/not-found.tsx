@@ -1,3 +1,4 @@
+/** The page for an address with nothing at it, or a task or playbook that does not exist (router and feature pages share it). */
 import { Link } from 'react-router';
 
 export function NotFoundPage({ title = 'Page not found', detail }: { title?: string; detail?: string }) {

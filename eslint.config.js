@@ -39,10 +39,7 @@ export default defineConfig([
   {
     rules: {
       // `_name` marks a parameter or binding kept on purpose (e.g. a callback's unused argument).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
 ]);
@@ -70,12 +67,17 @@ function importBoundaries() {
     })),
     {
       files: ['src/lib/**', 'src/components/**', 'src/api/**'],
-      rules: rule([{ regex: '^(\\.\\./)+(features|app)/', message: 'src/lib, src/components and src/api import no feature and not the app shell.' }]),
+      rules: rule([
+        { regex: '^(\\.\\./)+(features|app)/', message: 'src/lib, src/components and src/api import no feature and not the app shell.' },
+      ]),
     },
     {
       files: ['sandbox/**', 'search-engine/**', 'server/**'],
       rules: rule([
-        { regex: '(^|/)src/(app|features|components)/', message: 'The servers never import the app’s UI code; share rules through src/lib.' },
+        {
+          regex: '(^|/)src/(app|features|components)/',
+          message: 'The servers never import the app’s UI code; share rules through src/lib.',
+        },
         { regex: '\\.tsx$', message: 'The servers never import React components.' },
       ]),
     },

@@ -48,7 +48,9 @@ function earlyStart(): Plugin {
       const app = chunks.find((c) => c.name === 'app');
       const entry = chunks.find((c) => c.isEntry);
       if (app && entry?.imports.includes(app.fileName)) {
-        this.error(`The entry chunk imports the app chunk (${app.fileName}): a module the entry needs is in APP_SHELL (vite.config.ts) or imports React DOM or the router.`);
+        this.error(
+          `The entry chunk imports the app chunk (${app.fileName}): a module the entry needs is in APP_SHELL (vite.config.ts) or imports React DOM or the router.`,
+        );
       }
     },
     transformIndexHtml: {

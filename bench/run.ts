@@ -42,7 +42,8 @@ const { values } = parseArgs({
 });
 const SECTIONS = ['bytes', 'pages', 'board', 'search', 'lighthouse', 'requests'] as const;
 const only = new Set(values.only ? values.only.split(',').map((x) => x.trim()) : SECTIONS);
-for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown section "${name}" (${SECTIONS.join(', ')})`);
+for (const name of only)
+  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown section "${name}" (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.has(section);
 const quick = values.quick!;
 const RUNS = Number(values.runs ?? (quick ? 2 : 5));
@@ -111,25 +112,59 @@ const beforeOf = (samples: number[]) => (beforeUrl ? withMedian(samples) : undef
 const firstVisit: { now: FirstVisitBytes[]; before: FirstVisitBytes[] } = { now: [], before: [] };
 if (runs('bytes')) {
   log('first-visit bytes');
-  const critical = await inTurns(RUNS, (url) => firstVisitBytes(browser, `${url}/board`, 'section[aria-label] article', { holdIdlePreload: true }));
+  const critical = await inTurns(RUNS, (url) =>
+    firstVisitBytes(browser, `${url}/board`, 'section[aria-label] article', { holdIdlePreload: true }),
+  );
   const withIdle = await inTurns(RUNS, (url) => firstVisitBytes(browser, `${url}/board`, 'section[aria-label] article'));
   Object.assign(firstVisit, critical);
   const js = (b: FirstVisitBytes[]) => b.map((x) => KB(x.js));
   const css = (b: FirstVisitBytes[]) => b.map((x) => KB(x.css));
   const idle = (all: FirstVisitBytes[], first: FirstVisitBytes[]) => all.map((b, i) => KB(b.js - first[i]!.js));
   const jsNow = withMedian(js(critical.now));
-  add({ section: 'bytes', measure: 'first visit /board: JS before the first card (gzip)', ...jsNow, unit: 'KB', before: beforeOf(js(critical.before)), goal: `<= ${FIRST_VISIT_JS_GOAL_KB} KB`, met: jsNow.value <= FIRST_VISIT_JS_GOAL_KB });
-  add({ section: 'bytes', measure: 'first visit /board: CSS (gzip)', ...withMedian(css(critical.now)), unit: 'KB', before: beforeOf(css(critical.before)) });
-  add({ section: 'bytes', measure: '  + JS loaded once the page has settled (dnd-kit, other routes)', ...withMedian(idle(withIdle.now, critical.now)), unit: 'KB', before: beforeOf(idle(withIdle.before, critical.before)) });
+  add({
+    section: 'bytes',
+    measure: 'first visit /board: JS before the first card (gzip)',
+    ...jsNow,
+    unit: 'KB',
+    before: beforeOf(js(critical.before)),
+    goal: `<= ${FIRST_VISIT_JS_GOAL_KB} KB`,
+    met: jsNow.value <= FIRST_VISIT_JS_GOAL_KB,
+  });
+  add({
+    section: 'bytes',
+    measure: 'first visit /board: CSS (gzip)',
+    ...withMedian(css(critical.now)),
+    unit: 'KB',
+    before: beforeOf(css(critical.before)),
+  });
+  add({
+    section: 'bytes',
+    measure: '  + JS loaded once the page has settled (dnd-kit, other routes)',
+    ...withMedian(idle(withIdle.now, critical.now)),
+    unit: 'KB',
+    before: beforeOf(idle(withIdle.before, critical.before)),
+  });
   const routes = routeChunks(distDir, ROUTES);
   const routesBefore = beforeDir ? routeChunks(beforeDir, ROUTES) : [];
   for (const r of routes) {
     const b = routesBefore.find((x) => x.route === r.route);
-    add({ section: 'bytes', measure: `route ${r.route}: its chunks beyond the shell (gzip)`, ...withMedian([KB(r.gzip)]), unit: 'KB', before: b ? withMedian([KB(b.gzip)]) : undefined });
+    add({
+      section: 'bytes',
+      measure: `route ${r.route}: its chunks beyond the shell (gzip)`,
+      ...withMedian([KB(r.gzip)]),
+      unit: 'KB',
+      before: b ? withMedian([KB(b.gzip)]) : undefined,
+    });
   }
   // The board's drag and drop, loaded when a drag can start (part of the board's chunk before).
   const [drag] = routeChunks(distDir, { drag: 'src/features/board/board-dnd.tsx' });
-  if (drag) add({ section: 'bytes', measure: "  the board's drag and drop (dnd-kit), loaded when a drag can start", ...withMedian([KB(drag.gzip)]), unit: 'KB' });
+  if (drag)
+    add({
+      section: 'bytes',
+      measure: "  the board's drag and drop (dnd-kit), loaded when a drag can start",
+      ...withMedian([KB(drag.gzip)]),
+      unit: 'KB',
+    });
 }
 
 // 2. Each page, cold: its first meaningful element and the requests it waited for.
@@ -160,21 +195,37 @@ if (runs('pages')) {
       ...(isBoard ? { goal: `< ${FIRST_CARD_GOAL_MS} ms`, met: time.value < FIRST_CARD_GOAL_MS } : {}),
     });
     const chain = withMedian(loads.now.map(afterEntry));
-    add({ section: 'pages', measure: `  longest request chain after the entry script`, ...chain, unit: '', before: beforeOf(loads.before.map(afterEntry)), goal: '<= 1', met: chain.value <= 1 });
+    add({
+      section: 'pages',
+      measure: `  longest request chain after the entry script`,
+      ...chain,
+      unit: '',
+      before: beforeOf(loads.before.map(afterEntry)),
+      goal: '<= 1',
+      met: chain.value <= 1,
+    });
   }
 }
 
 // 3. The board with 10,000 tasks.
 let drops: Awaited<ReturnType<typeof measureDrops>> | null = null;
 if (runs('board')) {
-  log(`board with ${BOARD_TASKS} tasks: ${RUNS} cold loads, scrolling ${SCROLL_CARDS} cards${beforeUrl ? ' (and as many of the before build)' : ''}`);
+  log(
+    `board with ${BOARD_TASKS} tasks: ${RUNS} cold loads, scrolling ${SCROLL_CARDS} cards${beforeUrl ? ' (and as many of the before build)' : ''}`,
+  );
   const loads = await inTurns(RUNS, (url) => measureBoardLoad(browser, url, SCROLL_CARDS));
   const addLoad = (measure: string, f: (l: BoardLoad) => number, unit: Row['unit'], goal?: string, ok?: (v: number) => boolean) => {
     const samples = loads.now.map(f);
     const value = median(samples);
     add({ section: 'board', measure, value, unit, samples, before: beforeOf(loads.before.map(f)), goal, met: ok?.(value) });
   };
-  addLoad('DOM elements after load', (l) => l.domElements, '', '< 3000', (v) => v < 3000);
+  addLoad(
+    'DOM elements after load',
+    (l) => l.domElements,
+    '',
+    '< 3000',
+    (v) => v < 3000,
+  );
   addLoad('JS heap used after load', (l) => MB(l.heapBytes), 'MB');
   addLoad(`JS heap used after scrolling ${SCROLL_CARDS} cards`, (l) => MB(l.heapAfterScrollBytes), 'MB');
   addLoad(`scrolling a column through ${SCROLL_CARDS} cards: duration`, (l) => l.scroll.ms, 'ms');
@@ -197,8 +248,22 @@ if (runs('board')) {
   drops = moves.now[0]!;
   const dropsBefore = moves.before[0];
   const dom = withMedian(drops.domMs);
-  add({ section: 'board', measure: `drop -> move shown in new column (DOM), ${LATENCY_MS / 1000} s latency`, ...dom, unit: 'ms', before: dropsBefore && beforeOf(dropsBefore.domMs), goal: '< 50 ms', met: dom.value < 50 });
-  add({ section: 'board', measure: '  ... and painted (next frame)', ...withMedian(drops.frameMs), unit: 'ms', before: dropsBefore && beforeOf(dropsBefore.frameMs) });
+  add({
+    section: 'board',
+    measure: `drop -> move shown in new column (DOM), ${LATENCY_MS / 1000} s latency`,
+    ...dom,
+    unit: 'ms',
+    before: dropsBefore && beforeOf(dropsBefore.domMs),
+    goal: '< 50 ms',
+    met: dom.value < 50,
+  });
+  add({
+    section: 'board',
+    measure: '  ... and painted (next frame)',
+    ...withMedian(drops.frameMs),
+    unit: 'ms',
+    before: dropsBefore && beforeOf(dropsBefore.frameMs),
+  });
 }
 
 // 4. Search over 100,000 tasks.
@@ -209,7 +274,13 @@ if (runs('search')) {
   const searchMs: number[] = [];
   for (let i = 0; i < RUNS; i++) searchMs.push(await measureSearch(browser, big.appUrl, total));
   await big.close();
-  add({ section: 'search', measure: `3-condition search over ${SEARCH_TASKS / 1000}k tasks: Search -> first row`, value: median(searchMs), unit: 'ms', samples: searchMs });
+  add({
+    section: 'search',
+    measure: `3-condition search over ${SEARCH_TASKS / 1000}k tasks: Search -> first row`,
+    value: median(searchMs),
+    unit: 'ms',
+    samples: searchMs,
+  });
 }
 
 // 5. Lighthouse (one Chromium of its own per run; nothing else runs meanwhile).
@@ -219,9 +290,21 @@ if (runs('lighthouse')) {
     log(`Lighthouse ${target.route} x${LH_RUNS}${beforeUrl ? ' (and the before build)' : ''}`);
     const scores = await inTurns(LH_RUNS, (url) => runLighthouse(`${url}${target.path}`));
     lighthouse[target.route] = scores;
-    for (const [key, label] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best practices']] as const) {
+    for (const [key, label] of [
+      ['performance', 'performance'],
+      ['accessibility', 'accessibility'],
+      ['bestPractices', 'best practices'],
+    ] as const) {
       const now = withMedian(scores.now.map((s) => s[key]));
-      add({ section: 'lighthouse', measure: `${target.route}: ${label}`, ...now, unit: '', before: beforeOf(scores.before.map((s) => s[key])), goal: '100', met: now.value === 100 });
+      add({
+        section: 'lighthouse',
+        measure: `${target.route}: ${label}`,
+        ...now,
+        unit: '',
+        before: beforeOf(scores.before.map((s) => s[key])),
+        goal: '100',
+        met: now.value === 100,
+      });
     }
   }
 }
@@ -237,10 +320,38 @@ if (runs('requests')) {
     runHiddenCheck(browser, board.appUrl, HIDDEN_SECONDS),
     runHoverSweep(browser, board.appUrl),
   ]);
-  add({ section: 'requests', measure: `CSM session (${session.minutes.toFixed(1)} min, ${session.rounds} rounds): requests a minute`, value: session.perMinute, unit: '/min', samples: session.byMinute, goal: '< 30 /min', met: session.perMinute < 30 });
-  add({ section: 'requests', measure: `tab hidden ${HIDDEN_SECONDS} s: requests`, value: hidden.whileHidden, unit: '', samples: [hidden.whileHidden], goal: '0', met: hidden.whileHidden === 0 });
-  add({ section: 'requests', measure: '  on showing the tab again (stale data refreshed)', value: hidden.onReturn, unit: '', samples: [hidden.onReturn] });
-  add({ section: 'requests', measure: `mouse passing over ${sweep.cards} cards (${Math.round(sweep.msPerCard)} ms each), resting on the last`, value: sweep.requests, unit: '', samples: [sweep.requests] });
+  add({
+    section: 'requests',
+    measure: `CSM session (${session.minutes.toFixed(1)} min, ${session.rounds} rounds): requests a minute`,
+    value: session.perMinute,
+    unit: '/min',
+    samples: session.byMinute,
+    goal: '< 30 /min',
+    met: session.perMinute < 30,
+  });
+  add({
+    section: 'requests',
+    measure: `tab hidden ${HIDDEN_SECONDS} s: requests`,
+    value: hidden.whileHidden,
+    unit: '',
+    samples: [hidden.whileHidden],
+    goal: '0',
+    met: hidden.whileHidden === 0,
+  });
+  add({
+    section: 'requests',
+    measure: '  on showing the tab again (stale data refreshed)',
+    value: hidden.onReturn,
+    unit: '',
+    samples: [hidden.onReturn],
+  });
+  add({
+    section: 'requests',
+    measure: `mouse passing over ${sweep.cards} cards (${Math.round(sweep.msPerCard)} ms each), resting on the last`,
+    value: sweep.requests,
+    unit: '',
+    samples: [sweep.requests],
+  });
 }
 
 await browser.close();
@@ -258,7 +369,9 @@ const header = `${'measure'.padEnd(width)}${beforeColumn}  ${'median'.padStart(1
 const lines = [
   `Cockpit Board benchmark, ${new Date().toISOString()}: production build behind server/app-server.ts, headless Chromium.`,
   `Board ${BOARD_TASKS.toLocaleString('en-US')} tasks, search ${SEARCH_TASKS.toLocaleString('en-US')} tasks; ${RUNS} runs per figure, ${LH_RUNS} Lighthouse runs per page, ${MOVES} moves.`,
-  ...(beforeUrl ? [`"before": the build of ${values.before}, served on the same sandbox, its runs taken in turns with this build's (medians).`] : []),
+  ...(beforeUrl
+    ? [`"before": the build of ${values.before}, served on the same sandbox, its runs taken in turns with this build's (medians).`]
+    : []),
   '',
   header,
   '-'.repeat(header.length + 12),
@@ -277,12 +390,20 @@ for (const r of rows) {
 // element marked, and the chain of requests the element waited for.
 const medianLoad = (loads: PageLoad[]) => [...loads].sort((a, b) => a.elementMs - b.elementMs)[Math.floor((loads.length - 1) / 2)];
 for (const { target, now, before } of pages) {
-  for (const [label, loads] of [['', now], [' (before)', before]] as const) {
+  for (const [label, loads] of [
+    ['', now],
+    [' (before)', before],
+  ] as const) {
     const load = medianLoad(loads);
     if (!load) continue;
-    lines.push('', `${target.route}${label}: requests of the median load (ms from navigation start), ${target.element} at ${load.elementMs.toFixed(0)} ms`);
+    lines.push(
+      '',
+      `${target.route}${label}: requests of the median load (ms from navigation start), ${target.element} at ${load.elementMs.toFixed(0)} ms`,
+    );
     lines.push(...formatWaterfall(load.requests, { label: `<- ${target.element}`, at: load.elementMs }).map((l) => `  ${l}`));
-    lines.push(`  chain the ${target.element} waited for: ${chainOf(load).map(shortName).join(' -> ')} (${afterEntry(load)} after the entry script)`);
+    lines.push(
+      `  chain the ${target.element} waited for: ${chainOf(load).map(shortName).join(' -> ')} (${afterEntry(load)} after the entry script)`,
+    );
   }
 }
 if (session) lines.push('', `Requests in the session by method and path: ${session.byPath.map(([k, n]) => `${k} ${n}`).join(', ')}`);
@@ -294,7 +415,15 @@ writeFileSync(
   JSON.stringify(
     {
       date: new Date().toISOString(),
-      options: { runs: RUNS, lighthouseRuns: LH_RUNS, moves: MOVES, sessionMinutes: SESSION_MINUTES, hiddenSeconds: HIDDEN_SECONDS, boardTasks: BOARD_TASKS, searchTasks: SEARCH_TASKS },
+      options: {
+        runs: RUNS,
+        lighthouseRuns: LH_RUNS,
+        moves: MOVES,
+        sessionMinutes: SESSION_MINUTES,
+        hiddenSeconds: HIDDEN_SECONDS,
+        boardTasks: BOARD_TASKS,
+        searchTasks: SEARCH_TASKS,
+      },
       before: values.before ?? null,
       rows,
       chunks: chunkSizes(distDir),

@@ -29,13 +29,19 @@ async function call(method: string, path: string, body?: unknown) {
 
 const db = sandbox.store.db;
 const ownerId = (db.prepare('SELECT owner_id FROM tasks WHERE owner_id IS NOT NULL LIMIT 1').get() as { owner_id: string }).owner_id;
-const playbookId = (db.prepare('SELECT playbook_id FROM tasks WHERE playbook_id IS NOT NULL LIMIT 1').get() as { playbook_id: string }).playbook_id;
+const playbookId = (db.prepare('SELECT playbook_id FROM tasks WHERE playbook_id IS NOT NULL LIMIT 1').get() as { playbook_id: string })
+  .playbook_id;
 const taskIds = (db.prepare('SELECT gsid FROM tasks ORDER BY random() LIMIT 500').all() as { gsid: string }[]).map((r) => r.gsid);
 
 const cases: { name: string; run: (i: number) => Promise<unknown> }[] = [
   {
     name: 'board column: Status EQ, by due date, 50',
-    run: () => call('POST', '/tasks/search', { where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['Not Started'] }] }, orderBy: { DueDate: 'asc' }, limit: 50 }),
+    run: () =>
+      call('POST', '/tasks/search', {
+        where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['Not Started'] }] },
+        orderBy: { DueDate: 'asc' },
+        limit: 50,
+      }),
   },
   {
     name: '3 conditions, A AND (B OR C), 50',
@@ -54,19 +60,30 @@ const cases: { name: string; run: (i: number) => Promise<unknown> }[] = [
   },
   {
     name: 'Name CONTAINS "renewal", 50',
-    run: () => call('POST', '/tasks/search', { where: { conditions: [{ name: 'Name', operator: 'CONTAINS', value: ['renewal'] }] }, limit: 50 }),
+    run: () =>
+      call('POST', '/tasks/search', { where: { conditions: [{ name: 'Name', operator: 'CONTAINS', value: ['renewal'] }] }, limit: 50 }),
   },
   {
     name: "one owner's open tasks by due date, 100",
     run: () =>
       call('POST', '/tasks/search', {
-        where: { conditions: [{ name: 'OwnerId', operator: 'EQ', value: [ownerId] }, { name: 'Status', operator: 'NE', value: ['Completed'] }] },
+        where: {
+          conditions: [
+            { name: 'OwnerId', operator: 'EQ', value: [ownerId] },
+            { name: 'Status', operator: 'NE', value: ['Completed'] },
+          ],
+        },
         orderBy: { DueDate: 'asc' },
       }),
   },
   {
     name: 'playbook adoption: PlaybookId EQ, 4 fields, 5000',
-    run: () => call('POST', '/tasks/search', { select: ['Gsid', 'Status', 'Order', 'DueDate'], where: { conditions: [{ name: 'PlaybookId', operator: 'EQ', value: [playbookId] }] }, limit: 5000 }),
+    run: () =>
+      call('POST', '/tasks/search', {
+        select: ['Gsid', 'Status', 'Order', 'DueDate'],
+        where: { conditions: [{ name: 'PlaybookId', operator: 'EQ', value: [playbookId] }] },
+        limit: 5000,
+      }),
   },
   { name: 'get task', run: (i) => call('GET', `/tasks/${taskIds[i % taskIds.length]}`) },
   {
@@ -74,7 +91,15 @@ const cases: { name: string; run: (i: number) => Promise<unknown> }[] = [
     run: async (i) => {
       const task = (await call('GET', `/tasks/${taskIds[i % taskIds.length]}`)) as Record<string, unknown>;
       const started = performance.now();
-      await call('PUT', `/tasks/${task.Gsid}`, { Name: task.Name, CTAId: task.CTAId, OwnerId: task.OwnerId, Status: 'In Progress', Priority: task.Priority, DueDate: task.DueDate, Description: task.Description });
+      await call('PUT', `/tasks/${task.Gsid}`, {
+        Name: task.Name,
+        CTAId: task.CTAId,
+        OwnerId: task.OwnerId,
+        Status: 'In Progress',
+        Priority: task.Priority,
+        DueDate: task.DueDate,
+        Description: task.Description,
+      });
       return performance.now() - started;
     },
   },

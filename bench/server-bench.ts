@@ -100,6 +100,8 @@ console.log(`\nServer benchmark: ${REQUESTS} requests per target, ${CONNECTIONS}
 console.log(['server', 'target', 'req/s', 'p50', 'p99', 'non-2xx', 'errors'].join(' | '));
 for (const r of rows) console.log(r.join(' | '));
 for (const [kind, m] of Object.entries(memory)) {
-  console.log(`${kind}: memory after ${REQUESTS * 6} requests (after GC): RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, external ${mb(m.external)}`);
+  console.log(
+    `${kind}: memory after ${REQUESTS * 6} requests (after GC): RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, external ${mb(m.external)}`,
+  );
 }
 process.exit(0);

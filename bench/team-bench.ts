@@ -59,11 +59,20 @@ interface Upstream {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The team server in a process of its own, so its event loop is not the clients'. */
-function startTeamServer(mode: 'on' | 'off', target: string, accessKey: string, mirrorDb: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(new URL('./lib/team-server-process.ts', import.meta.url).pathname, [mode, target, accessKey, mirrorDb, String(POLL_S)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+function startTeamServer(
+  mode: 'on' | 'off',
+  target: string,
+  accessKey: string,
+  mirrorDb: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(
+    new URL('./lib/team-server-process.ts', import.meta.url).pathname,
+    [mode, target, accessKey, mirrorDb, String(POLL_S)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
     child.once('exit', (code) => reject(new Error(`team server exited with ${code}`)));
@@ -124,7 +133,12 @@ class Csm {
     this.stream?.close();
   }
 
-  private async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: unknown }> {
     const started = performance.now();
     const response = await fetch(`${this.base}/v1${path}`, {
       method,
@@ -174,8 +188,17 @@ class Csm {
         if (playbook) await this.call('GET', `/playbooks/${encodeURIComponent(playbook)}`);
       }
       await this.board();
-      await this.search({ select: ['Gsid', 'Name', 'Priority', 'DueDate'], where: { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }] }, limit: 25 });
-      await this.search({ select: ['Gsid', 'Name', 'Priority', 'DueDate'], where: { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }] }, limit: 25, offset: 25 });
+      await this.search({
+        select: ['Gsid', 'Name', 'Priority', 'DueDate'],
+        where: { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }] },
+        limit: 25,
+      });
+      await this.search({
+        select: ['Gsid', 'Name', 'Priority', 'DueDate'],
+        where: { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ', value: ['High'] }] },
+        limit: 25,
+        offset: 25,
+      });
       if (performance.now() >= nextWrite && id) {
         nextWrite += WRITE_EVERY_MS;
         await this.write(id);
@@ -275,7 +298,9 @@ async function runMode(mode: 'on' | 'off'): Promise<ModeResult> {
   // With the mirror on, wait for its first sync before the clock starts (it is a one-off cost).
   if (mode === 'on') {
     for (let i = 0; i < 600; i++) {
-      const ready = await fetch(`${server.url}/readyz`).then((r) => r.text()).catch(() => '');
+      const ready = await fetch(`${server.url}/readyz`)
+        .then((r) => r.text())
+        .catch(() => '');
       if (!/syncing/i.test(ready)) break;
       await sleep(500);
     }
@@ -368,10 +393,18 @@ async function runMode(mode: 'on' | 'off'): Promise<ModeResult> {
 function report(r: ModeResult): void {
   const perMin = (n: number) => (n / r.minutes).toFixed(1);
   const total = Object.values(r.upstream).reduce((a, b) => a + b, 0);
-  const fmt = (v: number[]) => (v.length ? `p50 ${percentile(v, 50).toFixed(0)} ms, p95 ${percentile(v, 95).toFixed(0)} ms, p99 ${percentile(v, 99).toFixed(0)} ms (${v.length})` : 'none');
+  const fmt = (v: number[]) =>
+    v.length
+      ? `p50 ${percentile(v, 50).toFixed(0)} ms, p95 ${percentile(v, 95).toFixed(0)} ms, p99 ${percentile(v, 99).toFixed(0)} ms (${v.length})`
+      : 'none';
   const clientTotal = [...r.statuses.values()].reduce((a, b) => a + b, 0);
-  const statuses = [...r.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s === 0 ? 'no answer' : s}: ${n}`).join(', ');
-  console.log(`\nmirror ${r.mode.toUpperCase()}: ${USERS} CSMs for ${r.minutes.toFixed(1)} min (poll ${POLL_S} s, ${TASKS} tasks, tenant limit ${TENANT_LIMIT}/min)`);
+  const statuses = [...r.statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s === 0 ? 'no answer' : s}: ${n}`)
+    .join(', ');
+  console.log(
+    `\nmirror ${r.mode.toUpperCase()}: ${USERS} CSMs for ${r.minutes.toFixed(1)} min (poll ${POLL_S} s, ${TASKS} tasks, tenant limit ${TENANT_LIMIT}/min)`,
+  );
   console.log(`  upstream a minute: ${perMin(total)} in all`);
   for (const [kind, n] of Object.entries(r.upstream)) console.log(`    ${kind.padEnd(14)} ${perMin(n)}/min (${n})`);
   console.log(`  upstream 429s (the tenant's limit): ${r.upstreamLimited}`);
@@ -380,7 +413,9 @@ function report(r: ModeResult): void {
   console.log(`  reads through the team server: ${fmt(r.reads)}`);
   const teamTotal = total - r.upstream['outside write'];
   const goal = 2 * (r.upstream.write / r.minutes) + 8;
-  console.log(`  the team server's upstream: ${perMin(teamTotal)}/min; goal with the mirror: <= 2 x writes/min + 8 = ${goal.toFixed(1)} and < 70/min`);
+  console.log(
+    `  the team server's upstream: ${perMin(teamTotal)}/min; goal with the mirror: <= 2 x writes/min + 8 = ${goal.toFixed(1)} and < 70/min`,
+  );
   console.log(`  write -> every other client's event: ${fmt(r.propagation)}; never heard by someone: ${r.propagationMissed}`);
   console.log(`  outside change -> every client's event: ${fmt(r.outside)}; never heard by someone: ${r.outsideMissed}`);
 }

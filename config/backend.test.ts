@@ -116,9 +116,7 @@ describe('resolveBackend', () => {
   });
 
   it('refuses both GAINSIGHT_DOMAIN and GAINSIGHT_BASE_URL', () => {
-    expect(
-      errorOf({ GAINSIGHT_DOMAIN: 'acme', GAINSIGHT_BASE_URL: 'https://gs.example.com/v1', GAINSIGHT_ACCESS_KEY: KEY }).message,
-    ).toBe(
+    expect(errorOf({ GAINSIGHT_DOMAIN: 'acme', GAINSIGHT_BASE_URL: 'https://gs.example.com/v1', GAINSIGHT_ACCESS_KEY: KEY }).message).toBe(
       'Both GAINSIGHT_DOMAIN and GAINSIGHT_BASE_URL are set; set only one: GAINSIGHT_DOMAIN for a *.gainsightcloud.com tenant, GAINSIGHT_BASE_URL for any other address.',
     );
   });

@@ -10,9 +10,7 @@
  * instead of silently falling back to the sandbox. Messages never include the access key.
  */
 
-export type Backend =
-  | { kind: 'tenant'; target: string; accessKey: string; label: string }
-  | { kind: 'sandbox' };
+export type Backend = { kind: 'tenant'; target: string; accessKey: string; label: string } | { kind: 'sandbox' };
 
 export class BackendConfigError extends Error {
   override readonly name = 'BackendConfigError';
@@ -101,9 +99,7 @@ function checkBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new BackendConfigError(
-      `${BASE_URL} is not a URL: ${JSON.stringify(raw)}. Give an absolute http(s) URL (${BASE_URL_EXAMPLE}).`,
-    );
+    throw new BackendConfigError(`${BASE_URL} is not a URL: ${JSON.stringify(raw)}. Give an absolute http(s) URL (${BASE_URL_EXAMPLE}).`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new BackendConfigError(
@@ -111,14 +107,10 @@ function checkBaseUrl(raw: string): string {
     );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new BackendConfigError(
-      `${BASE_URL} must not contain a user name or password; put the access key in ${ACCESS_KEY}.`,
-    );
+    throw new BackendConfigError(`${BASE_URL} must not contain a user name or password; put the access key in ${ACCESS_KEY}.`);
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new BackendConfigError(
-      `${BASE_URL} must not have a ?query or #fragment, as API paths are appended to it (${BASE_URL_EXAMPLE}).`,
-    );
+    throw new BackendConfigError(`${BASE_URL} must not have a ?query or #fragment, as API paths are appended to it (${BASE_URL_EXAMPLE}).`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -130,8 +122,6 @@ function checkAccessKey(accessKey: string | undefined, variable: string): void {
     );
   }
   if (!HEADER_SAFE.test(accessKey)) {
-    throw new BackendConfigError(
-      `${ACCESS_KEY} contains spaces or characters that cannot be sent in an HTTP header; copy the key again.`,
-    );
+    throw new BackendConfigError(`${ACCESS_KEY} contains spaces or characters that cannot be sent in an HTTP header; copy the key again.`);
   }
 }

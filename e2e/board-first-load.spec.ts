@@ -92,7 +92,10 @@ test('a keyboard pick-up before the drag code has loaded still works, and so doe
 
   // Without the drag code, the "Move to" menu moves a card.
   await card(page, 'Not Started', other).getByRole('button', { name: 'Move to', exact: true }).click();
-  await page.getByRole('menu', { name: `Move ${other} to` }).getByRole('menuitem', { name: 'Skipped' }).click();
+  await page
+    .getByRole('menu', { name: `Move ${other} to` })
+    .getByRole('menuitem', { name: 'Skipped' })
+    .click();
   await expectColumn(page, 'Skipped', [other]);
   expect((await getTask(otherTask.Gsid)).Status).toBe('Skipped');
 
@@ -115,10 +118,17 @@ test('a keyboard pick-up before the drag code has loaded still works, and so doe
   expect((await getTask(task.Gsid)).Status).toBe('In Progress');
 });
 
-test('cards are drawn before the playbook list arrives; its name and step then fill their line without moving anything', async ({ page }) => {
-  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>('GET', '/v1/playbooks');
+test('cards are drawn before the playbook list arrives; its name and step then fill their line without moving anything', async ({
+  page,
+}) => {
+  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>(
+    'GET',
+    '/v1/playbooks',
+  );
   const playbook = playbooks.data.find((pb) => pb.TaskTemplates.length >= 3)!;
-  const templates = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+  const templates = [...playbook.TaskTemplates].sort(
+    (a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }),
+  );
   const p = uniquePrefix();
   const name = `${p} Second step`;
   await createTask({ Name: name, PlaybookId: playbook.Gsid, Order: templates[1]!.order, DueDate: isoDay(3) });

@@ -34,7 +34,9 @@ test.afterEach(async () => {
 
 const moved = (name: string, to: Status) => `Moved "${name}" to ${to}.`;
 
-test('mouse: a card goes to each other column, empty ones included; the move survives a reload and changes nothing else', async ({ page }) => {
+test('mouse: a card goes to each other column, empty ones included; the move survives a reload and changes nothing else', async ({
+  page,
+}) => {
   const p = uniquePrefix();
   // The name is shown as the characters it holds, never as markup.
   const name = `${p} Kickoff <b>call</b>`;
@@ -66,7 +68,9 @@ test('mouse: a card goes to each other column, empty ones included; the move sur
   await expect(card(page, 'Skipped', name).getByText(/^was due /)).toBeVisible();
 });
 
-test('a drop in the same column is refused visibly: the column says so during the drag, a message says why, nothing is sent', async ({ page }) => {
+test('a drop in the same column is refused visibly: the column says so during the drag, a message says why, nothing is sent', async ({
+  page,
+}) => {
   const p = uniquePrefix();
   const name = `${p} Same column`;
   const other = `${p} Neighbour`;
@@ -135,7 +139,9 @@ test('keyboard: pick up, move and drop; pick up, move and Escape leaves the card
   expect((await getTask(task.Gsid)).Status).toBe('In Progress');
 });
 
-test('arrows travel between cards: Up and Down in a column, Left and Right to the card beside, Home and End; a skip link per column', async ({ page }) => {
+test('arrows travel between cards: Up and Down in a column, Left and Right to the card beside, Home and End; a skip link per column', async ({
+  page,
+}) => {
   const p = uniquePrefix();
   const names = [`${p} first`, `${p} second`, `${p} third`];
   for (const [i, name] of names.entries()) await createTask({ Name: name, DueDate: isoDay(i + 1) });
@@ -259,7 +265,7 @@ test('Undo puts the task back, on the server too', async ({ page }) => {
   expect(after.CompletedDate).toBeUndefined();
 });
 
-test("a move keeps what another user changed after the board loaded", async ({ page }) => {
+test('a move keeps what another user changed after the board loaded', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Shared task`;
   const task = await createTask({ Name: name, Description: 'Old words', DueDate: isoDay(10), Priority: 'Low' });
@@ -267,7 +273,15 @@ test("a move keeps what another user changed after the board loaded", async ({ p
   await expectColumn(page, 'Not Started', [name]);
 
   // Someone else edits the task.
-  const theirs = { Name: name, CTAId: task.CTAId, OwnerId: task.OwnerId, Status: 'Not Started', Priority: 'High', DueDate: isoDay(12), Description: 'New words from a colleague' };
+  const theirs = {
+    Name: name,
+    CTAId: task.CTAId,
+    OwnerId: task.OwnerId,
+    Status: 'Not Started',
+    Priority: 'High',
+    DueDate: isoDay(12),
+    Description: 'New words from a colleague',
+  };
   expect((await sandboxApi.call('PUT', `/v1/tasks/${task.Gsid}`, theirs)).status).toBe(200);
   const before = await getTask(task.Gsid);
 
@@ -343,7 +357,12 @@ test('"My tasks": the user says who they are once, and the browser remembers', a
   const mine = await createTask({ Name: `${p} Mine` });
   const owners = await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
     select: ['OwnerId', 'OwnerName'],
-    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [mine.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
+    where: {
+      conditions: [
+        { name: 'OwnerId', operator: 'NE', value: [mine.OwnerId] },
+        { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] },
+      ],
+    },
     limit: 1,
   });
   const other = owners.data.records[0]!;
@@ -390,7 +409,12 @@ test('links from other pages: where= and playbook= filter the board; a bad link 
   await expect(page.getByRole('list', { name: 'Filters from links' })).toContainText(`Playbook: ${playbook.Name}`);
   for (const status of ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const) {
     const res = await sandboxApi.call<{ totalCount: number }>('POST', '/v1/tasks/search', {
-      where: { conditions: [{ name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] }, { name: 'Status', operator: 'EQ', value: [status] }] },
+      where: {
+        conditions: [
+          { name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] },
+          { name: 'Status', operator: 'EQ', value: [status] },
+        ],
+      },
       limit: 0,
     });
     const n = res.data.totalCount;
@@ -401,7 +425,9 @@ test('links from other pages: where= and playbook= filter the board; a bad link 
 
   // A broken or stale link: a clear message, not a crash and not a board that means something else.
   await page.goto(`/board?where=${encodeURIComponent('{"conditions":[{"name":"Nmae","operator":"EQ","value":["x"]}]}')}&q=${p}`);
-  await expect(page.getByRole('alert')).toContainText('The search filter in this link cannot be used: condition 1 names no known task field ("Nmae").');
+  await expect(page.getByRole('alert')).toContainText(
+    'The search filter in this link cannot be used: condition 1 names no known task field ("Nmae").',
+  );
   await expect(column(page, 'Not Started')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the board without this filter' }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?q=${p}$`));
@@ -419,7 +445,13 @@ test('a column that fails to load shows its error and a retry; the others stay',
       await route.fulfill({
         status: 400,
         contentType: 'application/json',
-        body: JSON.stringify({ result: false, errorCode: 'COCKPIT_5100', errorDesc: 'The Skipped search was refused.', requestId: 'r-1', data: null }),
+        body: JSON.stringify({
+          result: false,
+          errorCode: 'COCKPIT_5100',
+          errorDesc: 'The Skipped search was refused.',
+          requestId: 'r-1',
+          data: null,
+        }),
       });
     } else {
       await route.continue();
@@ -472,7 +504,12 @@ test('going Back from a card puts its column where it was and the focus on that 
   expect(Math.abs((await again.evaluate((el) => el.getBoundingClientRect().top)) - shownBefore)).toBeLessThan(400);
   expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
   // The other columns were at the top, and still are.
-  expect(await column(page, 'In Progress').getByRole('feed').locator('..').evaluate((el) => el.scrollTop)).toBe(0);
+  expect(
+    await column(page, 'In Progress')
+      .getByRole('feed')
+      .locator('..')
+      .evaluate((el) => el.scrollTop),
+  ).toBe(0);
 
   // A new visit (not Back) starts at the top.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
@@ -509,9 +546,14 @@ test('each column can start a new task with its status', async ({ page }) => {
 });
 
 test("a playbook task's card names its playbook and its real step; the board asks for the playbook list once", async ({ page }) => {
-  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>('GET', '/v1/playbooks');
+  const playbooks = await sandboxApi.call<{ Gsid: string; Name: string; TaskTemplates: { name: string; order: number }[] }[]>(
+    'GET',
+    '/v1/playbooks',
+  );
   const playbook = playbooks.data.find((pb) => pb.TaskTemplates.length >= 4)!;
-  const templates = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+  const templates = [...playbook.TaskTemplates].sort(
+    (a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }),
+  );
   const p = uniquePrefix();
   const name = `${p} Third step`;
   const due = isoDay(7);
@@ -534,12 +576,20 @@ test("a playbook task's card names its playbook and its real step; the board ask
 
 /** A link as the search page's "Show on board" writes it: conditions lettered A, B, C… and their logic. */
 function searchLink(conditions: { name: string; operator: string; value: (string | number)[] }[], expression: string) {
-  const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+  const letter = (i: number): string =>
+    i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
   const where = { conditions: conditions.map((c, i) => ({ ...c, alias: letter(i) })), expression };
-  return { where, aliases: conditions.map((_c, i) => letter(i)), href: (extra = '') => `/board?where=${encodeURIComponent(JSON.stringify(where))}${extra}` };
+  return {
+    where,
+    aliases: conditions.map((_c, i) => letter(i)),
+    href: (extra = '') => `/board?where=${encodeURIComponent(JSON.stringify(where))}${extra}`,
+  };
 }
 
-test('"Show on board" works for the largest searches the search page makes: 100 conditions, 32 levels of parentheses', async ({ page, axe }) => {
+test('"Show on board" works for the largest searches the search page makes: 100 conditions, 32 levels of parentheses', async ({
+  page,
+  axe,
+}) => {
   const p = uniquePrefix();
   await createTask({ Name: `${p} Open`, Priority: 'High' });
   await createTask({ Name: `${p} Started`, Priority: 'High', Status: 'In Progress' });
@@ -549,7 +599,11 @@ test('"Show on board" works for the largest searches the search page makes: 100 
 
   // 100 conditions, all of them ANDed; one keeps to open tasks.
   const hundred = searchLink(
-    [...Array.from({ length: 98 }, () => named), { name: 'Priority', operator: 'EQ', value: ['High'] }, { name: 'Status', operator: 'IN', value: ['Not Started', 'In Progress'] }],
+    [
+      ...Array.from({ length: 98 }, () => named),
+      { name: 'Priority', operator: 'EQ', value: ['High'] },
+      { name: 'Status', operator: 'IN', value: ['Not Started', 'In Progress'] },
+    ],
     '',
   );
   hundred.where.expression = hundred.aliases.join(' AND ');
@@ -563,7 +617,8 @@ test('"Show on board" works for the largest searches the search page makes: 100 
   // Logic nested 32 levels deep, an OR at the top, with a board filter on top of it.
   const deep = Array.from({ length: 66 }, () => named);
   let logic = 'A OR B';
-  for (let level = 1; level <= 32; level++) logic = `${searchLink(deep, '').aliases[level * 2]} OR ${searchLink(deep, '').aliases[level * 2 + 1]} AND (${logic})`;
+  for (let level = 1; level <= 32; level++)
+    logic = `${searchLink(deep, '').aliases[level * 2]} OR ${searchLink(deep, '').aliases[level * 2 + 1]} AND (${logic})`;
   const nested = searchLink(deep, logic);
   await page.goto(nested.href('&priority=High'));
   await expectColumn(page, 'Not Started', [`${p} Open`]);
@@ -572,7 +627,10 @@ test('"Show on board" works for the largest searches the search page makes: 100 
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // What cannot be one search says so, in the column, instead of failing at the server.
-  const full = searchLink(Array.from({ length: 100 }, () => named), '');
+  const full = searchLink(
+    Array.from({ length: 100 }, () => named),
+    '',
+  );
   full.where.expression = full.aliases.join(' AND ');
   await page.goto(full.href());
   await expect(column(page, 'Not Started').getByRole('alert')).toContainText('uses all 100 conditions the server takes');

@@ -75,19 +75,34 @@ test('a CSM session under latency, 500s and the rate limit ends with exactly the
   const anyTask = (await search([{ name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }], 1))[0]!;
   const base = { CTAId: anyTask.CTAId, OwnerId: anyTask.OwnerId, Priority: 'Medium', DueDate: '2031-03-01', Description: 'Original' };
   const movers: ApiTask[] = [];
-  for (let i = 0; i < 10; i++) movers.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} move ${i}`, Status: 'Not Started' }));
+  for (let i = 0; i < 10; i++)
+    movers.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} move ${i}`, Status: 'Not Started' }));
   const edits: ApiTask[] = [];
-  for (let i = 0; i < 3; i++) edits.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} edit ${i}`, Status: 'In Progress' }));
+  for (let i = 0; i < 3; i++)
+    edits.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} edit ${i}`, Status: 'In Progress' }));
   const playbook = (await api<Playbook[]>('GET', '/v1/playbooks')).find((p) => p.IsActive && p.TaskTemplates.length >= 4)!;
   // A CTA with no task from the playbook yet (applying it again would ask what to create).
   const taken = new Set((await search([{ name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] }], 5000)).map((t) => t.CTAId));
-  const applyCta = (await search([{ name: 'CTAId', operator: 'NE', value: [anyTask.CTAId] }], 5000)).find((t) => !taken.has(t.CTAId))!.CTAId;
+  const applyCta = (await search([{ name: 'CTAId', operator: 'NE', value: [anyTask.CTAId] }], 5000)).find(
+    (t) => !taken.has(t.CTAId),
+  )!.CTAId;
   const playbookTasksBefore = await search([
     { name: 'PlaybookId', operator: 'EQ', value: [playbook.Gsid] },
     { name: 'CTAId', operator: 'EQ', value: [applyCta] },
   ]);
 
-  const targets: Status[] = ['In Progress', 'Completed', 'Skipped', 'In Progress', 'Completed', 'Skipped', 'In Progress', 'Completed', 'Skipped', 'In Progress'];
+  const targets: Status[] = [
+    'In Progress',
+    'Completed',
+    'Skipped',
+    'In Progress',
+    'Completed',
+    'Skipped',
+    'In Progress',
+    'Completed',
+    'Skipped',
+    'In Progress',
+  ];
   await sandboxApi.faults(FAULTS);
   try {
     // 10 moves with the "Move to" menu.
@@ -124,7 +139,13 @@ test('a CSM session under latency, 500s and the rate limit ends with exactly the
       const saved = page.getByRole('region', { name: 'Notifications' }).getByText(`Saved "${edits[i]!.Name}"`);
       await until(page, saved, async () => {
         const save = form.getByRole('button', { name: 'Save changes' });
-        if ((await page.getByText('Your changes were not saved').isVisible().catch(() => false)) && (await save.isEnabled().catch(() => false))) {
+        if (
+          (await page
+            .getByText('Your changes were not saved')
+            .isVisible()
+            .catch(() => false)) &&
+          (await save.isEnabled().catch(() => false))
+        ) {
           await save.click();
         }
       });
@@ -142,7 +163,13 @@ test('a CSM session under latency, 500s and the rate limit ends with exactly the
     const createdToast = page.getByRole('region', { name: 'Notifications' }).getByText('Task created');
     await until(page, createdToast, async () => {
       const create = dialog.getByRole('button', { name: 'Create task' });
-      if ((await dialog.getByRole('alert').isVisible().catch(() => false)) && (await create.isEnabled().catch(() => false))) {
+      if (
+        (await dialog
+          .getByRole('alert')
+          .isVisible()
+          .catch(() => false)) &&
+        (await create.isEnabled().catch(() => false))
+      ) {
         await create.click();
       }
     });

@@ -24,9 +24,12 @@ test('script, HTML and very long text render as text on the board, search, task 
   const description = `${SCRIPT}\n${IMG}\n${LONG_WORD}`;
   const seed = (await sandboxApi.call<{ records: { CTAId: string }[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data
     .records[0]!;
-  const task = (await sandboxApi.call<{ Gsid: string; Name: string }>('POST', '/v1/tasks', { Name: name, CTAId: seed.CTAId, Description: description }))
-    .data;
-  const long = (await sandboxApi.call<{ Gsid: string; Name: string }>('POST', '/v1/tasks', { Name: `${prefix} ${LONG_WORD}`, CTAId: seed.CTAId })).data;
+  const task = (
+    await sandboxApi.call<{ Gsid: string; Name: string }>('POST', '/v1/tasks', { Name: name, CTAId: seed.CTAId, Description: description })
+  ).data;
+  const long = (
+    await sandboxApi.call<{ Gsid: string; Name: string }>('POST', '/v1/tasks', { Name: `${prefix} ${LONG_WORD}`, CTAId: seed.CTAId })
+  ).data;
   expect(task.Name).toBe(name);
 
   // Board: the card's name is the characters, and a move's toast shows them too.
@@ -72,7 +75,12 @@ test('playbook pages show hostile playbook text as text', async ({ page }) => {
     const body = (await response.json()) as { data: unknown };
     const poison = (p: { Gsid: string; Name: string; Description?: string; TaskTemplates?: { name: string; description?: string }[] }) =>
       p.Gsid === list[0]!.Gsid
-        ? { ...p, Name: hostileName, Description: hostileDescription, TaskTemplates: p.TaskTemplates?.map((t) => ({ ...t, name: `${t.name} ${SCRIPT}` })) }
+        ? {
+            ...p,
+            Name: hostileName,
+            Description: hostileDescription,
+            TaskTemplates: p.TaskTemplates?.map((t) => ({ ...t, name: `${t.name} ${SCRIPT}` })),
+          }
         : p;
     const data = Array.isArray(body.data) ? body.data.map(poison) : poison(body.data as never);
     await route.fulfill({ response, json: { ...body, data } });

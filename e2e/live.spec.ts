@@ -66,15 +66,16 @@ async function openBoard(browser: Browser, prefix: string): Promise<{ context: B
 
 async function moveWithMenu(page: Page, from: Status, name: string, to: Status) {
   await card(page, from, name).getByRole('button', { name: 'Move to', exact: true }).click();
-  await page.getByRole('menu', { name: `Move ${name} to` }).getByRole('menuitem', { name: to }).click();
+  await page
+    .getByRole('menu', { name: `Move ${name} to` })
+    .getByRole('menuitem', { name: to })
+    .click();
 }
 
 test.beforeAll(async () => {
   // Every test starts with the tenant reachable, and the mirror synced.
   await switchUpstream(true);
-  await expect
-    .poll(async () => (await fetch(`${E2E.mirrorAppUrl}/readyz`)).status, { timeout: 60_000 })
-    .toBe(200);
+  await expect.poll(async () => (await fetch(`${E2E.mirrorAppUrl}/readyz`)).status, { timeout: 60_000 }).toBe(200);
 });
 
 test.afterEach(async () => {
@@ -118,7 +119,9 @@ test("a teammate's move appears on every open board at once, and each page reads
   }
 });
 
-test('Gainsight unreachable: the board keeps its data "as of" the last sync, a move fails and goes back, and all resumes', async ({ page }) => {
+test('Gainsight unreachable: the board keeps its data "as of" the last sync, a move fails and goes back, and all resumes', async ({
+  page,
+}) => {
   const p = uniquePrefix();
   const task = await createOutside(`${p} health check`);
   await page.goto(`/board?q=${p}`);
@@ -132,7 +135,12 @@ test('Gainsight unreachable: the board keeps its data "as of" the last sync, a m
   await expect(page.getByText(/Data as of \d{1,2}:\d{2}/).first()).toBeVisible();
 
   await moveWithMenu(page, 'Not Started', task.Name, 'Completed');
-  await expect(page.getByRole('region', { name: 'Notifications' }).getByText(/could not be reached|can't be reached|cannot be reached/i).first()).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/could not be reached|can't be reached|cannot be reached/i)
+      .first(),
+  ).toBeVisible({ timeout: 15_000 });
   await expect(card(page, 'Not Started', task.Name)).toBeVisible();
   await expect(card(page, 'Completed', task.Name)).toHaveCount(0);
   expect((await outside<ApiTask>('GET', `/tasks/${task.Gsid}`)).Status).toBe('Not Started');

@@ -9,7 +9,8 @@ interface ApiTask {
 }
 
 test('offline: a banner says so, nothing typed is lost, and work resumes when the network is back', async ({ page, context, axe }) => {
-  const seed = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data.records[0]!;
+  const seed = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data
+    .records[0]!;
   const created = await sandboxApi.call<ApiTask>('POST', '/v1/tasks', {
     Name: `Offline edit ${Date.now().toString(36)}`,
     CTAId: seed.CTAId,
@@ -38,9 +39,9 @@ test('offline: a banner says so, nothing typed is lost, and work resumes when th
   await expect(banner).toBeHidden();
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form).toBeHidden();
-  await expect.poll(async () => (await sandboxApi.call<ApiTask>('GET', `/v1/tasks/${task.Gsid}`)).data.Description).toBe(
-    'Written while offline',
-  );
+  await expect
+    .poll(async () => (await sandboxApi.call<ApiTask>('GET', `/v1/tasks/${task.Gsid}`)).data.Description)
+    .toBe('Written while offline');
 
   // The board loads again after a dropped connection, without a reload.
   await context.setOffline(true);

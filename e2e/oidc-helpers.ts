@@ -13,12 +13,22 @@
  *   // the page is now on `${appUrl}/board`, signed in as ana (ana@example.test)
  */
 import type { Page } from '@playwright/test';
-import { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions } from '../test-support/oidc-provider.ts';
+import {
+  freePort,
+  startTestProvider,
+  type TestAccount,
+  type TestProvider,
+  type TestProviderOptions,
+} from '../test-support/oidc-provider.ts';
 
 export { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions };
 
 /** The team server's sign-in variables for `provider`, with the board at `publicUrl`. */
-export function oidcEnv(provider: TestProvider, publicUrl: string, sessionSecret = 'e2e-session-secret-0123456789abcdef-not-for-production'): Record<string, string> {
+export function oidcEnv(
+  provider: TestProvider,
+  publicUrl: string,
+  sessionSecret = 'e2e-session-secret-0123456789abcdef-not-for-production',
+): Record<string, string> {
   return {
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,

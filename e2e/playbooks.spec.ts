@@ -182,7 +182,9 @@ test('the templates are in playbook order however the reply orders them, with st
     await expect(items.nth(i)).toContainText(`Day ${t.daysFromCreation}`);
   }
   const span = Math.max(...expected.map((t) => t.daysFromCreation));
-  await expect(page.getByRole('img', { name: `Timeline of ${expected.length} tasks over ${span} days from the CTA's creation` })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: `Timeline of ${expected.length} tasks over ${span} days from the CTA's creation` }),
+  ).toBeVisible();
   await axe('playbook detail');
 
   await page.goto('/playbooks/1PNOSUCHPLAYBOOK');
@@ -244,7 +246,9 @@ test('the adoption figures match the tasks the API holds for the playbook', asyn
   await expect(ctaRow).toContainText(`${ctaTasks.filter(isDone).length} of ${ctaTasks.length}`);
   // Named by company, playbooks, tasks and age; the id is secondary text (issue 15).
   const company = (await searchTasks([eq('CTAId', someCtaId)], ['CompanyName']))[0]!.CompanyName!;
-  await expect(ctaRow.getByRole('rowheader')).toHaveText(new RegExp(`^${company} · .*${playbook.Name}.* · \\d+\\+? tasks · since .*CTA id ${someCtaId}$`));
+  await expect(ctaRow.getByRole('rowheader')).toHaveText(
+    new RegExp(`^${company} · .*${playbook.Name}.* · \\d+\\+? tasks · since .*CTA id ${someCtaId}$`),
+  );
 
   await adoption.getByRole('link', { name: 'Show on board' }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?playbook=${playbookId}$`));
@@ -274,7 +278,10 @@ test('applying a playbook creates one task per template with the right due dates
   await expect(cta).toHaveValue(new RegExp(`^${companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
   await expect(cta).toHaveAccessibleDescription(`CTA id ${ctaId}`);
   await dialog.getByRole('combobox', { name: 'Owner (optional)' }).fill(ownerName);
-  await dialog.getByRole('option', { name: new RegExp(`^${ownerName}`) }).first().click();
+  await dialog
+    .getByRole('option', { name: new RegExp(`^${ownerName}`) })
+    .first()
+    .click();
   const startDate = '2028-02-20';
   await dialog.getByLabel('Start date').fill(startDate);
 
@@ -318,7 +325,10 @@ function watchCreates(page: Page) {
   return () => count;
 }
 
-test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates nothing; arrows and Enter choose a CTA', async ({ page, axe }) => {
+test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates nothing; arrows and Enter choose a CTA', async ({
+  page,
+  axe,
+}) => {
   test.slow(); // many steps, each through the UI
   const playbook = await playbookNamed('Renewal - 120 Days Out');
   const kestrelCtas = new Set((await searchTasks([eq('CompanyName', 'Kestrel Aerospace')], ['CTAId'])).map((t) => t.CTAId));
@@ -341,7 +351,9 @@ test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates
   // Leaving with "Kestrel" chooses nothing, and Create says to choose a CTA.
   await page.keyboard.press('Tab');
   await expect(cta).toHaveValue('');
-  await expect(cta).toHaveAccessibleDescription(`“Kestrel” matches ${kestrelCtas.size} CTAs: choose one from the list. Nothing was chosen.`);
+  await expect(cta).toHaveAccessibleDescription(
+    `“Kestrel” matches ${kestrelCtas.size} CTAs: choose one from the list. Nothing was chosen.`,
+  );
   await dialog.getByRole('button', { name: /^Create \d+ tasks$/ }).click();
   await expect(cta).toBeFocused();
   await expect(cta).toHaveAccessibleDescription(/Choose a CTA, or type its id\./);
@@ -357,7 +369,10 @@ test('Enter in the CTA picker never sends the form: "Kestrel" then Enter creates
   expect(creates()).toBe(0);
 });
 
-test('applying a playbook again warns, lists the tasks the CTA has from it, and creates only the missing templates', async ({ page, axe }) => {
+test('applying a playbook again warns, lists the tasks the CTA has from it, and creates only the missing templates', async ({
+  page,
+  axe,
+}) => {
   test.slow(); // two applications through the dialog
   const playbook = await playbookNamed('Enterprise Onboarding');
   const templates = sortedTemplates(playbook);

@@ -25,13 +25,23 @@ test.beforeAll(async () => {
   for (const file of ['package.json', 'package-lock.json']) cpSync(join(root, file), join(dir, file));
   cpSync(join(root, E2E.outDir), join(dir, 'dist'), { recursive: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.server.json'), '--outDir', join(dir, 'dist-server')], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.server.json'), '--outDir', join(dir, 'dist-server')], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   cpSync(join(root, 'openapi'), join(dir, 'dist-server', 'openapi'), { recursive: true });
   // better-sqlite3 (the mirror) is a native addon whose install script compiles it where its
   // prebuilt binary cannot be downloaded (minutes on a loaded 2-core machine): the install runs
   // without scripts and takes the addon this checkout already built, for the same Node.
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
-  cpSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
+  cpSync(
+    join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+    join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+  );
 });
 
 /** npm runs the server in a child of its own: stop the whole process group. */
@@ -48,7 +58,12 @@ test.afterAll(async () => {
 });
 
 function serve(env: Record<string, string>) {
-  const child = spawn('npm', ['run', '--silent', 'serve'], { cwd: dir, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['run', '--silent', 'serve'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   return child;
@@ -62,7 +77,11 @@ test('installed with --omit=dev: no dev tools on disk, and the board works throu
   // better-sqlite3 is a production dependency: the team server's mirror of the tenant.
   for (const production of ['fastify', 'better-sqlite3']) expect(existsSync(join(dir, 'node_modules', production))).toBe(true);
 
-  server = serve({ GAINSIGHT_BASE_URL: `${E2E.sandboxOrigin}/v1`, GAINSIGHT_ACCESS_KEY: E2E.accessKey, PORT: String(E2E.installedAppPort) });
+  server = serve({
+    GAINSIGHT_BASE_URL: `${E2E.sandboxOrigin}/v1`,
+    GAINSIGHT_ACCESS_KEY: E2E.accessKey,
+    PORT: String(E2E.installedAppPort),
+  });
   const url = `http://127.0.0.1:${E2E.installedAppPort}`;
   await expect.poll(async () => (await fetch(`${url}/healthz`).catch(() => null))?.status, { timeout: 30_000, message: output }).toBe(200);
   const ready = await fetch(`${url}/readyz`);
@@ -77,7 +96,11 @@ test('installed with --omit=dev: no dev tools on disk, and the board works throu
 
 test('installed with --omit=dev and no tenant: says the demo sandbox needs the dev install', async () => {
   let out = '';
-  const child = spawn('npm', ['run', '--silent', 'serve'], { cwd: dir, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'serve'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((r) => child.once('exit', r));

@@ -140,11 +140,18 @@ test('a three-condition search with custom logic shows exactly the rows the API 
 
   // A row opens its task.
   const first = sorted.records[0]!;
-  await page.getByRole('table', { name: /^Search results/ }).getByRole('link', { name: first.Name }).first().click();
+  await page
+    .getByRole('table', { name: /^Search results/ })
+    .getByRole('link', { name: first.Name })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${first.Gsid}$`));
 });
 
-test('Priority is a list of the values seen, matched in any case; operators read as words; the code is only in the request', async ({ page, axe }) => {
+test('Priority is a list of the values seen, matched in any case; operators read as words; the code is only in the request', async ({
+  page,
+  axe,
+}) => {
   // A link typed by hand (or an old one) with "high": it finds the High tasks.
   const s = JSON.stringify({ c: [['Priority', 'EQ', ['high']]] });
   await page.goto(`/search?s=${encodeURIComponent(s)}`);
@@ -244,7 +251,11 @@ test('the column picker changes the columns and what the request selects', async
   await picker.getByRole('checkbox', { name: 'Owner id', exact: true }).check();
   await expect(table.getByRole('columnheader')).toHaveText(['Name', 'Status', 'Due date', 'Company', 'Owner', 'Owner id']);
 
-  const expected = await apiSearch({ select: ['Gsid', 'Name', 'Status', 'DueDate', 'CompanyName', 'OwnerName', 'OwnerId'], limit: 25, offset: 0 });
+  const expected = await apiSearch({
+    select: ['Gsid', 'Name', 'Status', 'DueDate', 'CompanyName', 'OwnerName', 'OwnerId'],
+    limit: 25,
+    offset: 0,
+  });
   const firstRow = table.getByRole('row').nth(1);
   await expect(firstRow.getByRole('cell').last()).toHaveText(expected.records[0]!.OwnerId as string);
 
@@ -285,7 +296,15 @@ test('a shared link reproduces the search, page and columns in a fresh browser',
 });
 
 test('a hand-edited link says what was wrong and still shows a sane search', async ({ page, axe }) => {
-  const s = JSON.stringify({ c: [['Status', 'EQ', ['Completed']], ['Colour', 'EQ', ['red']]], logic: 'custom', expr: 'A OR B', size: 7 });
+  const s = JSON.stringify({
+    c: [
+      ['Status', 'EQ', ['Completed']],
+      ['Colour', 'EQ', ['red']],
+    ],
+    logic: 'custom',
+    expr: 'A OR B',
+    size: 7,
+  });
   await page.goto(`/search?s=${encodeURIComponent(s)}`);
   const alert = page.getByRole('alert').filter({ hasText: "This link's search had problems" });
   await expect(alert).toContainText('Condition B was dropped: unknown field "Colour".');

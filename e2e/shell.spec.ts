@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { test, expect, sandboxApi } from './fixtures.ts';
 import { E2E } from './env.ts';
 
-interface Task { Gsid: string; Name: string }
-interface Playbook { Gsid: string; Name: string }
+interface Task {
+  Gsid: string;
+  Name: string;
+}
+interface Playbook {
+  Gsid: string;
+  Name: string;
+}
 
 async function someTaskAndPlaybook() {
   const tasks = await sandboxApi.call<{ records: Task[] }>('POST', '/v1/tasks/search', {

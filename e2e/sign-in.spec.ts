@@ -39,7 +39,10 @@ const auditLines = (): AuditLine[] =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as AuditLine);
 
-test('without a session the board goes to the provider; signing in there lands on the page asked for, with the user and Sign out', async ({ page, axe }) => {
+test('without a session the board goes to the provider; signing in there lands on the page asked for, with the user and Sign out', async ({
+  page,
+  axe,
+}) => {
   const p = uniquePrefix();
   const name = `${p} Sign-in task`;
   await createTask({ Name: name });
@@ -112,22 +115,27 @@ test('a move made in the browser gives one audit line: the user, the task, the f
   await signInThroughProvider(page, { appUrl: app, login: 'ana', returnTo: `/board?q=${p}` });
 
   await card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true }).click();
-  await page.getByRole('menu', { name: `Move ${name} to` }).getByRole('menuitem', { name: 'In Progress' }).click();
+  await page
+    .getByRole('menu', { name: `Move ${name} to` })
+    .getByRole('menuitem', { name: 'In Progress' })
+    .click();
   await expect(toast(page, `Moved "${name}" to In Progress.`)).toBeVisible();
   await expect(column(page, 'In Progress').getByRole('article', { name, exact: true })).toBeVisible();
 
-  await expect.poll(() => auditLines().filter((l) => l.taskId === task.Gsid)).toEqual([
-    expect.objectContaining({
-      user: 'ana@acme.example',
-      sub: 'ana',
-      method: 'PUT',
-      path: `/v1/tasks/${task.Gsid}`,
-      taskId: task.Gsid,
-      fields: ['Status'],
-      status: 200,
-      errorCode: null,
-    }),
-  ]);
+  await expect
+    .poll(() => auditLines().filter((l) => l.taskId === task.Gsid))
+    .toEqual([
+      expect.objectContaining({
+        user: 'ana@acme.example',
+        sub: 'ana',
+        method: 'PUT',
+        path: `/v1/tasks/${task.Gsid}`,
+        taskId: task.Gsid,
+        fields: ['Status'],
+        status: 200,
+        errorCode: null,
+      }),
+    ]);
   // Field names only: the task's text never goes into the audit log.
   expect(readFileSync(E2E.signInAuditLog, 'utf8')).not.toContain(name);
 });

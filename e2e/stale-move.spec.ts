@@ -5,7 +5,11 @@
 import { card, column, createTask, getTask, toast, uniquePrefix } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
 
-test("a move never silently undoes a teammate's move: the card jumps to where it is and the user is asked", async ({ browser, page, axe }) => {
+test("a move never silently undoes a teammate's move: the card jumps to where it is and the user is asked", async ({
+  browser,
+  page,
+  axe,
+}) => {
   const p = uniquePrefix();
   const name = `${p} quarterly review`;
   const task = await createTask({ Name: name });
@@ -30,7 +34,10 @@ test("a move never silently undoes a teammate's move: the card jumps to where it
   // This board still shows it in Not Started; moving it asks first.
   await card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true }).click();
   await page.getByRole('menuitem', { name: 'In Progress' }).click();
-  const question = page.getByRole('region', { name: 'Notifications' }).getByRole('alert').filter({ hasText: `Someone else moved "${name}" to Completed` });
+  const question = page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('alert')
+    .filter({ hasText: `Someone else moved "${name}" to Completed` });
   await expect(question).toContainText('Move it to In Progress anyway?');
   await expect(card(page, 'Completed', name)).toBeVisible();
   await expect(column(page, 'Not Started').getByRole('article', { name })).toHaveCount(0);

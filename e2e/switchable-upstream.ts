@@ -11,7 +11,11 @@ export interface SwitchableUpstream {
   close: () => Promise<void>;
 }
 
-export async function startSwitchableUpstream(options: { port: number; controlPort: number; targetPort: number }): Promise<SwitchableUpstream> {
+export async function startSwitchableUpstream(options: {
+  port: number;
+  controlPort: number;
+  targetPort: number;
+}): Promise<SwitchableUpstream> {
   let on = true;
   const open = new Set<Socket>();
   const forwarder: Server = createServer((client) => {

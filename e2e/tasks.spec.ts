@@ -97,11 +97,17 @@ test.afterEach(async () => {
 
 test('the task page shows every field, its playbook step, and a not-found page for an unknown id', async ({ page, axe }) => {
   const res = await sandboxApi.call<{ records: (ApiTask & { PlaybookId: string; Order: number })[] }>('POST', '/v1/tasks/search', {
-    where: { conditions: [{ name: 'PlaybookId', operator: 'IS_NOT_NULL', value: [] }, { name: 'DueDate', operator: 'IS_NOT_NULL', value: [] }] },
+    where: {
+      conditions: [
+        { name: 'PlaybookId', operator: 'IS_NOT_NULL', value: [] },
+        { name: 'DueDate', operator: 'IS_NOT_NULL', value: [] },
+      ],
+    },
     limit: 1,
   });
   const task = res.data.records[0]!;
-  const playbook = (await sandboxApi.call<{ Name: string; TaskTemplates: { order: number }[] }>('GET', `/v1/playbooks/${task.PlaybookId}`)).data;
+  const playbook = (await sandboxApi.call<{ Name: string; TaskTemplates: { order: number }[] }>('GET', `/v1/playbooks/${task.PlaybookId}`))
+    .data;
   const position = [...playbook.TaskTemplates].sort((a, b) => a.order - b.order).findIndex((t) => t.order === task.Order) + 1;
 
   await page.goto(`/tasks/${task.Gsid}`);
@@ -132,7 +138,9 @@ test('the task page names its CTA by what its tasks tell, the id as secondary te
   const count = onCta.data.totalCount;
   expect(count).toBeGreaterThan(1);
   const playbookIds = new Set(onCta.data.records.flatMap((t) => (t.PlaybookId ? [t.PlaybookId] : [])));
-  const playbooks = (await sandboxApi.call<{ Gsid: string; Name: string }[]>('GET', '/v1/playbooks')).data.filter((p) => playbookIds.has(p.Gsid));
+  const playbooks = (await sandboxApi.call<{ Gsid: string; Name: string }[]>('GET', '/v1/playbooks')).data.filter((p) =>
+    playbookIds.has(p.Gsid),
+  );
 
   await page.goto(`/tasks/${task.Gsid}`);
   const cta = page.getByRole('region', { name: 'About this task' }).getByRole('definition').filter({ hasText: 'CTA id' });
@@ -245,7 +253,10 @@ test('a board column opens the dialog with its status preset', async ({ page }) 
   await expect(columnButton).toBeFocused();
 });
 
-test('an unknown CTA id is sent only once confirmed, then shows the server message and keeps the form; Escape asks before dropping it', async ({ page, axe }) => {
+test('an unknown CTA id is sent only once confirmed, then shows the server message and keeps the form; Escape asks before dropping it', async ({
+  page,
+  axe,
+}) => {
   const name = uniqueName('E2E unknown CTA');
   const unknownCta = '1CNOSUCHCTA'.padEnd(36, '0');
   await page.goto('/search');
@@ -401,10 +412,17 @@ test('the New task fields are locked while the create runs, so nothing typed the
 
 test('an edit is saved with every field and survives a reload', async ({ page, axe }) => {
   const task = await makeTask('E2E edit');
-  const other = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
-    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [task.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
-    limit: 1,
-  })).data.records[0]!;
+  const other = (
+    await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+      where: {
+        conditions: [
+          { name: 'OwnerId', operator: 'NE', value: [task.OwnerId] },
+          { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] },
+        ],
+      },
+      limit: 1,
+    })
+  ).data.records[0]!;
   const form = await openEditForm(page, task);
   await axe('task edit form');
 
@@ -484,12 +502,19 @@ test('a failed save shows the server message and keeps what was typed', async ({
   expect((await getTask(task.Gsid)).Description).toBe('Typed before the failure');
 });
 
-test('an edit refused with a 400 shows the server\'s message next to the form and keeps every typed value', async ({ page, axe }) => {
+test("an edit refused with a 400 shows the server's message next to the form and keeps every typed value", async ({ page, axe }) => {
   const task = await makeTask('E2E refused');
-  const other = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
-    where: { conditions: [{ name: 'OwnerId', operator: 'NE', value: [task.OwnerId] }, { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
-    limit: 1,
-  })).data.records[0]!;
+  const other = (
+    await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+      where: {
+        conditions: [
+          { name: 'OwnerId', operator: 'NE', value: [task.OwnerId] },
+          { name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] },
+        ],
+      },
+      limit: 1,
+    })
+  ).data.records[0]!;
   const form = await openEditForm(page, task);
   const newName = uniqueName('E2E refused edit');
   const nameField = form.getByRole('textbox', { name: 'Name' });
@@ -577,7 +602,10 @@ async function theyRenameAndLowerPriority(browser: Browser, task: ApiTask) {
   return theirs;
 }
 
-test('an edit merges per field: fields only they changed keep theirs, fields only I changed keep mine, without asking', async ({ page, browser }) => {
+test('an edit merges per field: fields only they changed keep theirs, fields only I changed keep mine, without asking', async ({
+  page,
+  browser,
+}) => {
   const task = await makeTask('E2E merge');
   const form = await openEditForm(page, task);
   await form.getByLabel('Description').fill('Mine: new agenda');
@@ -589,7 +617,9 @@ test('an edit merges per field: fields only they changed keep theirs, fields onl
   await expect(form).toBeHidden();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: theirs })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: `Saved "${theirs}", with the name and priority someone else saved meanwhile` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Saved "${theirs}", with the name and priority someone else saved meanwhile` }),
+  ).toBeVisible();
   expect(calls.puts()).toBe(1);
   expect(await getTask(task.Gsid)).toMatchObject({ Name: theirs, Priority: 'Low', Description: 'Mine: new agenda', Status: 'In Progress' });
 });
@@ -636,7 +666,10 @@ test('an edit conflict asks only about the field both changed; mine there, their
   expect(await getTask(task.Gsid)).toMatchObject({ Name: mine, Priority: 'Low', Description: 'Mine: new agenda' });
 });
 
-test('an edit conflict: choosing theirs for the field both changed keeps their name, and still saves my description', async ({ page, browser }) => {
+test('an edit conflict: choosing theirs for the field both changed keeps their name, and still saves my description', async ({
+  page,
+  browser,
+}) => {
   const { task, theirs, dialog, name, form } = await arrangeConflict(page, browser);
   await name.getByRole('radio', { name: `Theirs (saved now): ${theirs}` }).check();
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -39,10 +39,22 @@ const STATUSES = ['In Progress', 'Completed', 'Skipped'] as const;
 test('three CSMs at once through one team server: the 100-a-minute tenant never refuses, nobody sees a 429 error', async ({ browser }) => {
   test.setTimeout(240_000);
   const prefix = `Budget${Date.now().toString(36)}`;
-  const template = (await limitedApi<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { limit: 1, where: { conditions: [{ name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] } })).records[0]!;
+  const template = (
+    await limitedApi<{ records: ApiTask[] }>('POST', '/v1/tasks/search', {
+      limit: 1,
+      where: { conditions: [{ name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }] },
+    })
+  ).records[0]!;
   const tasks: ApiTask[] = [];
   for (let i = 0; i < 6; i++) {
-    tasks.push(await limitedApi<ApiTask>('POST', '/v1/tasks', { Name: `${prefix} task ${i}`, CTAId: template.CTAId, OwnerId: template.OwnerId, Status: 'Not Started' }));
+    tasks.push(
+      await limitedApi<ApiTask>('POST', '/v1/tasks', {
+        Name: `${prefix} task ${i}`,
+        CTAId: template.CTAId,
+        OwnerId: template.OwnerId,
+        Status: 'Not Started',
+      }),
+    );
   }
 
   const responses: { status: number; url: string }[] = [];
@@ -68,12 +80,22 @@ test('three CSMs at once through one team server: the 100-a-minute tenant never 
       {
         const task = tasks[index * 2 + round]!;
         const target = STATUSES[(index + round) % STATUSES.length]!;
-        const cardInNotStarted = page.getByRole('region', { name: 'Not Started', exact: true }).getByRole('article', { name: task.Name, exact: true });
+        const cardInNotStarted = page
+          .getByRole('region', { name: 'Not Started', exact: true })
+          .getByRole('article', { name: task.Name, exact: true });
         await cardInNotStarted.getByRole('button', { name: 'Move to', exact: true }).click();
         // The next step loads another page (a full navigation): wait until the tenant has the move.
-        const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/v1/tasks/${task.Gsid}`) && r.status() === 200, { timeout: 90_000 });
-        await page.getByRole('menu', { name: `Move ${task.Name} to` }).getByRole('menuitem', { name: target }).click();
-        await expect(page.getByRole('region', { name: target, exact: true }).getByRole('article', { name: task.Name, exact: true })).toBeVisible({ timeout: 60_000 });
+        const saved = page.waitForResponse(
+          (r) => r.request().method() === 'PUT' && r.url().endsWith(`/v1/tasks/${task.Gsid}`) && r.status() === 200,
+          { timeout: 90_000 },
+        );
+        await page
+          .getByRole('menu', { name: `Move ${task.Name} to` })
+          .getByRole('menuitem', { name: target })
+          .click();
+        await expect(
+          page.getByRole('region', { name: target, exact: true }).getByRole('article', { name: task.Name, exact: true }),
+        ).toBeVisible({ timeout: 60_000 });
         await saved;
       }
       await page.goto('/search');
@@ -102,14 +124,22 @@ test('three CSMs at once through one team server: the 100-a-minute tenant never 
   expect(errorsSeen).toEqual([]);
   expect(await metric('cockpit_upstream_requests_total{')).not.toContainEqual(expect.stringContaining('outcome="429"'));
   const upstream = (await metric('cockpit_upstream_requests_total{')).reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  const shared = (await metric('cockpit_proxy_requests_total{')).filter((l) => l.includes('served="shared"')).reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  const dropped = (await metric('cockpit_proxy_requests_total{')).filter((l) => l.includes('served="abandoned"')).reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  console.log(`team budget: ${requests} API calls from 3 browsers (${responses.length} answered), ${upstream} sent upstream, ${shared} answered by a shared call, ${dropped} dropped unsent as their page was left, ${responses.filter((r) => r.status === 429).length} answered 429 by the team server (retried by the app)`);
+  const shared = (await metric('cockpit_proxy_requests_total{'))
+    .filter((l) => l.includes('served="shared"'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  const dropped = (await metric('cockpit_proxy_requests_total{'))
+    .filter((l) => l.includes('served="abandoned"'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  console.log(
+    `team budget: ${requests} API calls from 3 browsers (${responses.length} answered), ${upstream} sent upstream, ${shared} answered by a shared call, ${dropped} dropped unsent as their page was left, ${responses.filter((r) => r.status === 429).length} answered 429 by the team server (retried by the app)`,
+  );
   expect(responses.length).toBeGreaterThan(20);
   // Every call the tenant got answered a browser's call: nothing sent twice or behind the users'
   // backs. A 429 the team server answers itself, an identical read it shares and a read whose page
   // was left before it was sent cost the tenant nothing. (How often reads overlap, and so are
   // shared or dropped, depends on timing; the scheduler's tests check those themselves.)
-  const servedUpstream = (await metric('cockpit_proxy_requests_total{')).filter((l) => l.includes('served="upstream"')).reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  const servedUpstream = (await metric('cockpit_proxy_requests_total{'))
+    .filter((l) => l.includes('served="upstream"'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
   expect(upstream).toBe(servedUpstream);
 });

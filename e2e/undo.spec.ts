@@ -13,7 +13,10 @@ test('Ctrl+Z undoes the last move, on the server too; in a text field it does no
   await card(page, 'Not Started', name).getByRole('button', { name: 'Move to', exact: true }).click();
   await page.getByRole('menuitem', { name: 'In Progress' }).click();
   await expect(toast(page, `Moved "${name}" to In Progress.`)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+Z Meta+Z');
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'Control+Z Meta+Z',
+  );
 
   // In the name search box, Ctrl+Z is the box's own undo: the move stays.
   const search = page.getByRole('searchbox').first();

@@ -33,9 +33,10 @@ function tableChecksum(): string {
 beforeAll(async () => {
   api = await startTestApi();
   const db = api.sandbox.store.db;
-  const cta = db
-    .prepare('SELECT ctas.id, companies.name FROM ctas JOIN companies ON companies.id = ctas.company_id LIMIT 1')
-    .get() as { id: string; name: string };
+  const cta = db.prepare('SELECT ctas.id, companies.name FROM ctas JOIN companies ON companies.id = ctas.company_id LIMIT 1').get() as {
+    id: string;
+    name: string;
+  };
   ctaId = cta.id;
   companyName = cta.name;
   const user = db.prepare('SELECT id, name FROM users LIMIT 1').get() as { id: string; name: string };
@@ -157,9 +158,10 @@ describe('contract: every operation answers as the spec says', () => {
   });
 
   it('stores some templates out of order and with gaps, as admins leave them', () => {
-    const rows = api.sandbox.store.db
-      .prepare('SELECT playbook_id, ord FROM task_templates ORDER BY playbook_id, storage_pos')
-      .all() as { playbook_id: string; ord: number }[];
+    const rows = api.sandbox.store.db.prepare('SELECT playbook_id, ord FROM task_templates ORDER BY playbook_id, storage_pos').all() as {
+      playbook_id: string;
+      ord: number;
+    }[];
     const byPlaybook = new Map<string, number[]>();
     for (const r of rows) byPlaybook.set(r.playbook_id, [...(byPlaybook.get(r.playbook_id) ?? []), r.ord]);
     const stored = [...byPlaybook.values()];
@@ -324,7 +326,11 @@ describe.each(SEARCH_TARGETS)('search, answered by %s', (target) => {
 
   const search = async (body: unknown): Promise<Reply<{ records: Task[]; totalCount: number }>> => {
     if (!mirror) return api.call<{ records: Task[]; totalCount: number }>('POST', '/v1/tasks/search', body);
-    const res = await fetch(`${mirror.url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${mirror.url}/v1/tasks/search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.headers.get('x-cockpit-source')).toBe('mirror');
     return { status: res.status, headers: res.headers, body: (await res.json()) as Reply<{ records: Task[]; totalCount: number }>['body'] };
   };

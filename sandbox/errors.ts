@@ -28,8 +28,7 @@ export const ErrorCodes = {
   invalidReference: 'COCKPIT_5104',
 } as const;
 
-export const badRequest = (message: string, code: string = ErrorCodes.invalidInput) =>
-  new ApiFailure(400, code, message);
+export const badRequest = (message: string, code: string = ErrorCodes.invalidInput) => new ApiFailure(400, code, message);
 
 /** An unknown id: 404 with Gainsight's documented "No entity matches the given criteria". */
 export const notFound = (what: string, id: string) =>

@@ -108,10 +108,7 @@ function pathMatches(pattern: string | undefined, path: string): boolean {
   return pattern === path;
 }
 
-export type FaultDecision =
-  | { kind: 'pass' }
-  | { kind: 'rateLimited' }
-  | { kind: 'fail'; status: number; when: 'before' | 'after' };
+export type FaultDecision = { kind: 'pass' } | { kind: 'rateLimited' } | { kind: 'fail'; status: number; when: 'before' | 'after' };
 
 /** Holds the fault settings in force and decides, request by request, what goes wrong. */
 export class Faults {

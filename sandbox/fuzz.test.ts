@@ -36,7 +36,7 @@ afterAll(() => api.close());
 describe('fuzz: random and mutated bodies never cause a 5xx or a half-applied write', () => {
   it('survives 1,200 requests over all operations', async () => {
     const rand = prng(20261127);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const scalar = (): unknown =>
       pick([
         () => '',
@@ -55,7 +55,15 @@ describe('fuzz: random and mutated bodies never cause a 5xx or a half-applied wr
         () => [pick(['a', 1, null])],
       ])();
     const taskInput = (): unknown => {
-      const base: Record<string, unknown> = { Name: 'Fuzz', CTAId: ctaId, OwnerId: ownerId, Status: 'In Progress', Priority: 'Low', DueDate: '2026-07-01', Description: 'd' };
+      const base: Record<string, unknown> = {
+        Name: 'Fuzz',
+        CTAId: ctaId,
+        OwnerId: ownerId,
+        Status: 'In Progress',
+        Priority: 'Low',
+        DueDate: '2026-07-01',
+        Description: 'd',
+      };
       const n = Math.floor(rand() * 4);
       for (let i = 0; i < n; i++) {
         const key = pick([...Object.keys(base), 'PlaybookId', 'Order', 'Extra', '__proto__', 'constructor']);
@@ -66,7 +74,11 @@ describe('fuzz: random and mutated bodies never cause a 5xx or a half-applied wr
     };
     const condition = (): unknown => {
       if (rand() < 0.1) return scalar();
-      const c: Record<string, unknown> = { name: pick(FIELDS), operator: pick(OPS), value: rand() < 0.5 ? [scalar(), scalar()].slice(0, 1 + Math.floor(rand() * 2)) : scalar() };
+      const c: Record<string, unknown> = {
+        name: pick(FIELDS),
+        operator: pick(OPS),
+        value: rand() < 0.5 ? [scalar(), scalar()].slice(0, 1 + Math.floor(rand() * 2)) : scalar(),
+      };
       if (rand() < 0.3) c.alias = pick(['A', 'B', 'AND', '1', 'zz', '']);
       if (rand() < 0.1) delete c.operator;
       return c;
@@ -76,11 +88,17 @@ describe('fuzz: random and mutated bodies never cause a 5xx or a half-applied wr
       if (rand() < 0.5) body.select = rand() < 0.8 ? [pick(FIELDS), pick(FIELDS)] : scalar();
       if (rand() < 0.8) {
         const conditions = Array.from({ length: Math.floor(rand() * 4) }, condition);
-        body.where = { conditions, ...(rand() < 0.5 ? { expression: pick(['A AND B', 'A OR (B AND C)', '(A', 'A B', 'A AND', 'OR', ')(', 'a and b', 'A AND Z', '']) } : {}) };
+        body.where = {
+          conditions,
+          ...(rand() < 0.5
+            ? { expression: pick(['A AND B', 'A OR (B AND C)', '(A', 'A B', 'A AND', 'OR', ')(', 'a and b', 'A AND Z', '']) }
+            : {}),
+        };
       }
       if (rand() < 0.4) body.limit = pick([0, 1, 50, 5000, 5001, -1, 1.5, '10', null]);
       if (rand() < 0.3) body.offset = pick([0, 10, -5, 1e9, 'x']);
-      if (rand() < 0.3) body.orderBy = pick([{ DueDate: 'asc' }, { Priority: 'DESC' }, { Nope: 'asc' }, { Name: 'sideways' }, ['Name'], 'Name']);
+      if (rand() < 0.3)
+        body.orderBy = pick([{ DueDate: 'asc' }, { Priority: 'DESC' }, { Nope: 'asc' }, { Name: 'sideways' }, ['Name'], 'Name']);
       return rand() < 0.05 ? scalar() : body;
     };
     const mutateText = (text: string): string => {
@@ -100,11 +118,12 @@ describe('fuzz: random and mutated bodies never cause a 5xx or a half-applied wr
       let path = '/v1/playbooks';
       let body: unknown;
       if (op === 'create') [method, path, body] = ['POST', '/v1/tasks', taskInput()];
-      if (op === 'update') [method, path, body] = ['PUT', `/v1/tasks/${encodeURIComponent(String(rand() < 0.9 ? pick(taskIds) : scalar()))}`, taskInput()];
+      if (op === 'update')
+        [method, path, body] = ['PUT', `/v1/tasks/${encodeURIComponent(String(rand() < 0.9 ? pick(taskIds) : scalar()))}`, taskInput()];
       if (op === 'search') [method, path, body] = ['POST', '/v1/tasks/search', searchBody()];
       if (op === 'get') path = `/v1/tasks/${encodeURIComponent(String(rand() < 0.7 ? pick(taskIds) : scalar()))}`;
       if (op === 'playbook') path = `/v1/playbooks/${encodeURIComponent(String(scalar()))}`;
-      let text = body === undefined ? undefined : JSON.stringify(body) ?? 'undefined';
+      let text = body === undefined ? undefined : (JSON.stringify(body) ?? 'undefined');
       if (text !== undefined && rand() < 0.2) text = mutateText(text);
       const isWrite = method !== 'GET' && op !== 'search';
       const before = isWrite ? checksum() : '';

@@ -33,15 +33,59 @@ export const USER_NAMES: readonly string[] = [
 ];
 
 export const USER_FIRST_NAMES: readonly string[] = [
-  'Alex', 'Amira', 'Ben', 'Carla', 'Dev', 'Elena', 'Finn', 'Gabriela', 'Hugo', 'Isla', 'Jonas',
-  'Keiko', 'Liam', 'Maya', 'Nikhil', 'Oskar', 'Paula', 'Ravi', 'Sofía', 'Theo', 'Uma', 'Víctor',
-  'Wen', 'Yara', 'Zainab',
+  'Alex',
+  'Amira',
+  'Ben',
+  'Carla',
+  'Dev',
+  'Elena',
+  'Finn',
+  'Gabriela',
+  'Hugo',
+  'Isla',
+  'Jonas',
+  'Keiko',
+  'Liam',
+  'Maya',
+  'Nikhil',
+  'Oskar',
+  'Paula',
+  'Ravi',
+  'Sofía',
+  'Theo',
+  'Uma',
+  'Víctor',
+  'Wen',
+  'Yara',
+  'Zainab',
 ];
 
 export const USER_LAST_NAMES: readonly string[] = [
-  'Anderson', 'Brennan', 'Castillo', 'Dąbrowski', 'Eriksen', 'Fischer', 'García', 'Hughes',
-  'Ivanova', 'Jäger', 'Kowalski', 'Lambert', 'Moreau', 'Nakamura', 'Owusu', 'Patel', 'Quinn',
-  'Rahman', 'Støre', 'Thompson', 'Usman', 'Vargas', 'Walsh', 'Yilmaz', 'Zhang',
+  'Anderson',
+  'Brennan',
+  'Castillo',
+  'Dąbrowski',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Hughes',
+  'Ivanova',
+  'Jäger',
+  'Kowalski',
+  'Lambert',
+  'Moreau',
+  'Nakamura',
+  'Owusu',
+  'Patel',
+  'Quinn',
+  'Rahman',
+  'Støre',
+  'Thompson',
+  'Usman',
+  'Vargas',
+  'Walsh',
+  'Yilmaz',
+  'Zhang',
 ];
 
 export const EMAIL_DOMAIN = 'cs-team.example.com';
@@ -100,13 +144,40 @@ export const COMPANY_NAMES: readonly string[] = [
 
 /** Name parts for companies beyond the list above. */
 export const COMPANY_PREFIXES: readonly string[] = [
-  'Apex', 'Birch', 'Cedar', 'Delta', 'Ember', 'Falcon', 'Glacier', 'Horizon', 'Indigo', 'Jade',
-  'Kite', 'Lighthouse', 'Maple', 'Northstar', 'Onyx', 'Pioneer', 'Quantum', 'Ridgeway', 'Solace',
+  'Apex',
+  'Birch',
+  'Cedar',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Glacier',
+  'Horizon',
+  'Indigo',
+  'Jade',
+  'Kite',
+  'Lighthouse',
+  'Maple',
+  'Northstar',
+  'Onyx',
+  'Pioneer',
+  'Quantum',
+  'Ridgeway',
+  'Solace',
   'Trident',
 ];
 export const COMPANY_SUFFIXES: readonly string[] = [
-  'Systems', 'Partners', 'Logistics', 'Labs', 'Health', 'Analytics', 'Holdings', 'Software',
-  'Retail', 'Energy', 'Bank', 'Studios',
+  'Systems',
+  'Partners',
+  'Logistics',
+  'Labs',
+  'Health',
+  'Analytics',
+  'Holdings',
+  'Software',
+  'Retail',
+  'Energy',
+  'Bank',
+  'Studios',
 ];
 
 export const CTA_TYPES = ['Risk', 'Renewal', 'Onboarding', 'Expansion', 'Lifecycle'] as const;
@@ -151,15 +222,31 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Onboarding',
     active: true,
     templates: [
-      { name: 'Kickoff call', description: 'Introduce the onboarding team, confirm goals, timeline and success criteria.', daysFromCreation: 0 },
-      { name: 'Technical setup', description: 'Provision the tenant, configure environments and share API credentials.', daysFromCreation: 7 },
-      { name: 'SSO and user provisioning', description: 'Configure SAML SSO and SCIM provisioning with the customer IT team.', daysFromCreation: 14 },
+      {
+        name: 'Kickoff call',
+        description: 'Introduce the onboarding team, confirm goals, timeline and success criteria.',
+        daysFromCreation: 0,
+      },
+      {
+        name: 'Technical setup',
+        description: 'Provision the tenant, configure environments and share API credentials.',
+        daysFromCreation: 7,
+      },
+      {
+        name: 'SSO and user provisioning',
+        description: 'Configure SAML SSO and SCIM provisioning with the customer IT team.',
+        daysFromCreation: 14,
+      },
       { name: 'Admin training', description: 'Two-hour session for customer admins: roles, permissions, reports.', daysFromCreation: 21 },
       { name: 'Integration testing', description: 'Verify CRM and data warehouse integrations end to end.', daysFromCreation: 28 },
       { name: 'Data migration sign-off', description: 'Customer confirms historical data was imported correctly.', daysFromCreation: 35 },
       { name: 'End-user training', description: 'Train end users; record the session for later hires.', daysFromCreation: 45 },
       { name: 'Go-live review', description: null, daysFromCreation: 60 },
-      { name: '90-day success review', description: 'Review adoption against the success criteria agreed at kickoff.', daysFromCreation: 90 },
+      {
+        name: '90-day success review',
+        description: 'Review adoption against the success criteria agreed at kickoff.',
+        daysFromCreation: 90,
+      },
     ],
   },
   {
@@ -170,7 +257,11 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     templates: [
       { name: 'Send welcome email', description: 'Send the welcome email with links to the getting-started guide.', daysFromCreation: 0 },
       { name: 'Kickoff call', description: '30-minute call to confirm use case and admin contact.', daysFromCreation: 2 },
-      { name: 'Admin training', description: 'Point the admin at the self-paced academy course and offer office hours.', daysFromCreation: 10 },
+      {
+        name: 'Admin training',
+        description: 'Point the admin at the self-paced academy course and offer office hours.',
+        daysFromCreation: 10,
+      },
       { name: 'First value check-in', description: 'Check the customer reached first value (first report shared).', daysFromCreation: 30 },
     ],
   },
@@ -180,13 +271,25 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Renewal',
     active: true,
     templates: [
-      { name: 'Review account health and usage', description: 'Check health score, license utilisation and open escalations.', daysFromCreation: 0 },
-      { name: 'Confirm renewal stakeholders', description: 'Identify the economic buyer, procurement contact and champion.', daysFromCreation: 7 },
+      {
+        name: 'Review account health and usage',
+        description: 'Check health score, license utilisation and open escalations.',
+        daysFromCreation: 0,
+      },
+      {
+        name: 'Confirm renewal stakeholders',
+        description: 'Identify the economic buyer, procurement contact and champion.',
+        daysFromCreation: 7,
+      },
       { name: 'Prepare renewal proposal', description: 'Draft the proposal with pricing from the renewal desk.', daysFromCreation: 21 },
       { name: 'Send renewal quote', description: 'Send the quote and confirm receipt with the buyer.', daysFromCreation: 30 },
       { name: 'Negotiate terms', description: null, daysFromCreation: 45 },
       { name: 'Obtain signed order form', description: 'Chase signature; loop in legal for any redlines.', daysFromCreation: 75 },
-      { name: 'Hand off to billing', description: 'Send the signed order form to billing and update the renewal date.', daysFromCreation: 90 },
+      {
+        name: 'Hand off to billing',
+        description: 'Send the signed order form to billing and update the renewal date.',
+        daysFromCreation: 90,
+      },
     ],
   },
   {
@@ -195,10 +298,22 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Renewal',
     active: true,
     templates: [
-      { name: 'Executive alignment meeting', description: 'Meet the executive sponsor to agree on the multi-year plan.', daysFromCreation: 0 },
-      { name: 'Build ROI summary', description: 'Summarise value delivered: time saved, revenue retained, adoption.', daysFromCreation: 14 },
+      {
+        name: 'Executive alignment meeting',
+        description: 'Meet the executive sponsor to agree on the multi-year plan.',
+        daysFromCreation: 0,
+      },
+      {
+        name: 'Build ROI summary',
+        description: 'Summarise value delivered: time saved, revenue retained, adoption.',
+        daysFromCreation: 14,
+      },
       { name: 'Multi-year pricing approval', description: 'Get deal desk approval for the multi-year discount.', daysFromCreation: 28 },
-      { name: 'Contract redlines review', description: 'Review redlines with legal and the customer procurement team.', daysFromCreation: 42 },
+      {
+        name: 'Contract redlines review',
+        description: 'Review redlines with legal and the customer procurement team.',
+        daysFromCreation: 42,
+      },
       { name: 'Signature and close', description: 'Collect signatures and close the renewal opportunity.', daysFromCreation: 60 },
     ],
   },
@@ -208,7 +323,11 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Risk',
     active: true,
     templates: [
-      { name: 'Acknowledge risk with account team', description: 'Post in the account channel and assign an escalation owner.', daysFromCreation: 0 },
+      {
+        name: 'Acknowledge risk with account team',
+        description: 'Post in the account channel and assign an escalation owner.',
+        daysFromCreation: 0,
+      },
       { name: 'Root cause analysis', description: 'Document what went wrong, with ticket and incident references.', daysFromCreation: 3 },
       { name: 'Executive sponsor outreach', description: 'Our VP reaches out to the customer executive sponsor.', daysFromCreation: 5 },
       { name: 'Agree remediation plan', description: 'Agree concrete actions, owners and dates with the customer.', daysFromCreation: 10 },
@@ -222,8 +341,16 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Risk',
     active: true,
     templates: [
-      { name: 'Save call with decision maker', description: 'Understand the reasons for leaving; do not discount on the first call.', daysFromCreation: 0 },
-      { name: 'Offer success plan or concession', description: 'Offer a joint success plan; concessions need VP approval.', daysFromCreation: 7 },
+      {
+        name: 'Save call with decision maker',
+        description: 'Understand the reasons for leaving; do not discount on the first call.',
+        daysFromCreation: 0,
+      },
+      {
+        name: 'Offer success plan or concession',
+        description: 'Offer a joint success plan; concessions need VP approval.',
+        daysFromCreation: 7,
+      },
       { name: 'Confirm save outcome', description: 'Record saved / churned / downgraded and the reason code.', daysFromCreation: 21 },
     ],
   },
@@ -246,7 +373,11 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Expansion',
     active: true,
     templates: [
-      { name: 'Qualify expansion signal', description: 'Confirm the signal (license cap reached, new team interest, add-on trial).', daysFromCreation: 0 },
+      {
+        name: 'Qualify expansion signal',
+        description: 'Confirm the signal (license cap reached, new team interest, add-on trial).',
+        daysFromCreation: 0,
+      },
       { name: 'Discovery call with new team', description: 'Understand the new team use case and decision process.', daysFromCreation: 7 },
       { name: 'Loop in account executive', description: 'Hand the qualified opportunity to the AE with notes.', daysFromCreation: 10 },
       { name: 'Demo add-on module', description: 'Demo the add-on with the customer data where possible.', daysFromCreation: 21 },
@@ -260,7 +391,11 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Lifecycle',
     active: true,
     templates: [
-      { name: 'Pull usage and outcome metrics', description: 'Export usage, health and support metrics for the quarter.', daysFromCreation: 0 },
+      {
+        name: 'Pull usage and outcome metrics',
+        description: 'Export usage, health and support metrics for the quarter.',
+        daysFromCreation: 0,
+      },
       { name: 'Draft QBR deck', description: 'Use the QBR template; include last quarter action items.', daysFromCreation: 5 },
       { name: 'Internal QBR dry run', description: 'Dry run with the AE and support lead.', daysFromCreation: 10 },
       { name: 'Hold QBR with champion', description: 'Present outcomes, roadmap and next-quarter goals.', daysFromCreation: 14 },
@@ -298,8 +433,16 @@ export const PLAYBOOKS: readonly PlaybookData[] = [
     ctaType: 'Renewal',
     active: false,
     templates: [
-      { name: 'Notify customer of price change', description: 'Send the approved notice letter to the billing contact.', daysFromCreation: 0 },
-      { name: 'Answer pricing questions', description: 'Use the FAQ; escalate discount requests to the renewal desk.', daysFromCreation: 7 },
+      {
+        name: 'Notify customer of price change',
+        description: 'Send the approved notice letter to the billing contact.',
+        daysFromCreation: 0,
+      },
+      {
+        name: 'Answer pricing questions',
+        description: 'Use the FAQ; escalate discount requests to the renewal desk.',
+        daysFromCreation: 7,
+      },
       { name: 'Confirm acceptance', description: 'Record acceptance or objection in the renewal notes.', daysFromCreation: 30 },
       { name: 'Update billing records', description: 'Check the new price is on the next invoice.', daysFromCreation: 45 },
     ],
@@ -356,12 +499,7 @@ export const ADHOC_TASK_NAMES: Readonly<Record<CtaTypeName | 'General', readonly
     'Identify new business units at {company}',
     'Send seat expansion quote',
   ],
-  Lifecycle: [
-    'Send quarterly health report',
-    'Plan annual kickoff with {company}',
-    'Refresh success plan goals',
-    'Run usage review',
-  ],
+  Lifecycle: ['Send quarterly health report', 'Plan annual kickoff with {company}', 'Refresh success plan goals', 'Run usage review'],
 };
 
 export const TASK_DESCRIPTIONS: readonly string[] = [

@@ -132,8 +132,7 @@ describe('seedDatabase', () => {
   });
 
   it('leaves the schema as migrate() made it (indexes included)', () => {
-    const schemaOf = (db: Db) =>
-      db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const schemaOf = (db: Db) => db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
     const empty = freshDb();
     const db = seeded();
     expect(schemaOf(db)).toEqual(schemaOf(empty));
@@ -270,10 +269,7 @@ describe('seedDatabase', () => {
     const byKey = new Map(templates.map((t) => [key(t.playbook_id, t.ord), t]));
     const active = new Set(db.prepare('SELECT id FROM playbooks WHERE is_active = 1').pluck().all());
     const ctaCreated = new Map(
-      (db.prepare('SELECT id, created_date FROM ctas').all() as { id: string; created_date: string }[]).map((c) => [
-        c.id,
-        c.created_date,
-      ]),
+      (db.prepare('SELECT id, created_date FROM ctas').all() as { id: string; created_date: string }[]).map((c) => [c.id, c.created_date]),
     );
     const tasks = tasksOf(db);
     const fromPlaybooks = tasks.filter((t) => t.playbook_id !== null);

@@ -306,11 +306,7 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedCounts {
 
     // --- Companies
     const companies: Company[] = [];
-    const companyNames = makeNames(
-      companyCount,
-      COMPANY_NAMES,
-      () => `${rng.pick(COMPANY_PREFIXES)} ${rng.pick(COMPANY_SUFFIXES)}`,
-    );
+    const companyNames = makeNames(companyCount, COMPANY_NAMES, () => `${rng.pick(COMPANY_PREFIXES)} ${rng.pick(COMPANY_SUFFIXES)}`);
     for (const name of companyNames) {
       const id = rng.gsid('company');
       insertCompany.run(id, name);
@@ -367,15 +363,7 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedCounts {
       const ageDays = data.active ? rng.int(150, 720) : rng.int(720, 1400);
       const createdMs = todayMs - ageDays * DAY_MS + rng.int(0, DAY_MS - 1);
       const modifiedMs = rng.chance(0.3) ? createdMs : between(createdMs, nowMs);
-      insertPlaybook.run(
-        id,
-        data.name,
-        data.description,
-        typeId(data.ctaType),
-        data.active ? 1 : 0,
-        iso(createdMs),
-        iso(modifiedMs),
-      );
+      insertPlaybook.run(id, data.name, data.description, typeId(data.ctaType), data.active ? 1 : 0, iso(createdMs), iso(modifiedMs));
 
       // Ords: 1..n for some playbooks; with gaps (1, 2, 5, 10...) or in tens for the others.
       const n = data.templates.length;
@@ -552,7 +540,7 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedCounts {
       .all() as { name: string; sql: string }[];
     for (const index of taskIndexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
 
-    const averageApplied = activePlaybooks.reduce((s, pb) => s + pb.templates.length, 0) / activePlaybooks.length * 0.85;
+    const averageApplied = (activePlaybooks.reduce((s, pb) => s + pb.templates.length, 0) / activePlaybooks.length) * 0.85;
     let playbookLeft = Math.round(taskCount * PLAYBOOK_TASK_SHARE);
     let adhocLeft = taskCount - playbookLeft;
     while (playbookLeft + adhocLeft > 0) {

@@ -78,8 +78,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-const tooLarge = () =>
-  new ApiFailure(413, ErrorCodes.tooLarge, `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes (1 MiB)`);
+const tooLarge = () => new ApiFailure(413, ErrorCodes.tooLarge, `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes (1 MiB)`);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -181,7 +180,11 @@ export function createHandler(ctx: HandlerContext) {
       if (decision.kind === 'rateLimited') {
         req.resume();
         const seconds = Math.ceil(ctx.faults.windowRemainingMs() / 1000);
-        throw new ApiFailure(429, ErrorCodes.rateLimited, `Too many requests: the tenant's rate limit is reached; the window resets in ${seconds} s`);
+        throw new ApiFailure(
+          429,
+          ErrorCodes.rateLimited,
+          `Too many requests: the tenant's rate limit is reached; the window resets in ${seconds} s`,
+        );
       }
       if (decision.kind === 'fail' && decision.when === 'before') {
         req.resume();
@@ -214,19 +217,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
-const unknownRoute = (method: string, path: string) =>
-  new ApiFailure(404, ErrorCodes.unknownRoute, `No route for ${method} ${path}`);
+const unknownRoute = (method: string, path: string) => new ApiFailure(404, ErrorCodes.unknownRoute, `No route for ${method} ${path}`);
 
 const injected = (status: number) =>
   new ApiFailure(status, ErrorCodes.injected, `Injected fault: the sandbox was told to answer ${status}`);
 
-async function handleControl(
-  ctx: HandlerContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  method: string,
-) {
+async function handleControl(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse, requestId: string, method: string) {
   if (method === 'GET') return ok(res, requestId, ctx.faults.get());
   if (method === 'PUT') return ok(res, requestId, ctx.faults.update(parseFaultSettings(await jsonBody(req))));
   if (method === 'DELETE') return ok(res, requestId, ctx.faults.reset());

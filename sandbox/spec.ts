@@ -8,9 +8,7 @@ import { parse as parseYaml } from 'yaml';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as typeof addFormatsModule;
 
-export const SPEC_PATH = fileURLToPath(
-  new URL('../openapi/gainsight-cs-task-and-playbook-api-openapi.yml', import.meta.url),
-);
+export const SPEC_PATH = fileURLToPath(new URL('../openapi/gainsight-cs-task-and-playbook-api-openapi.yml', import.meta.url));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -68,8 +66,7 @@ export function compileSpec(doc: OpenApiDoc = loadSpec()): SpecValidators {
       const operationId = op.operationId as string;
       operations.push({ method: method.toUpperCase(), path, operationId });
       const ok = (op.responses as JsonObject | undefined)?.['200'] as JsonObject | undefined;
-      const schema = ((ok?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)
-        ?.schema;
+      const schema = ((ok?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.schema;
       if (schema) responses[operationId] = ajv.compile(root(schema));
     }
   }

@@ -36,7 +36,6 @@ export interface TaskWrite {
   DueDate: string | null;
 }
 
-
 function utcDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -101,12 +100,8 @@ export class Store {
 
   /** Resolves the CTA and the owner a write names; a name that matches nothing is a 400. */
   private references(input: TaskWrite) {
-    const cta = this.stmt.getCta.get(input.CTAId) as
-      | { id: string; company_id: string; company_name: string }
-      | undefined;
-    const owner = input.OwnerId
-      ? (this.stmt.getUser.get(input.OwnerId) as { id: string; name: string } | undefined)
-      : undefined;
+    const cta = this.stmt.getCta.get(input.CTAId) as { id: string; company_id: string; company_name: string } | undefined;
+    const owner = input.OwnerId ? (this.stmt.getUser.get(input.OwnerId) as { id: string; name: string } | undefined) : undefined;
     const problems: string[] = [];
     if (!cta) problems.push(`CTAId: no CTA with id "${input.CTAId}"`);
     if (input.OwnerId && !owner) problems.push(`OwnerId: no user with id "${input.OwnerId}"`);
@@ -129,10 +124,7 @@ export class Store {
     return this.db.transaction(() => {
       const { cta, owner } = this.references(input);
       if (extension.PlaybookId !== undefined && !this.stmt.getPlaybookExists.get(extension.PlaybookId)) {
-        throw badRequest(
-          `Invalid references - PlaybookId: no playbook with id "${extension.PlaybookId}"`,
-          ErrorCodes.invalidReference,
-        );
+        throw badRequest(`Invalid references - PlaybookId: no playbook with id "${extension.PlaybookId}"`, ErrorCodes.invalidReference);
       }
       const now = this.stamp();
       const gsid = makeGsid('task');
@@ -170,11 +162,7 @@ export class Store {
     })();
   }
 
-  private columnsFor(
-    input: TaskWrite,
-    cta: { company_id: string; company_name: string },
-    owner: { id: string; name: string } | undefined,
-  ) {
+  private columnsFor(input: TaskWrite, cta: { company_id: string; company_name: string }, owner: { id: string; name: string } | undefined) {
     return {
       name: input.Name,
       name_fold: fold(input.Name),
@@ -230,8 +218,7 @@ export class Store {
   }
 
   counts(): Record<string, number> {
-    const count = (table: string) =>
-      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
       users: count('users'),
       companies: count('companies'),

@@ -36,8 +36,7 @@ export async function startTestApi(options: SandboxOptions = {}): Promise<TestAp
   return {
     sandbox,
     raw,
-    call: (method, path, body, headers) =>
-      raw(method, path, body === undefined ? undefined : JSON.stringify(body), headers) as never,
+    call: (method, path, body, headers) => raw(method, path, body === undefined ? undefined : JSON.stringify(body), headers) as never,
     close: () => sandbox.close(),
   };
 }

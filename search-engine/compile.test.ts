@@ -63,11 +63,23 @@ describe('SQL-looking input is harmless', () => {
   });
 
   it('field names, aliases and expressions must be whitelisted', () => {
-    expectError(oneCondition(cond('name; DROP TABLE tasks', 'EQ', ['x'])), 'COCKPIT_5101', /^Invalid field in condition A: "name; DROP TABLE tasks";/);
-    expectError({ select: ['Gsid', 'gsid FROM tasks; DROP TABLE tasks; --'] }, 'COCKPIT_5101', 'Invalid fields in select clause - gsid FROM tasks; DROP TABLE tasks; --');
+    expectError(
+      oneCondition(cond('name; DROP TABLE tasks', 'EQ', ['x'])),
+      'COCKPIT_5101',
+      /^Invalid field in condition A: "name; DROP TABLE tasks";/,
+    );
+    expectError(
+      { select: ['Gsid', 'gsid FROM tasks; DROP TABLE tasks; --'] },
+      'COCKPIT_5101',
+      'Invalid fields in select clause - gsid FROM tasks; DROP TABLE tasks; --',
+    );
     expectError(oneCondition(cond('Name', "EQ'; DROP TABLE tasks; --", ['x'])), 'COCKPIT_5103', /unknown operator/);
     expectError(oneCondition(cond('Name', 'EQ', ['x'], "A'; --")), 'COCKPIT_5103', /alias "A'; --" is not valid/);
-    expectError({ where: { conditions: [cond('Name', 'EQ', 'x')], expression: 'A; DROP TABLE tasks' } }, 'COCKPIT_5102', 'Invalid expression "A; DROP TABLE tasks": Unexpected character ";" at column 2');
+    expectError(
+      { where: { conditions: [cond('Name', 'EQ', 'x')], expression: 'A; DROP TABLE tasks' } },
+      'COCKPIT_5102',
+      'Invalid expression "A; DROP TABLE tasks": Unexpected character ";" at column 2',
+    );
     expect(fixtureDb().prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'tasks'").get()).toEqual({ n: 1 });
   });
 });

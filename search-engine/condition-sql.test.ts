@@ -95,7 +95,11 @@ describe('date fields', () => {
   it('knows leap years', () => {
     expect(match(cond('DueDate', 'EQ', ['2024-02-29']))).toEqual(['T5']);
     expect(match(cond('DueDate', 'EQ', ['2000-02-29']))).toEqual([]);
-    expectError(oneCondition(cond('DueDate', 'EQ', ['2100-02-29'])), 'COCKPIT_5103', 'Condition A (DueDate EQ): "2100-02-29" is not a calendar date (YYYY-MM-DD)');
+    expectError(
+      oneCondition(cond('DueDate', 'EQ', ['2100-02-29'])),
+      'COCKPIT_5103',
+      'Condition A (DueDate EQ): "2100-02-29" is not a calendar date (YYYY-MM-DD)',
+    );
     expectError(oneCondition(cond('DueDate', 'EQ', ['2026-02-29'])), 'COCKPIT_5103', /"2026-02-29" is not a calendar date/);
   });
 });

@@ -28,32 +28,70 @@ describe('errors in a condition', () => {
       'COCKPIT_5103',
       'Condition A (Name): operator LT is not allowed on Name (a text field); allowed: EQ, NE, CONTAINS, STARTS_WITH, IN, NOT_IN, IS_NULL, IS_NOT_NULL',
     );
-    expectError(oneCondition(cond('Priority', 'BTW', ['High', 'Low'])), 'COCKPIT_5103', /operator BTW is not allowed on Priority \(a picklist field\)/);
-    expectError(oneCondition(cond('DueDate', 'CONTAINS', ['2026'])), 'COCKPIT_5103', /operator CONTAINS is not allowed on DueDate \(a date field\); allowed: EQ, NE, LT, LTE, GT, GTE, BTW, IN, NOT_IN, IS_NULL, IS_NOT_NULL$/);
-    expectError(oneCondition(cond('Name', 'LIKE', ['x'])), 'COCKPIT_5103', 'Condition A (Name): unknown operator "LIKE"; Name allows EQ, NE, CONTAINS, STARTS_WITH, IN, NOT_IN, IS_NULL, IS_NOT_NULL');
+    expectError(
+      oneCondition(cond('Priority', 'BTW', ['High', 'Low'])),
+      'COCKPIT_5103',
+      /operator BTW is not allowed on Priority \(a picklist field\)/,
+    );
+    expectError(
+      oneCondition(cond('DueDate', 'CONTAINS', ['2026'])),
+      'COCKPIT_5103',
+      /operator CONTAINS is not allowed on DueDate \(a date field\); allowed: EQ, NE, LT, LTE, GT, GTE, BTW, IN, NOT_IN, IS_NULL, IS_NOT_NULL$/,
+    );
+    expectError(
+      oneCondition(cond('Name', 'LIKE', ['x'])),
+      'COCKPIT_5103',
+      'Condition A (Name): unknown operator "LIKE"; Name allows EQ, NE, CONTAINS, STARTS_WITH, IN, NOT_IN, IS_NULL, IS_NOT_NULL',
+    );
     expectError(oneCondition(cond('Name', 'BETWEEN', ['x'])), 'COCKPIT_5103', /unknown operator "BETWEEN"/);
     expectError(oneCondition(cond('Name', 'ın', ['x'])), 'COCKPIT_5103', /unknown operator "ın"/);
-    expectError(oneCondition({ name: 'Name', value: ['x'] }), 'COCKPIT_5103', /^Condition A \(Name\): operator is missing; Name allows EQ,/);
+    expectError(
+      oneCondition({ name: 'Name', value: ['x'] }),
+      'COCKPIT_5103',
+      /^Condition A \(Name\): operator is missing; Name allows EQ,/,
+    );
   });
 
   it('COCKPIT_5103 for the wrong number of values', () => {
     expectError(oneCondition(cond('Name', 'EQ', [])), 'COCKPIT_5103', 'Condition A (Name EQ): needs exactly one value, got none');
     expectError(oneCondition(cond('Name', 'EQ')), 'COCKPIT_5103', 'Condition A (Name EQ): needs exactly one value, got none');
     expectError(oneCondition(cond('Name', 'EQ', ['a', 'b'])), 'COCKPIT_5103', 'Condition A (Name EQ): needs exactly one value, got 2');
-    expectError(oneCondition(cond('DueDate', 'BTW', ['2026-01-01'])), 'COCKPIT_5103', 'Condition A (DueDate BTW): needs exactly two values [from, to], got 1');
+    expectError(
+      oneCondition(cond('DueDate', 'BTW', ['2026-01-01'])),
+      'COCKPIT_5103',
+      'Condition A (DueDate BTW): needs exactly two values [from, to], got 1',
+    );
     expectError(oneCondition(cond('Name', 'IN', [])), 'COCKPIT_5103', 'Condition A (Name IN): needs at least one value');
     expectError(
-      oneCondition(cond('Order', 'NOT_IN', Array.from({ length: MAX_IN_VALUES + 1 }, (_, i) => i))),
+      oneCondition(
+        cond(
+          'Order',
+          'NOT_IN',
+          Array.from({ length: MAX_IN_VALUES + 1 }, (_, i) => i),
+        ),
+      ),
       'COCKPIT_5103',
       'Condition A (Order NOT_IN): takes at most 1000 values, got 1001',
     );
-    expectError(oneCondition(cond('Name', 'IS_NULL', ['x'])), 'COCKPIT_5103', 'Condition A (Name IS_NULL): takes no value (use [] or leave value out), got 1');
+    expectError(
+      oneCondition(cond('Name', 'IS_NULL', ['x'])),
+      'COCKPIT_5103',
+      'Condition A (Name IS_NULL): takes no value (use [] or leave value out), got 1',
+    );
   });
 
   it('COCKPIT_5103 for bad or duplicate aliases and malformed conditions', () => {
-    expectError(oneCondition(cond('Name', 'EQ', 'x', 'and')), 'COCKPIT_5103', 'Condition 1: alias "and" is not valid (a letter, then letters, digits or _; AND and OR are reserved)');
+    expectError(
+      oneCondition(cond('Name', 'EQ', 'x', 'and')),
+      'COCKPIT_5103',
+      'Condition 1: alias "and" is not valid (a letter, then letters, digits or _; AND and OR are reserved)',
+    );
     expectError(oneCondition(cond('Name', 'EQ', 'x', '1x')), 'COCKPIT_5103', /^Condition 1: alias "1x" is not valid/);
-    expectError(oneCondition(cond('Name', 'EQ', 'x', 7 as unknown as string)), 'COCKPIT_5103', 'Condition 1: alias must be a string, got 7');
+    expectError(
+      oneCondition(cond('Name', 'EQ', 'x', 7 as unknown as string)),
+      'COCKPIT_5103',
+      'Condition 1: alias must be a string, got 7',
+    );
     expectError(
       { where: { conditions: [cond('Name', 'EQ', 'x', 'K'), cond('Name', 'EQ', 'y', 'K')] } },
       'COCKPIT_5103',

@@ -51,10 +51,7 @@ export function readConditions(where: unknown): Condition[] {
     throw new SearchError('COCKPIT_5100', `where.conditions must be an array, got ${show(raw)}`);
   }
   if (raw.length > MAX_CONDITIONS) {
-    throw new SearchError(
-      'COCKPIT_5100',
-      `where.conditions has ${raw.length} conditions; at most ${MAX_CONDITIONS} are allowed`,
-    );
+    throw new SearchError('COCKPIT_5100', `where.conditions has ${raw.length} conditions; at most ${MAX_CONDITIONS} are allowed`);
   }
 
   const byAlias = new Map<string, number>();

@@ -3,7 +3,12 @@ import { parseDateTime } from './datetime.ts';
 
 describe('parseDateTime', () => {
   it('reads a calendar date as its whole UTC day', () => {
-    expect(parseDateTime('2026-02-28')).toEqual({ kind: 'day', day: '2026-02-28', start: '2026-02-28T00:00:00.000Z', end: '2026-03-01T00:00:00.000Z' });
+    expect(parseDateTime('2026-02-28')).toEqual({
+      kind: 'day',
+      day: '2026-02-28',
+      start: '2026-02-28T00:00:00.000Z',
+      end: '2026-03-01T00:00:00.000Z',
+    });
     expect(parseDateTime('2024-12-31')).toMatchObject({ end: '2025-01-01T00:00:00.000Z' });
     expect(parseDateTime('9999-12-31')).toMatchObject({ start: '9999-12-31T00:00:00.000Z', end: null });
   });
@@ -15,7 +20,16 @@ describe('parseDateTime', () => {
   });
 
   it('refuses what is not a date or a date-time with a zone', () => {
-    for (const bad of ['2026-02-30', '2026-03-01T10:00:00', '2026-03-01T24:00Z', '2026-03-01T10:60Z', '2026-03-01T10:00+24:00', '0000-01-01T00:30:00+01:00', 'today', '']) {
+    for (const bad of [
+      '2026-02-30',
+      '2026-03-01T10:00:00',
+      '2026-03-01T24:00Z',
+      '2026-03-01T10:60Z',
+      '2026-03-01T10:00+24:00',
+      '0000-01-01T00:30:00+01:00',
+      'today',
+      '',
+    ]) {
       expect(parseDateTime(bad), bad).toBeNull();
     }
   });

@@ -5,9 +5,7 @@
 import { daysInMonth, parseCalendarDate, type CalendarDate } from '../src/lib/search/calendar-date.ts';
 
 /** A datetime value: a whole UTC day (`start` inclusive, `end` exclusive or null), or an instant. */
-export type DateTimeValue =
-  | { kind: 'day'; day: string; start: string; end: string | null }
-  | { kind: 'instant'; iso: string };
+export type DateTimeValue = { kind: 'day'; day: string; start: string; end: string | null } | { kind: 'instant'; iso: string };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 const formatDate = ({ y, m, d }: CalendarDate): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
@@ -20,8 +18,7 @@ function nextDay({ y, m, d }: CalendarDate): CalendarDate | null {
   return null;
 }
 
-const DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Parses `YYYY-MM-DD` (a whole UTC day) or an ISO date-time with `Z` or an offset, seconds and

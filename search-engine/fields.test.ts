@@ -36,7 +36,17 @@ describe('the column map extends the shared field list', () => {
   });
 
   it('turns a task into a row and back', () => {
-    const task = { Gsid: 'T1', Name: 'Kickoff ÉCOLE', CTAId: 'C1', CompanyId: 'CO1', CompanyName: 'Acme', Status: 'Completed', Order: 2, CreatedDate: '2026-01-01T00:00:00.000Z', ModifiedDate: '2026-01-02T00:00:00.000Z' };
+    const task = {
+      Gsid: 'T1',
+      Name: 'Kickoff ÉCOLE',
+      CTAId: 'C1',
+      CompanyId: 'CO1',
+      CompanyName: 'Acme',
+      Status: 'Completed',
+      Order: 2,
+      CreatedDate: '2026-01-01T00:00:00.000Z',
+      ModifiedDate: '2026-01-02T00:00:00.000Z',
+    };
     const row = taskToRow(task);
     expect(row).toMatchObject({ name: 'Kickoff ÉCOLE', name_fold: 'kickoff école', ord: 2, owner_name: null, owner_name_fold: null });
     expect(rowToTask(row)).toEqual(task);

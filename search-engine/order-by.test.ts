@@ -48,7 +48,11 @@ describe('orderBy', () => {
   });
 
   it('rejects unknown fields and directions', () => {
-    expectError({ orderBy: { DueDate: 'asc', Foo: 'asc', 'name; DROP TABLE tasks': 'asc' } }, 'COCKPIT_5101', 'Invalid fields in orderBy - Foo, name; DROP TABLE tasks');
+    expectError(
+      { orderBy: { DueDate: 'asc', Foo: 'asc', 'name; DROP TABLE tasks': 'asc' } },
+      'COCKPIT_5101',
+      'Invalid fields in orderBy - Foo, name; DROP TABLE tasks',
+    );
     expectError({ orderBy: { DueDate: 'up' } }, 'COCKPIT_5100', 'orderBy direction for DueDate must be "asc" or "desc", got "up"');
     expectError({ orderBy: { DueDate: 1 } }, 'COCKPIT_5100', 'orderBy direction for DueDate must be "asc" or "desc", got 1');
     expectError({ orderBy: ['DueDate'] }, 'COCKPIT_5100', /^orderBy must be an object mapping field names to "asc" or "desc"/);

@@ -50,10 +50,7 @@ export function compileOrderBy(orderBy: unknown): string {
     const field = taskField(name)!;
     const lower = typeof direction === 'string' ? direction.toLowerCase() : null;
     if (lower !== 'asc' && lower !== 'desc') {
-      throw new SearchError(
-        'COCKPIT_5100',
-        `orderBy direction for ${name} must be "asc" or "desc", got ${show(direction)}`,
-      );
+      throw new SearchError('COCKPIT_5100', `orderBy direction for ${name} must be "asc" or "desc", got ${show(direction)}`);
     }
     const dir = lower === 'asc' ? 'ASC' : 'DESC';
     if (field.name === 'Gsid') hasGsid = true;

@@ -12,7 +12,9 @@ describe('select', () => {
   it('keeps the order asked and drops duplicates', () => {
     const c = compileSearch({ select: ['Name', 'Gsid', 'Name', 'DueDate'] });
     expect(c.select.map((f) => f.name)).toEqual(['Name', 'Gsid', 'DueDate']);
-    expect(run({ select: ['Name', 'Gsid'], where: { conditions: [cond('Gsid', 'EQ', 'T4')] } }).rows).toEqual([{ name: 'Renewal', gsid: 'T4' }]);
+    expect(run({ select: ['Name', 'Gsid'], where: { conditions: [cond('Gsid', 'EQ', 'T4')] } }).rows).toEqual([
+      { name: 'Renewal', gsid: 'T4' },
+    ]);
   });
 
   it('rejects unknown fields, Gainsight-style', () => {

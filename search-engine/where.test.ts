@@ -42,7 +42,9 @@ describe('expression', () => {
   });
 
   it('gives default aliases by position, next to explicit ones', () => {
-    const c = compileSearch({ where: { conditions: [cond('Status', 'EQ', 'Completed', 'X'), cond('Status', 'EQ', 'Skipped')], expression: 'X OR B' } });
+    const c = compileSearch({
+      where: { conditions: [cond('Status', 'EQ', 'Completed', 'X'), cond('Status', 'EQ', 'Skipped')], expression: 'X OR B' },
+    });
     expect(c.params).toEqual(['Completed', 'Skipped']);
   });
 
@@ -59,13 +61,23 @@ describe('expression', () => {
   });
 
   it('stays within SQLite limits at the caps', () => {
-    const many = Array.from({ length: MAX_CONDITIONS }, (_, i) => cond('CreatedDate', 'NE', [`2020-01-${String((i % 28) + 1).padStart(2, '0')}`]));
+    const many = Array.from({ length: MAX_CONDITIONS }, (_, i) =>
+      cond('CreatedDate', 'NE', [`2020-01-${String((i % 28) + 1).padStart(2, '0')}`]),
+    );
     expect([...run({ where: { conditions: many } }).ids].sort()).toEqual(ALL);
     const chain = Array.from({ length: 256 }, () => 'A').join(' OR ');
     expect(run({ where: { conditions: [cond('Status', 'EQ', ['Completed'])], expression: chain } }).ids).toEqual(['T3']);
-    const days = Array.from({ length: MAX_IN_VALUES }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const days = Array.from({ length: MAX_IN_VALUES }, (_, i) =>
+      new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    );
     expect([...run(oneCondition(cond('CreatedDate', 'IN', days))).ids].sort()).toEqual(['T1', 'T2', 'T3', 'T4', 'T5']);
-    const bigIns = Array.from({ length: MAX_SQL_PARAMS / MAX_IN_VALUES }, () => cond('Order', 'NOT_IN', Array.from({ length: MAX_IN_VALUES }, (_, i) => i + 100)));
+    const bigIns = Array.from({ length: MAX_SQL_PARAMS / MAX_IN_VALUES }, () =>
+      cond(
+        'Order',
+        'NOT_IN',
+        Array.from({ length: MAX_IN_VALUES }, (_, i) => i + 100),
+      ),
+    );
     expect(run({ where: { conditions: bigIns } }).ids).toHaveLength(6);
     expectError(
       { where: { conditions: [...bigIns, cond('Order', 'NE', [5])] } },
@@ -81,8 +93,16 @@ describe('errors', () => {
     expectError(where('A AND OR B'), 'COCKPIT_5102', 'Invalid expression "A AND OR B": Unexpected "OR" at column 7');
     expectError(where('(A OR B'), 'COCKPIT_5102', 'Invalid expression "(A OR B": Missing ")" for "(" at column 1');
     expectError(where('A AND C'), 'COCKPIT_5102', 'Invalid expression "A AND C": no condition has alias "C" (conditions are A, B)');
-    expectError(where('a'), 'COCKPIT_5102', 'Invalid expression "a": no condition has alias "a" (conditions are A, B); aliases are case-sensitive: did you mean "A"?');
-    expectError({ where: { expression: 'A' } }, 'COCKPIT_5102', 'Invalid expression "A": no condition has alias "A" (there are no conditions)');
+    expectError(
+      where('a'),
+      'COCKPIT_5102',
+      'Invalid expression "a": no condition has alias "a" (conditions are A, B); aliases are case-sensitive: did you mean "A"?',
+    );
+    expectError(
+      { where: { expression: 'A' } },
+      'COCKPIT_5102',
+      'Invalid expression "A": no condition has alias "A" (there are no conditions)',
+    );
     expectError(where(3), 'COCKPIT_5102', 'where.expression must be a string, got 3');
   });
 });

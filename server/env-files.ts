@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 
-export function loadEnvironment(dir: string = process.cwd(), processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+export function loadEnvironment(
+  dir: string = process.cwd(),
+  processEnv: NodeJS.ProcessEnv = process.env,
+): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {};
   for (const name of ['.env', '.env.local']) {
     const path = resolve(dir, name);

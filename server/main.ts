@@ -88,7 +88,9 @@ app.log.info(
     distDir,
     signIn: settings.auth.kind === 'oidc' ? { issuer: settings.auth.issuer.href, publicUrl: settings.auth.publicOrigin } : 'off',
     auditLog: settings.auditLog ?? 'stdout',
-    mirror: settings.mirror ? { file: mirrorOptionsOf(settings, settings.backend.kind)!.dbPath, pollSeconds: settings.mirror.pollSeconds } : 'off',
+    mirror: settings.mirror
+      ? { file: mirrorOptionsOf(settings, settings.backend.kind)!.dbPath, pollSeconds: settings.mirror.pollSeconds }
+      : 'off',
   },
   'Cockpit Board team server ready',
 );

@@ -34,7 +34,9 @@ describe('the production server', () => {
     expect(local.filter((f) => /(^|\/)test-|\.test\.|test-support\//.test(f))).toEqual([]);
     expect(packages.has('oidc-provider')).toBe(false);
     expect(packages.has('openid-client')).toBe(true);
-    const production = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    const production = Object.keys(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+    );
     // Outside the sandbox (the demo backend, which needs the development install), only production dependencies.
     const { packages: serverPackages } = importGraph('server/team-server.ts');
     expect([...serverPackages].filter((p) => !p.startsWith('node:') && !production.includes(p))).toEqual([]);

@@ -6,7 +6,14 @@ const tenant = { GAINSIGHT_DOMAIN: 'acme', GAINSIGHT_ACCESS_KEY: 'secret-key-1' 
 describe('team server settings', () => {
   it('has defaults that need no configuration', () => {
     const s = readSettings({});
-    expect(s).toMatchObject({ host: '127.0.0.1', port: 8080, distDir: 'dist', backend: { kind: 'sandbox' }, metricsToken: null, logLevel: 'info' });
+    expect(s).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      distDir: 'dist',
+      backend: { kind: 'sandbox' },
+      metricsToken: null,
+      logLevel: 'info',
+    });
     expect(s.budget).toEqual({ perMinute: 80, perDay: 80_000, instances: 1, maxWaitMs: 20_000 });
     expect(s.upstreamTimeoutMs).toBe(30_000);
   });
@@ -22,7 +29,10 @@ describe('team server settings', () => {
     [{ GAINSIGHT_BUDGET_PER_MIN: '150' }, /GAINSIGHT_BUDGET_PER_MIN .* from 1 to 100; got 150/],
     [{ GAINSIGHT_BUDGET_PER_MIN: '-5' }, /GAINSIGHT_BUDGET_PER_MIN .*a whole number/],
     [{ GAINSIGHT_BUDGET_PER_DAY: '0' }, /GAINSIGHT_BUDGET_PER_DAY .* from 1 to 100000; got 0/],
-    [{ GAINSIGHT_INSTANCES: '3', GAINSIGHT_BUDGET_PER_MIN: '2' }, /GAINSIGHT_BUDGET_PER_MIN \(2\) must be at least GAINSIGHT_INSTANCES \(3\)/],
+    [
+      { GAINSIGHT_INSTANCES: '3', GAINSIGHT_BUDGET_PER_MIN: '2' },
+      /GAINSIGHT_BUDGET_PER_MIN \(2\) must be at least GAINSIGHT_INSTANCES \(3\)/,
+    ],
     [{ BUDGET_MAX_WAIT_S: '1.5' }, /BUDGET_MAX_WAIT_S/],
     [{ UPSTREAM_TIMEOUT_S: '0' }, /UPSTREAM_TIMEOUT_S/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
@@ -67,7 +77,12 @@ describe('team server settings: sign-in, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
 
   it('reads the sign-in configuration, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
     const s = readSettings({ ...signIn, ALLOW_ANONYMOUS: '1', AUDIT_LOG: ' /var/log/board/audit.jsonl ' });
-    expect(s.auth).toMatchObject({ kind: 'oidc', clientId: 'board', publicOrigin: 'https://board.acme.example', redirectUri: 'https://board.acme.example/auth/callback' });
+    expect(s.auth).toMatchObject({
+      kind: 'oidc',
+      clientId: 'board',
+      publicOrigin: 'https://board.acme.example',
+      redirectUri: 'https://board.acme.example/auth/callback',
+    });
     expect(s.allowAnonymous).toBe(true);
     expect(s.auditLog).toBe('/var/log/board/audit.jsonl');
   });
@@ -85,7 +100,11 @@ describe('team server settings: sign-in, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
 
   it('never puts a secret in a message', () => {
     try {
-      readSettings({ ...signIn, OIDC_CLIENT_SECRET: 'the-client-secret-zz-0123456789abcdef', SESSION_SECRET: 'the-client-secret-zz-0123456789abcdef' });
+      readSettings({
+        ...signIn,
+        OIDC_CLIENT_SECRET: 'the-client-secret-zz-0123456789abcdef',
+        SESSION_SECRET: 'the-client-secret-zz-0123456789abcdef',
+      });
       expect.unreachable();
     } catch (e) {
       expect(String(e)).toMatch(/SESSION_SECRET must not be the same as OIDC_CLIENT_SECRET/);
@@ -108,8 +127,22 @@ describe('team server settings: sign-in, ALLOW_ANONYMOUS and AUDIT_LOG', () => {
 
 describe('team server settings: the mirror', () => {
   it('is on by default, in .cockpit/mirror.db, polling every 10 s, resyncing hourly, keeping 90 days of history', () => {
-    expect(readSettings({}).mirror).toEqual({ dbPath: '.cockpit/mirror.db', dbPathSet: false, pollSeconds: 10, resyncMinutes: 60, historyDays: 90 });
-    expect(readSettings({ GAINSIGHT_MIRROR: 'on', GAINSIGHT_MIRROR_DB: '/var/lib/cockpit/m.db', MIRROR_POLL_S: '5', MIRROR_RESYNC_MIN: '30', MIRROR_HISTORY_DAYS: '7' }).mirror).toEqual({
+    expect(readSettings({}).mirror).toEqual({
+      dbPath: '.cockpit/mirror.db',
+      dbPathSet: false,
+      pollSeconds: 10,
+      resyncMinutes: 60,
+      historyDays: 90,
+    });
+    expect(
+      readSettings({
+        GAINSIGHT_MIRROR: 'on',
+        GAINSIGHT_MIRROR_DB: '/var/lib/cockpit/m.db',
+        MIRROR_POLL_S: '5',
+        MIRROR_RESYNC_MIN: '30',
+        MIRROR_HISTORY_DAYS: '7',
+      }).mirror,
+    ).toEqual({
       dbPath: '/var/lib/cockpit/m.db',
       dbPathSet: true,
       pollSeconds: 5,
@@ -133,7 +166,12 @@ describe('team server settings: the mirror', () => {
   });
 
   it('gives createTeamServer its mirror options: in memory against the built-in sandbox unless a file is named', () => {
-    expect(mirrorOptionsOf(readSettings(tenant), 'tenant')).toEqual({ dbPath: '.cockpit/mirror.db', pollSeconds: 10, resyncMinutes: 60, historyDays: 90 });
+    expect(mirrorOptionsOf(readSettings(tenant), 'tenant')).toEqual({
+      dbPath: '.cockpit/mirror.db',
+      pollSeconds: 10,
+      resyncMinutes: 60,
+      historyDays: 90,
+    });
     expect(mirrorOptionsOf(readSettings({}), 'sandbox')).toMatchObject({ dbPath: ':memory:' });
     expect(mirrorOptionsOf(readSettings({ GAINSIGHT_MIRROR_DB: 'demo.db' }), 'sandbox')).toMatchObject({ dbPath: 'demo.db' });
     expect(mirrorOptionsOf(readSettings({ ...tenant, GAINSIGHT_MIRROR: 'off' }), 'tenant')).toBeUndefined();

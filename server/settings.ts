@@ -67,7 +67,9 @@ export interface MirrorSettings {
 function readMirror(env: Env): MirrorSettings | null {
   const raw = env.GAINSIGHT_MIRROR?.trim().toLowerCase() ?? '';
   if (!['', 'on', 'off', '1', '0', 'true', 'false'].includes(raw)) {
-    throw new SettingsError(`GAINSIGHT_MIRROR must be on or off (default on: reads are answered from a local copy of the tenant); got ${JSON.stringify(env.GAINSIGHT_MIRROR)}.`);
+    throw new SettingsError(
+      `GAINSIGHT_MIRROR must be on or off (default on: reads are answered from a local copy of the tenant); got ${JSON.stringify(env.GAINSIGHT_MIRROR)}.`,
+    );
   }
   const on = !['off', '0', 'false'].includes(raw);
   const pollSeconds = integer(env, 'MIRROR_POLL_S', 10, 1, 3600, 'the seconds between delta syncs of the mirror while a page is open');
@@ -87,7 +89,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 function integer(env: Env, name: string, fallback: number, min: number, max: number, what: string): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new SettingsError(`${name} must be ${what}, a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new SettingsError(`${name} must be ${what}, a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
   const value = Number(raw.trim());
   if (value < min || value > max) throw new SettingsError(`${name} must be ${what}, from ${min} to ${max}; got ${value}.`);
   return value;
@@ -95,7 +98,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 export function readSettings(env: Env): TeamServerSettings {
   const host = env.HOST?.trim() || '127.0.0.1';
-  if (/[\s/]/.test(host)) throw new SettingsError(`HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${JSON.stringify(env.HOST)}.`);
+  if (/[\s/]/.test(host))
+    throw new SettingsError(`HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${JSON.stringify(env.HOST)}.`);
   const port = integer(env, 'PORT', 8080, 0, 65535, 'the port to listen on');
 
   let backend: Backend;
@@ -107,10 +111,26 @@ export function readSettings(env: Env): TeamServerSettings {
   }
 
   const instances = integer(env, 'GAINSIGHT_INSTANCES', 1, 1, 100, 'how many team server instances share the tenant');
-  const tenantPerMinute = integer(env, 'GAINSIGHT_BUDGET_PER_MIN', 80, 1, 100, "this deployment's calls a minute to the tenant (Gainsight allows 100 for all integrations)");
-  const tenantPerDay = integer(env, 'GAINSIGHT_BUDGET_PER_DAY', 80_000, 1, 100_000, "this deployment's calls a day to the tenant (Gainsight allows 100,000 for all integrations)");
+  const tenantPerMinute = integer(
+    env,
+    'GAINSIGHT_BUDGET_PER_MIN',
+    80,
+    1,
+    100,
+    "this deployment's calls a minute to the tenant (Gainsight allows 100 for all integrations)",
+  );
+  const tenantPerDay = integer(
+    env,
+    'GAINSIGHT_BUDGET_PER_DAY',
+    80_000,
+    1,
+    100_000,
+    "this deployment's calls a day to the tenant (Gainsight allows 100,000 for all integrations)",
+  );
   if (tenantPerMinute < instances) {
-    throw new SettingsError(`GAINSIGHT_BUDGET_PER_MIN (${tenantPerMinute}) must be at least GAINSIGHT_INSTANCES (${instances}), so each instance gets at least one call a minute.`);
+    throw new SettingsError(
+      `GAINSIGHT_BUDGET_PER_MIN (${tenantPerMinute}) must be at least GAINSIGHT_INSTANCES (${instances}), so each instance gets at least one call a minute.`,
+    );
   }
   const maxWaitS = integer(env, 'BUDGET_MAX_WAIT_S', 20, 1, 300, 'how long a call may wait for the budget, in seconds');
   const upstreamTimeoutS = integer(env, 'UPSTREAM_TIMEOUT_S', 30, 1, 600, 'how long to wait for the Gainsight API, in seconds');
@@ -118,10 +138,13 @@ export function readSettings(env: Env): TeamServerSettings {
 
   const metricsToken = env.METRICS_TOKEN?.trim() ? env.METRICS_TOKEN.trim() : null;
   if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
-    throw new SettingsError('METRICS_TOKEN must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`).');
+    throw new SettingsError(
+      'METRICS_TOKEN must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`).',
+    );
   }
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}.`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}.`);
 
   const mirror = readMirror(env);
 
@@ -165,7 +188,10 @@ export function readSettings(env: Env): TeamServerSettings {
  * built-in sandbox (a new port and key at every start) the mirror lives in memory unless
  * GAINSIGHT_MIRROR_DB names a file.
  */
-export function mirrorOptionsOf(settings: Pick<TeamServerSettings, 'mirror'>, backendKind: 'tenant' | 'sandbox'): MirrorOptions | undefined {
+export function mirrorOptionsOf(
+  settings: Pick<TeamServerSettings, 'mirror'>,
+  backendKind: 'tenant' | 'sandbox',
+): MirrorOptions | undefined {
   const m = settings.mirror;
   if (!m) return undefined;
   return {
@@ -182,5 +208,10 @@ export function mirrorOptionsOf(settings: Pick<TeamServerSettings, 'mirror'>, ba
  * `npm run serve`, Vite's own host setting for `npm start` and `npm run preview`.
  */
 export function exposureVerdict(settings: Pick<TeamServerSettings, 'backend' | 'auth' | 'allowAnonymous'>, host: string): ExposureVerdict {
-  return checkExposure({ host, tenantConfigured: settings.backend.kind === 'tenant', auth: settings.auth, allowAnonymous: settings.allowAnonymous });
+  return checkExposure({
+    host,
+    tenantConfigured: settings.backend.kind === 'tenant',
+    auth: settings.auth,
+    allowAnonymous: settings.allowAnonymous,
+  });
 }

@@ -27,7 +27,12 @@ export async function registerStaticSite(app: FastifyInstance, distDir: string):
     setHeaders(res, sentPath) {
       // The path of the file sent, which may be its .br or .gz copy.
       const path = sentPath.replace(/\.(br|gz)$/, '');
-      const cache = path.startsWith(assets) && HASHED.test(basename(path)) ? 'public, max-age=31536000, immutable' : basename(path) === 'index.html' ? 'no-cache' : 'public, max-age=3600';
+      const cache =
+        path.startsWith(assets) && HASHED.test(basename(path))
+          ? 'public, max-age=31536000, immutable'
+          : basename(path) === 'index.html'
+            ? 'no-cache'
+            : 'public, max-age=3600';
       res.setHeader('Cache-Control', cache);
     },
   });

@@ -73,7 +73,10 @@ beforeAll(async () => {
 
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  provider = await startTestProvider({ redirectUris: [`${origin}/auth/callback`], accounts: { ana: { name: 'Ana Souza', email: 'ana@acme.example' } } });
+  provider = await startTestProvider({
+    redirectUris: [`${origin}/auth/callback`],
+    accounts: { ana: { name: 'Ana Souza', email: 'ana@acme.example' } },
+  });
   const auth = resolveAuthConfig({
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
@@ -100,7 +103,14 @@ beforeAll(async () => {
 beforeEach(() => {
   calls.length = 0;
   tasks.clear();
-  tasks.set('T-42', { Gsid: 'T-42', Name: 'Kickoff call', CTAId: 'C-1', Status: 'Not Started', DueDate: '2026-12-24', Description: 'Customer secret' });
+  tasks.set('T-42', {
+    Gsid: 'T-42',
+    Name: 'Kickoff call',
+    CTAId: 'C-1',
+    Status: 'Not Started',
+    DueDate: '2026-12-24',
+    Description: 'Customer secret',
+  });
   writeFileSync(auditFile, '');
 });
 
@@ -123,7 +133,13 @@ async function signedIn(returnTo = '/board') {
   return { browser, hops };
 }
 
-const write = (browser: TestBrowser, method: string, path: string, body: unknown, headers: Record<string, string> = { 'x-requested-with': 'cockpit-board' }) =>
+const write = (
+  browser: TestBrowser,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { 'x-requested-with': 'cockpit-board' },
+) =>
   browser.request(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('team server with sign-in', () => {
@@ -158,7 +174,13 @@ describe('team server with sign-in', () => {
 
   it('refuses a cross-origin write (403) before it reaches the tenant, and audits none', async () => {
     const { browser } = await signedIn();
-    const evil = await write(browser, 'PUT', '/v1/tasks/T-42', { Name: 'x', CTAId: 'C-1', Status: 'Completed' }, { origin: 'https://evil.example' });
+    const evil = await write(
+      browser,
+      'PUT',
+      '/v1/tasks/T-42',
+      { Name: 'x', CTAId: 'C-1', Status: 'Completed' },
+      { origin: 'https://evil.example' },
+    );
     expect(evil.response.status).toBe(403);
     expect(JSON.parse(evil.body).errorCode).toBe('AUTH_403');
     expect(calls).toEqual([]);
@@ -192,19 +214,33 @@ describe('team server with sign-in', () => {
     expect(readFileSync(auditFile, 'utf8')).not.toContain('Customer secret');
   });
 
-  it('audits a create with the new task id, and a failed update with the tenant\'s error code', async () => {
+  it("audits a create with the new task id, and a failed update with the tenant's error code", async () => {
     const { browser } = await signedIn();
     const created = await write(browser, 'POST', '/v1/tasks', { Name: 'New', CTAId: 'C-1', Status: 'Not Started' });
     expect(created.response.status).toBe(200);
     const missing = await write(browser, 'PUT', '/v1/tasks/T-999', { Name: 'x', CTAId: 'C-1', Status: 'Completed' });
     expect(missing.response.status).toBe(404);
     const [create, update] = auditLines();
-    expect(create).toMatchObject({ user: 'ana@acme.example', method: 'POST', path: '/v1/tasks', taskId: 'T-2', fields: ['CTAId', 'Name', 'Status'], status: 200, errorCode: null });
+    expect(create).toMatchObject({
+      user: 'ana@acme.example',
+      method: 'POST',
+      path: '/v1/tasks',
+      taskId: 'T-2',
+      fields: ['CTAId', 'Name', 'Status'],
+      status: 200,
+      errorCode: null,
+    });
     // The task could not be read first, so every field sent is listed.
-    expect(update).toMatchObject({ method: 'PUT', taskId: 'T-999', fields: ['CTAId', 'Name', 'Status'], status: 404, errorCode: 'GS_TASK_404' });
+    expect(update).toMatchObject({
+      method: 'PUT',
+      taskId: 'T-999',
+      fields: ['CTAId', 'Name', 'Status'],
+      status: 404,
+      errorCode: 'GS_TASK_404',
+    });
   });
 
-  it('keeps the callback\'s code and state, cookies and the key out of the logs', async () => {
+  it("keeps the callback's code and state, cookies and the key out of the logs", async () => {
     logLines.length = 0;
     const { browser, hops } = await signedIn();
     const callback = hops.map((h) => h.url).find((u) => u.startsWith(`${origin}/auth/callback`))!;
@@ -215,7 +251,8 @@ describe('team server with sign-in', () => {
     await write(browser, 'PUT', '/v1/tasks/T-42', { ...tasks.get('T-42'), Status: 'In Progress' });
     const all = logLines.join('\n');
     expect(all).toContain('/auth/callback?[redacted]');
-    for (const secret of [code, state, browser.cookie(origin, 'cb_session')!, KEY, provider.clientSecret, SESSION_SECRET]) expect(all).not.toContain(secret);
+    for (const secret of [code, state, browser.cookie(origin, 'cb_session')!, KEY, provider.clientSecret, SESSION_SECRET])
+      expect(all).not.toContain(secret);
     expect(locationOf(hops[0]!)).toContain(provider.issuer);
   });
 });
@@ -225,7 +262,11 @@ describe('team server without the audit log', () => {
     const plain = await createTeamServer({ distDir: dist, backend: { target: tenantUrl, accessKey: KEY }, logger: false });
     try {
       const url = await plain.app.listen({ port: 0, host: '127.0.0.1' });
-      const res = await fetch(`${url}/v1/tasks/T-42`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...tasks.get('T-42'), Status: 'Skipped' }) });
+      const res = await fetch(`${url}/v1/tasks/T-42`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...tasks.get('T-42'), Status: 'Skipped' }),
+      });
       expect(res.status).toBe(200);
       expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['PUT /v1/tasks/T-42']);
       // Sign-in off: /auth/me says so, for the app to show no user.

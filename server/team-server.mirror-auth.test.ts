@@ -34,7 +34,13 @@ beforeAll(async () => {
     redirectUris: [`${origin}/auth/callback`],
     accounts: { ana: { name: 'Ana Souza', email: 'ana@acme.example' }, bo: { name: 'Bo Chen', email: 'bo@acme.example' } },
   });
-  const auth = resolveAuthConfig({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, PUBLIC_URL: origin, SESSION_SECRET: 'mirror-auth-test-session-secret-0123456789abcdef' });
+  const auth = resolveAuthConfig({
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
+    PUBLIC_URL: origin,
+    SESSION_SECRET: 'mirror-auth-test-session-secret-0123456789abcdef',
+  });
   writeFileSync(auditFile, '');
   team = await createTeamServer({
     backend: { target: sandbox.url, accessKey: sandbox.accessKey },
@@ -66,7 +72,11 @@ async function signedIn(login: string) {
       headers: { 'x-requested-with': 'cockpit-board', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: hop.response.status, headers: hop.response.headers, body: hop.body ? (JSON.parse(hop.body) as Record<string, unknown>) : undefined };
+    return {
+      status: hop.response.status,
+      headers: hop.response.headers,
+      body: hop.body ? (JSON.parse(hop.body) as Record<string, unknown>) : undefined,
+    };
   };
   return { browser, send };
 }
@@ -91,16 +101,27 @@ describe('the mirror with sign-in', () => {
 
   it('records who made a change, and audits it from the mirror without reading the task from the tenant', async () => {
     const ana = await signedIn('ana');
-    const search = await ana.send('POST', '/v1/tasks/search', { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] }, limit: 1 });
+    const search = await ana.send('POST', '/v1/tasks/search', {
+      where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] },
+      limit: 1,
+    });
     const task = (search.body!.data as { records: Record<string, string>[] }).records[0]!;
     tenantCalls.length = 0;
     const saved = await ana.send('PUT', `/v1/tasks/${task.Gsid}`, { ...task, Status: 'In Progress' });
     expect(saved.status).toBe(200);
     expect(tenantCalls.filter((l) => !l.startsWith('sandbox:')).map((l) => l.split(' -> ')[0])).toEqual([`PUT /v1/tasks/${task.Gsid}`]);
-    const audit = readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { fields: string[]; user: string });
+    const audit = readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { fields: string[]; user: string });
     expect(audit.at(-1)).toMatchObject({ user: 'ana@acme.example', fields: ['Status'] });
     const activity = (await ana.send('GET', `/api/tasks/${task.Gsid}/activity`)).body as unknown as ActivityAnswer;
-    expect(activity.entries[0]).toMatchObject({ source: 'cockpit', actor: 'Ana Souza', kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'In Progress' }] });
+    expect(activity.entries[0]).toMatchObject({
+      source: 'cockpit',
+      actor: 'Ana Souza',
+      kind: 'changed',
+      changes: [{ field: 'Status', from: 'Not Started', to: 'In Progress' }],
+    });
   });
 
   it('lets only its author change or delete a team view; everyone sees it', async () => {
@@ -112,12 +133,22 @@ describe('the mirror with sign-in', () => {
     expect(view).toMatchObject({ author: 'Ana Souza', editable: true });
     const seenByBo = (await bo.send('GET', '/api/views')).body as { views: TeamView[] };
     expect(seenByBo.views).toEqual([{ ...view, editable: false }]);
-    for (const [method, body] of [['PUT', { name: 'Mine now' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PUT', { name: 'Mine now' }],
+      ['DELETE', undefined],
+    ] as const) {
       const refused = await bo.send(method, `/api/views/${view.id}`, body);
       expect(refused.status).toBe(403);
-      expect(refused.body).toMatchObject({ result: false, errorCode: 'TEAM_403', errorDesc: 'Only Ana Souza can change or delete the view "Renewals at risk".' });
+      expect(refused.body).toMatchObject({
+        result: false,
+        errorCode: 'TEAM_403',
+        errorDesc: 'Only Ana Souza can change or delete the view "Renewals at risk".',
+      });
     }
-    expect((await ana.send('PUT', `/api/views/${view.id}`, { params: 'q=renewal&overdue=1' })).body).toMatchObject({ params: 'q=renewal&overdue=1', editable: true });
+    expect((await ana.send('PUT', `/api/views/${view.id}`, { params: 'q=renewal&overdue=1' })).body).toMatchObject({
+      params: 'q=renewal&overdue=1',
+      editable: true,
+    });
     expect((await ana.send('DELETE', `/api/views/${view.id}`)).status).toBe(204);
   });
 });

@@ -32,11 +32,16 @@ async function startTeam(sandbox: Sandbox, mirror = true): Promise<TeamServer & 
 }
 
 async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Envelope };
 }
-const direct = (sandbox: Sandbox, method: string, path: string, body?: unknown) => call(sandbox.origin, method, path, body, { accessKey: sandbox.accessKey });
+const direct = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
+  call(sandbox.origin, method, path, body, { accessKey: sandbox.accessKey });
 const withoutId = ({ requestId: _r, ...rest }: Envelope) => rest;
 
 describe('team server with the mirror', () => {
@@ -69,9 +74,32 @@ describe('team server with the mirror', () => {
   it('answers the four reads from the mirror once synced, exactly as the local API server does, without calling it', async () => {
     await team.live.sync!.syncNow();
     expect((await call(team.url, 'GET', '/readyz')).body).toMatchObject({ status: 'ready', mirror: { state: 'live' } });
-    const someTask = ((await direct(sandbox, 'POST', '/v1/tasks/search', { select: ['Gsid', 'PlaybookId'], where: { conditions: [{ name: 'PlaybookId', alias: 'A', operator: 'IS_NOT_NULL', value: [] }] }, limit: 1 })).body.data as { records: { Gsid: string; PlaybookId: string }[] }).records[0]!;
+    const someTask = (
+      (
+        await direct(sandbox, 'POST', '/v1/tasks/search', {
+          select: ['Gsid', 'PlaybookId'],
+          where: { conditions: [{ name: 'PlaybookId', alias: 'A', operator: 'IS_NOT_NULL', value: [] }] },
+          limit: 1,
+        })
+      ).body.data as { records: { Gsid: string; PlaybookId: string }[] }
+    ).records[0]!;
     const reads: [string, string, unknown?][] = [
-      ['POST', '/v1/tasks/search', { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'IN', value: ['Not Started', 'In Progress'] }, { name: 'Priority', alias: 'B', operator: 'EQ', value: ['High'] }], expression: 'A AND B' }, orderBy: { DueDate: 'asc' }, limit: 10, offset: 2 }],
+      [
+        'POST',
+        '/v1/tasks/search',
+        {
+          where: {
+            conditions: [
+              { name: 'Status', alias: 'A', operator: 'IN', value: ['Not Started', 'In Progress'] },
+              { name: 'Priority', alias: 'B', operator: 'EQ', value: ['High'] },
+            ],
+            expression: 'A AND B',
+          },
+          orderBy: { DueDate: 'asc' },
+          limit: 10,
+          offset: 2,
+        },
+      ],
       ['POST', '/v1/tasks/search', { select: ['Name', 'Nope'] }],
       ['POST', '/v1/tasks/search', { limit: 'ten' }],
       ['GET', `/v1/tasks/${someTask.Gsid}`],
@@ -93,10 +121,26 @@ describe('team server with the mirror', () => {
   });
 
   it('sends a fresh read to the tenant and refreshes the mirror row, announcing an outside change', async () => {
-    const id = ((await call(team.url, 'POST', '/v1/tasks/search', { select: ['Gsid'], where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] }, limit: 1 })).body.data as { records: { Gsid: string }[] }).records[0]!.Gsid;
+    const id = (
+      (
+        await call(team.url, 'POST', '/v1/tasks/search', {
+          select: ['Gsid'],
+          where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] },
+          limit: 1,
+        })
+      ).body.data as { records: { Gsid: string }[] }
+    ).records[0]!.Gsid;
     const before = (await call(team.url, 'GET', `/v1/tasks/${id}`)).body.data as Record<string, string>;
     // Someone changes it in Gainsight.
-    sandbox.store.updateTask(id, { Name: 'Changed outside', Description: before.Description ?? null, CTAId: before.CTAId!, OwnerId: before.OwnerId ?? null, Status: 'In Progress', Priority: before.Priority ?? null, DueDate: before.DueDate ?? null });
+    sandbox.store.updateTask(id, {
+      Name: 'Changed outside',
+      Description: before.Description ?? null,
+      CTAId: before.CTAId!,
+      OwnerId: before.OwnerId ?? null,
+      Status: 'In Progress',
+      Priority: before.Priority ?? null,
+      DueDate: before.DueDate ?? null,
+    });
     expect(((await call(team.url, 'GET', `/v1/tasks/${id}`)).body.data as Record<string, string>).Name).toBe(before.Name);
     team.events.length = 0;
     const fresh = await call(team.url, 'GET', `/v1/tasks/${id}`, undefined, { [FRESH_HEADER]: '1' });
@@ -110,27 +154,69 @@ describe('team server with the mirror', () => {
     ]);
     const activity = (await call(team.url, 'GET', `/api/tasks/${id}/activity`)).body as unknown as ActivityAnswer;
     expect(activity).toMatchObject({ taskId: id, available: true, retentionDays: 90 });
-    expect(activity.entries[0]).toMatchObject({ source: 'outside', actor: null, kind: 'changed', changes: [{ field: 'Name', from: before.Name, to: 'Changed outside' }, { field: 'Status', from: 'Not Started', to: 'In Progress' }] });
+    expect(activity.entries[0]).toMatchObject({
+      source: 'outside',
+      actor: null,
+      kind: 'changed',
+      changes: [
+        { field: 'Name', from: before.Name, to: 'Changed outside' },
+        { field: 'Status', from: 'Not Started', to: 'In Progress' },
+      ],
+    });
   });
 
   it('writes through: the mirror has the saved task before the reply leaves, and /events announces it', async () => {
-    const task = ((await call(team.url, 'POST', '/v1/tasks/search', { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] }, limit: 1 })).body.data as { records: Record<string, string>[] }).records[0]!;
+    const task = (
+      (
+        await call(team.url, 'POST', '/v1/tasks/search', {
+          where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] },
+          limit: 1,
+        })
+      ).body.data as { records: Record<string, string>[] }
+    ).records[0]!;
     const stream = await openEvents(team.url);
     await stream.next(/event: hello\n.*\n\n/);
     expect(parseLiveEvent('hello', helloData(stream.text()))).toMatchObject({ type: 'hello', sync: { state: 'live', pollSeconds: 10 } });
-    const res = await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, { Name: task.Name, Description: task.Description, CTAId: task.CTAId, Status: 'Completed', OwnerId: task.OwnerId, DueDate: task.DueDate, Priority: task.Priority });
+    const res = await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, {
+      Name: task.Name,
+      Description: task.Description,
+      CTAId: task.CTAId,
+      Status: 'Completed',
+      OwnerId: task.OwnerId,
+      DueDate: task.DueDate,
+      Priority: task.Priority,
+    });
     expect(res.status).toBe(200);
     // No sync, no wait: the row was written before the answer was sent.
     expect(team.live.store!.getTask(task.Gsid!)).toEqual(res.body.data);
-    expect((await call(team.url, 'POST', '/v1/tasks/search', { select: ['Status'], where: { conditions: [{ name: 'Gsid', alias: 'A', operator: 'EQ', value: [task.Gsid] }] } })).body.data).toEqual({ records: [{ Status: 'Completed' }], totalCount: 1 });
+    expect(
+      (
+        await call(team.url, 'POST', '/v1/tasks/search', {
+          select: ['Status'],
+          where: { conditions: [{ name: 'Gsid', alias: 'A', operator: 'EQ', value: [task.Gsid] }] },
+        })
+      ).body.data,
+    ).toEqual({ records: [{ Status: 'Completed' }], totalCount: 1 });
     await stream.next(/event: tasks/);
     expect(stream.text()).toContain(`"source":"write","changes":[{"id":"${task.Gsid}","status":"Completed","previousStatus":"Not Started"`);
     stream.res.destroy();
     const activity = (await call(team.url, 'GET', `/api/tasks/${task.Gsid}/activity`)).body as unknown as ActivityAnswer;
     const completed = (res.body.data as { CompletedDate: string }).CompletedDate;
-    expect(activity.entries[0]).toMatchObject({ source: 'cockpit', actor: null, kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }, { field: 'CompletedDate', from: null, to: completed }] });
+    expect(activity.entries[0]).toMatchObject({
+      source: 'cockpit',
+      actor: null,
+      kind: 'changed',
+      changes: [
+        { field: 'Status', from: 'Not Started', to: 'Completed' },
+        { field: 'CompletedDate', from: null, to: completed },
+      ],
+    });
 
-    const created = await call(team.url, 'POST', '/v1/tasks', { Name: 'Made through the team server', CTAId: task.CTAId, Status: 'Not Started' });
+    const created = await call(team.url, 'POST', '/v1/tasks', {
+      Name: 'Made through the team server',
+      CTAId: task.CTAId,
+      Status: 'Not Started',
+    });
     expect(created.status).toBe(200);
     const newId = (created.body.data as { Gsid: string }).Gsid;
     const read = await call(team.url, 'GET', `/v1/tasks/${newId}`);
@@ -143,7 +229,14 @@ describe('team server with the mirror', () => {
   });
 
   it('leaves the mirror untouched when the tenant refuses a write or fails it', async () => {
-    const task = ((await call(team.url, 'POST', '/v1/tasks/search', { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['In Progress'] }] }, limit: 1 })).body.data as { records: Record<string, string>[] }).records[0]!;
+    const task = (
+      (
+        await call(team.url, 'POST', '/v1/tasks/search', {
+          where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['In Progress'] }] },
+          limit: 1,
+        })
+      ).body.data as { records: Record<string, string>[] }
+    ).records[0]!;
     const mirrored = team.live.store!.getTask(task.Gsid!);
     team.events.length = 0;
     const refused = await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, { Name: task.Name, CTAId: task.CTAId, Status: 'Bogus' });
@@ -166,8 +259,16 @@ describe('team server with the mirror', () => {
     expect(renamed.body).toMatchObject({ id: view.id, name: 'Overdue, high', params: view.params });
     const bad = await call(team.url, 'POST', '/api/views', { kind: 'table', name: '', params: 'x' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ result: false, errorCode: 'TEAM_400', errorDesc: "Invalid view: A team view's kind is one of search, board. Give the view a name." });
-    const notJson = await fetch(`${team.url}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":' });
+    expect(bad.body).toMatchObject({
+      result: false,
+      errorCode: 'TEAM_400',
+      errorDesc: "Invalid view: A team view's kind is one of search, board. Give the view a name.",
+    });
+    const notJson = await fetch(`${team.url}/api/views`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"kind":',
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ result: false, errorCode: 'TEAM_400' });
     expect((await call(team.url, 'DELETE', `/api/views/${view.id}`)).status).toBe(204);
@@ -176,7 +277,8 @@ describe('team server with the mirror', () => {
 
   it('counts upstream calls by kind and mirror answers in the metrics', async () => {
     const text = await (await fetch(`${team.url}/metrics`)).text();
-    for (const kind of ['sync', 'read', 'fresh', 'write']) expect(text).toMatch(new RegExp(`cockpit_upstream_calls_total\\{kind="${kind}"\\} [1-9]`));
+    for (const kind of ['sync', 'read', 'fresh', 'write'])
+      expect(text).toMatch(new RegExp(`cockpit_upstream_calls_total\\{kind="${kind}"\\} [1-9]`));
     expect(text).toMatch(/cockpit_proxy_requests_total\{operation="tasks.search",served="mirror"\} [1-9]/);
     expect(text).toMatch(/cockpit_mirror_state\{state="live"\} 1/);
     expect(text).toMatch(/cockpit_mirror_tasks 12\d/);
@@ -194,7 +296,12 @@ describe('team server with the mirror, when the tenant cannot be reached', () =>
       await sandbox.close();
       team.events.length = 0;
       await team.live.sync!.syncNow();
-      expect(team.live.status()).toEqual({ state: 'stale', lastSyncAt: asOf, pollSeconds: 10, reason: 'the Gainsight API cannot be reached' });
+      expect(team.live.status()).toEqual({
+        state: 'stale',
+        lastSyncAt: asOf,
+        pollSeconds: 10,
+        reason: 'the Gainsight API cannot be reached',
+      });
       expect(team.events.map((e) => e.event)).toEqual([{ type: 'sync', sync: team.live.status() }]);
       const read = await call(team.url, 'POST', '/v1/tasks/search', { select: ['Gsid'], limit: 5 });
       expect(read.status).toBe(200);
@@ -203,7 +310,11 @@ describe('team server with the mirror, when the tenant cannot be reached', () =>
       const id = (before.body.data as { records: { Gsid: string }[] }).records[0]!.Gsid;
       const write = await call(team.url, 'PUT', `/v1/tasks/${id}`, { Name: 'x', CTAId: 'y', Status: 'Completed' });
       expect(write.status).toBe(502);
-      expect(write.body).toMatchObject({ result: false, errorCode: 'PROXY_502', errorDesc: 'The Gainsight API could not be reached through the proxy.' });
+      expect(write.body).toMatchObject({
+        result: false,
+        errorCode: 'PROXY_502',
+        errorDesc: 'The Gainsight API could not be reached through the proxy.',
+      });
       const fresh = await call(team.url, 'GET', `/v1/tasks/${id}`, undefined, { [FRESH_HEADER]: '1' });
       expect(fresh.status).toBe(502);
       expect(team.live.store!.getTask(id)!.Name).not.toBe('x');
@@ -230,7 +341,12 @@ describe('team server without the mirror', () => {
       await stream.next(/event: tasks/);
       expect(stream.text()).toContain(`"source":"write","changes":[{"id":"${task.Gsid}","status":"Skipped","previousStatus":null`);
       stream.res.destroy();
-      expect((await call(team.url, 'GET', `/api/tasks/${task.Gsid}/activity`)).body).toEqual({ taskId: task.Gsid, entries: [], retentionDays: 0, available: false });
+      expect((await call(team.url, 'GET', `/api/tasks/${task.Gsid}/activity`)).body).toEqual({
+        taskId: task.Gsid,
+        entries: [],
+        retentionDays: 0,
+        available: false,
+      });
       expect((await call(team.url, 'GET', '/api/views')).body).toMatchObject({ errorCode: 'TEAM_503' });
       expect((await call(team.url, 'GET', '/readyz')).body).toMatchObject({ status: 'ready', mirror: { state: 'off' } });
     } finally {
@@ -256,10 +372,15 @@ function openEvents(base: string): Promise<{ res: IncomingMessage; text: () => s
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
         text += d;
-        for (const w of waiters.splice(0)) if (w.match.test(text)) w.done();
-        else waiters.push(w);
+        for (const w of waiters.splice(0))
+          if (w.match.test(text)) w.done();
+          else waiters.push(w);
       });
-      resolve({ res, text: () => text, next: (match) => new Promise<void>((done) => (match.test(text) ? done() : waiters.push({ match, done }))) });
+      resolve({
+        res,
+        text: () => text,
+        next: (match) => new Promise<void>((done) => (match.test(text) ? done() : waiters.push({ match, done }))),
+      });
     });
     req.on('error', reject);
     req.end();

@@ -20,7 +20,13 @@ const started: FastifyInstance[] = [];
 
 function json(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(JSON.stringify(status < 400 ? { result: true, data, requestId: 'up-1' } : { result: false, errorCode: 'UP', errorDesc: String(data), requestId: 'up-1' }));
+  res.end(
+    JSON.stringify(
+      status < 400
+        ? { result: true, data, requestId: 'up-1' }
+        : { result: false, errorCode: 'UP', errorDesc: String(data), requestId: 'up-1' },
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -82,7 +88,11 @@ describe('team server: tenant budget through the proxy', () => {
     const refused = await search(url, '{"limit":3}');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
-    expect(await refused.json()).toMatchObject({ result: false, errorCode: 'GS_APIG_1429', errorDesc: expect.stringContaining("this minute's share") });
+    expect(await refused.json()).toMatchObject({
+      result: false,
+      errorCode: 'GS_APIG_1429',
+      errorDesc: expect.stringContaining("this minute's share"),
+    });
     expect(seen).toHaveLength(2);
   });
 
@@ -107,9 +117,12 @@ describe('team server: tenant budget through the proxy', () => {
     const left = new AbortController();
     // One read waits and stays; the other's browser goes away while it waits.
     const staying = search(url, '{"stays":1}').catch(() => 'closed');
-    const waiting = fetch(`${url}/v1/tasks/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"left":2}', signal: left.signal }).catch(
-      () => 'aborted',
-    );
+    const waiting = fetch(`${url}/v1/tasks/search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"left":2}',
+      signal: left.signal,
+    }).catch(() => 'aborted');
     await waitFor(() => scheduler.state().queued === 2);
     left.abort();
     expect(await waiting).toBe('aborted');
@@ -124,7 +137,10 @@ describe('team server: tenant budget through the proxy', () => {
     behave = (_req, res) => json(res, 200, {});
     const { app, url } = await start({ budget: { perMinute: 1, perDay: 100, maxWaitMs: 70_000 } });
     await search(url, '{"first":1}');
-    const waiting = [search(url, '{"later":1}'), fetch(`${url}/v1/tasks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })];
+    const waiting = [
+      search(url, '{"later":1}'),
+      fetch(`${url}/v1/tasks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+    ];
     for (let i = 0; i < 50; i++) {
       const state = (await (await fetch(`${url}/readyz`)).json()) as { budget: { queued: number } };
       if (state.budget.queued === 2) break;
@@ -174,7 +190,11 @@ describe('team server: operations', () => {
     const { url } = await start();
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', upstream: { reachable: true }, budget: { minuteLeft: 79, dayLeft: 79_999 } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      upstream: { reachable: true },
+      budget: { minuteLeft: 79, dayLeft: 79_999 },
+    });
     expect(seen).toHaveLength(1);
 
     behave = (_req, res) => json(res, 401, 'Unauthorized');
@@ -199,7 +219,13 @@ describe('team server: operations', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    for (const name of ['cockpit_upstream_requests_total', 'cockpit_budget_remaining', 'cockpit_queue_length', 'cockpit_queue_wait_seconds_bucket', 'cockpit_proxy_duration_seconds_bucket']) {
+    for (const name of [
+      'cockpit_upstream_requests_total',
+      'cockpit_budget_remaining',
+      'cockpit_queue_length',
+      'cockpit_queue_wait_seconds_bucket',
+      'cockpit_proxy_duration_seconds_bucket',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toMatch(/cockpit_upstream_requests_total\{operation="playbooks.list",outcome="2xx"\} 1/);
@@ -228,7 +254,11 @@ describe('team server: operations', () => {
       },
     });
     const { url } = await start({ logger: { level: 'info', stream } });
-    await search(url, '{"limit":1}', { Cookie: 'sid=browser-cookie-value', Authorization: 'Bearer browser-token', accessKey: 'forged-key' });
+    await search(url, '{"limit":1}', {
+      Cookie: 'sid=browser-cookie-value',
+      Authorization: 'Bearer browser-token',
+      accessKey: 'forged-key',
+    });
     await fetch(`${url}/healthz`);
     const parsed = lines.map((l) => JSON.parse(l) as { reqId?: string; msg: string });
     const requestLines = parsed.filter((l) => l.msg !== 'Server listening at ' + url && !l.msg.startsWith('Server listening'));
@@ -260,7 +290,10 @@ describe('team server: process', () => {
     [{ PORT: 'x' }, 'PORT must be'],
     [{ OIDC_ISSUER: 'https://sso.acme.example', OIDC_CLIENT_ID: 'board' }, 'OIDC_CLIENT_SECRET, PUBLIC_URL, SESSION_SECRET are not set'],
     [{ ALLOW_ANONYMOUS: 'maybe' }, 'ALLOW_ANONYMOUS must be 1'],
-    [{ GAINSIGHT_BASE_URL: 'http://127.0.0.1:1/v1', GAINSIGHT_ACCESS_KEY: 'k', AUDIT_LOG: '/nonexistent-folder-4242/audit.jsonl' }, 'AUDIT_LOG=/nonexistent-folder-4242/audit.jsonl cannot be opened'],
+    [
+      { GAINSIGHT_BASE_URL: 'http://127.0.0.1:1/v1', GAINSIGHT_ACCESS_KEY: 'k', AUDIT_LOG: '/nonexistent-folder-4242/audit.jsonl' },
+      'AUDIT_LOG=/nonexistent-folder-4242/audit.jsonl cannot be opened',
+    ],
   ])('stops at start-up on bad configuration %o, naming the variable', async (env, message) => {
     const run = runMain(env);
     expect(await run.exited).toBe(1);
@@ -288,7 +321,8 @@ describe('team server: process', () => {
 
   const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
   async function untilReady(run: ReturnType<typeof runMain>) {
-    for (let i = 0; i < 250 && !run.output().includes('team server ready') && run.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 250 && !run.output().includes('team server ready') && run.child.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(run.output()).toContain('team server ready');
   }
 
@@ -307,7 +341,13 @@ describe('team server: process', () => {
   it('with ALLOW_ANONYMOUS=1 serves a tenant on a network address, logging a warning', async () => {
     behave = (_req, res) => json(res, 200, []);
     const port = randomPort();
-    const run = runMain({ GAINSIGHT_BASE_URL: upstreamUrl, GAINSIGHT_ACCESS_KEY: KEY, HOST: '0.0.0.0', PORT: String(port), ALLOW_ANONYMOUS: '1' });
+    const run = runMain({
+      GAINSIGHT_BASE_URL: upstreamUrl,
+      GAINSIGHT_ACCESS_KEY: KEY,
+      HOST: '0.0.0.0',
+      PORT: String(port),
+      ALLOW_ANONYMOUS: '1',
+    });
     await untilReady(run);
     const warning = run
       .output()
@@ -358,7 +398,15 @@ describe('team server: process with the mirror', () => {
     const file = join(dist, 'process-mirror', 'mirror.db');
     const run = (port: number) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: { PATH: process.env.PATH!, DIST_DIR: dist, LOG_LEVEL: 'info', GAINSIGHT_BASE_URL: sandbox.url, GAINSIGHT_ACCESS_KEY: sandbox.accessKey, PORT: String(port), GAINSIGHT_MIRROR_DB: file },
+        env: {
+          PATH: process.env.PATH!,
+          DIST_DIR: dist,
+          LOG_LEVEL: 'info',
+          GAINSIGHT_BASE_URL: sandbox.url,
+          GAINSIGHT_ACCESS_KEY: sandbox.accessKey,
+          PORT: String(port),
+          GAINSIGHT_MIRROR_DB: file,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
@@ -367,14 +415,19 @@ describe('team server: process with the mirror', () => {
       return { child, output: () => out, exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
     };
     const until = async (r: ReturnType<typeof run>, text: string) => {
-      for (let i = 0; i < 300 && !r.output().includes(text) && r.child.exitCode === null; i++) await new Promise((res) => setTimeout(res, 100));
+      for (let i = 0; i < 300 && !r.output().includes(text) && r.child.exitCode === null; i++)
+        await new Promise((res) => setTimeout(res, 100));
       expect(r.output()).toContain(text);
     };
     try {
       const port = 20_000 + Math.floor(Math.random() * 20_000);
       const first = run(port);
       await until(first, 'mirror: first sync complete');
-      const read = await fetch(`http://127.0.0.1:${port}/v1/tasks/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"limit":3}' });
+      const read = await fetch(`http://127.0.0.1:${port}/v1/tasks/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"limit":3}',
+      });
       expect(read.headers.get('x-cockpit-source')).toBe('mirror');
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
@@ -383,7 +436,12 @@ describe('team server: process with the mirror', () => {
       const second = run(port + 1);
       await until(second, 'mirror: resuming from the file with a delta');
       await until(second, 'team server ready');
-      await expect.poll(async () => ((await (await fetch(`http://127.0.0.1:${port + 1}/readyz`)).json()) as { mirror: { state: string } }).mirror.state, { timeout: 10_000 }).toBe('live');
+      await expect
+        .poll(
+          async () => ((await (await fetch(`http://127.0.0.1:${port + 1}/readyz`)).json()) as { mirror: { state: string } }).mirror.state,
+          { timeout: 10_000 },
+        )
+        .toBe('live');
       // One delta search (and the readiness probe's one-row search), no full sync.
       const searches = lines.filter((l) => l.startsWith('POST /v1/tasks/search'));
       expect(searches.length).toBeLessThanOrEqual(2);

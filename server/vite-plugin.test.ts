@@ -19,7 +19,9 @@ describe('the start-up rule for npm start and npm run preview', () => {
   });
 
   it('refuses a tenant on every address (--host) without sign-in, saying what to set; ALLOW_ANONYMOUS=1 warns', () => {
-    expect(() => checkViteExposure(readSettings(tenant), true)).toThrow(/Refusing to serve the Gainsight tenant on "0.0.0.0".*Set OIDC_ISSUER/);
+    expect(() => checkViteExposure(readSettings(tenant), true)).toThrow(
+      /Refusing to serve the Gainsight tenant on "0.0.0.0".*Set OIDC_ISSUER/,
+    );
     expect(checkViteExposure(readSettings({ ...tenant, ALLOW_ANONYMOUS: '1' }), '0.0.0.0')).toMatch(/^ALLOW_ANONYMOUS=1/);
   });
 });

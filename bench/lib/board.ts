@@ -209,7 +209,11 @@ export async function measureDrops(browser: Browser, appUrl: string, moves: numb
       await page.locator('section[aria-label="In Progress"]:focus-within').waitFor({ state: 'attached' });
     }
     // Let the moves reach the server before closing.
-    await page.getByRole('region', { name: 'Notifications' }).getByText(/^Moved /).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/^Moved /)
+      .first()
+      .waitFor({ timeout: 60_000 });
     return out;
   } finally {
     await context.close();

@@ -29,7 +29,12 @@ export interface FirstVisitOptions {
 }
 
 /** Gzip bytes of the JS and CSS a first visit to `url` loads (cold cache). */
-export async function firstVisitBytes(browser: Browser, url: string, waitFor: string, options: FirstVisitOptions = {}): Promise<FirstVisitBytes> {
+export async function firstVisitBytes(
+  browser: Browser,
+  url: string,
+  waitFor: string,
+  options: FirstVisitOptions = {},
+): Promise<FirstVisitBytes> {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (options.holdIdlePreload) await page.addInitScript({ content: HOLD_IDLE_CALLBACKS });
@@ -107,8 +112,10 @@ export function routeChunks(distDir: string, routes: Record<string, string>): Ro
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry || inHtml.has(chunk.file)) closure(key, shell);
   const size = (file: string) => gz(readFileSync(join(distDir, file)));
   // A source that is no chunk of its own in this build (code that once was part of another) is left out.
-  return Object.entries(routes).filter(([, source]) => manifest[source]).map(([route, source]) => {
-    const own = [...closure(source)].filter((k) => !shell.has(k)).map((k) => manifest[k]!.file);
-    return { route, file: manifest[source]!.file, files: own, gzip: own.reduce((s, f) => s + size(f), 0) };
-  });
+  return Object.entries(routes)
+    .filter(([, source]) => manifest[source])
+    .map(([route, source]) => {
+      const own = [...closure(source)].filter((k) => !shell.has(k)).map((k) => manifest[k]!.file);
+      return { route, file: manifest[source]!.file, files: own, gzip: own.reduce((s, f) => s + size(f), 0) };
+    });
 }

@@ -11,7 +11,14 @@ const started: TraceEvent = {
   ts: 0,
   args: { data: { frames: [{ processId: PAGE, isOutermostMainFrame: true, url: 'http://app.test/board' }] } },
 };
-const threadName = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
+const threadName = (pid: number, tid: number, name: string): TraceEvent => ({
+  name: 'thread_name',
+  ph: 'M',
+  pid,
+  tid,
+  ts: 0,
+  args: { name },
+});
 const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number): TraceEvent => ({
   name: 'RunTask',
   ph: 'X',
@@ -22,7 +29,12 @@ const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number
   tdur: cpuMs * 1000,
 });
 
-const meta = [started, threadName(PAGE, PAGE, 'CrRendererMain'), threadName(PAGE, 7, 'Compositor'), threadName(OTHER, OTHER, 'CrRendererMain')];
+const meta = [
+  started,
+  threadName(PAGE, PAGE, 'CrRendererMain'),
+  threadName(PAGE, 7, 'Compositor'),
+  threadName(OTHER, OTHER, 'CrRendererMain'),
+];
 
 describe('mainThreadWork', () => {
   it("sums the page's main-thread tasks by CPU time, long tasks by their CPU time over 50 ms", () => {

@@ -51,7 +51,10 @@ function pageProcess(events: readonly TraceEvent[]): number | null {
 
 /** The main thread's id in a process (the `thread_name` metadata `CrRendererMain`). */
 function mainThread(events: readonly TraceEvent[], pid: number): number | null {
-  const meta = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const meta = events.find(
+    (e) =>
+      e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
   return meta ? meta.tid : null;
 }
 

@@ -65,7 +65,11 @@ export async function measurePageLoad(browser: Browser, appUrl: string, target: 
     await page.goto(`${appUrl}${target.path}`);
     await page.locator(target.selector).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    return await page.evaluate<{ elementMs: number; requests: { url: string; kind: RequestKind; start: number; end: number }[]; entries: string[] }>(COLLECT);
+    return await page.evaluate<{
+      elementMs: number;
+      requests: { url: string; kind: RequestKind; start: number; end: number }[];
+      entries: string[];
+    }>(COLLECT);
   } finally {
     await context.close();
   }
@@ -95,7 +99,12 @@ export async function pageTargets(sandbox: Sandbox): Promise<PageTarget[]> {
   return [
     { route: '/board', path: '/board', element: 'first card', selector: 'section[aria-label] article' },
     { route: '/search', path: '/search', element: 'first result row', selector: 'table tbody tr' },
-    { route: '/playbooks/:id', path: `/playbooks/${playbook.Gsid}`, element: 'first template', selector: 'ol[aria-labelledby="templates-title"] li' },
+    {
+      route: '/playbooks/:id',
+      path: `/playbooks/${playbook.Gsid}`,
+      element: 'first template',
+      selector: 'ol[aria-labelledby="templates-title"] li',
+    },
     { route: '/tasks/:id', path: `/tasks/${task.Gsid}`, element: 'task heading', selector: 'h1#task-title' },
   ];
 }

@@ -55,7 +55,12 @@ export async function startStack(options: SandboxOptions & { distDir: string }):
   const sandbox = await startSandbox({ db: ':memory:', seed: 1, ...sandboxOptions });
   const servers: FastifyInstance[] = [];
   const serve = async (dir: string) => {
-    const { app } = await createTeamServer({ distDir: dir, backend: { target: sandbox.url, accessKey: sandbox.accessKey }, budget: BENCH_BUDGET, logger: false });
+    const { app } = await createTeamServer({
+      distDir: dir,
+      backend: { target: sandbox.url, accessKey: sandbox.accessKey },
+      budget: BENCH_BUDGET,
+      logger: false,
+    });
     servers.push(app);
     return app.listen({ port: 0, host: '127.0.0.1' });
   };

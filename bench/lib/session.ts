@@ -19,7 +19,8 @@ export function recordApiRequests(page: Page): ApiRequest[] {
   const seen: ApiRequest[] = [];
   page.on('request', (req) => {
     const url = new URL(req.url());
-    if (url.pathname.startsWith('/v1/')) seen.push({ at: Date.now(), method: req.method(), path: url.pathname, body: req.postData()?.slice(0, 400) });
+    if (url.pathname.startsWith('/v1/'))
+      seen.push({ at: Date.now(), method: req.method(), path: url.pathname, body: req.postData()?.slice(0, 400) });
   });
   return seen;
 }
@@ -54,8 +55,15 @@ async function csmRound(page: Page, round: number, think: number) {
   const moving = page.getByRole('region', { name: 'Not Started', exact: true }).getByRole('article').first();
   const name = (await moving.getAttribute('aria-label'))!;
   await moving.getByRole('button', { name: 'Move to', exact: true }).click();
-  await page.getByRole('menu', { name: `Move ${name} to` }).getByRole('menuitem', { name: 'In Progress' }).click();
-  await page.getByRole('region', { name: 'Notifications' }).getByText(/^Moved /).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('menu', { name: `Move ${name} to` })
+    .getByRole('menuitem', { name: 'In Progress' })
+    .click();
+  await page
+    .getByRole('region', { name: 'Notifications' })
+    .getByText(/^Moved /)
+    .first()
+    .waitFor({ timeout: 30_000 });
   await pause(page, think);
 
   // Search: one condition, then the next page, then open a result.
@@ -74,7 +82,11 @@ async function csmRound(page: Page, round: number, think: number) {
   await page.getByRole('button', { name: 'Next page' }).click();
   await page.getByRole('table', { name: /^Search results, 26–/ }).waitFor();
   await pause(page, think);
-  await page.getByRole('table', { name: /^Search results/ }).getByRole('link').nth(round % 5).click();
+  await page
+    .getByRole('table', { name: /^Search results/ })
+    .getByRole('link')
+    .nth(round % 5)
+    .click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await pause(page, 2 * think);
 
@@ -82,7 +94,11 @@ async function csmRound(page: Page, round: number, think: number) {
   await nav(page, 'Playbooks');
   await page.getByRole('heading', { level: 1, name: 'Playbooks' }).waitFor();
   await pause(page, think);
-  await page.getByRole('table').getByRole('link').nth(round % 4).click();
+  await page
+    .getByRole('table')
+    .getByRole('link')
+    .nth(round % 4)
+    .click();
   await page.waitForLoadState('networkidle');
   await pause(page, 2 * think);
 }

@@ -50,13 +50,31 @@ describe('buildAuditLine', () => {
   });
 
   it('takes a created task id from the answer, and the upstream error code', () => {
-    expect(buildAuditLine({ time, user: ana, method: 'POST', path: '/v1/tasks', body: { Name: 'x', CTAId: 'C1' }, status: 200, response: { result: true, data: { Gsid: 'T-9' } } })).toMatchObject({
+    expect(
+      buildAuditLine({
+        time,
+        user: ana,
+        method: 'POST',
+        path: '/v1/tasks',
+        body: { Name: 'x', CTAId: 'C1' },
+        status: 200,
+        response: { result: true, data: { Gsid: 'T-9' } },
+      }),
+    ).toMatchObject({
       taskId: 'T-9',
       fields: ['CTAId', 'Name'],
       errorCode: null,
     });
     expect(
-      buildAuditLine({ time, user: ana, method: 'POST', path: '/v1/tasks', body: { Name: 'x' }, status: 400, response: { result: false, errorCode: 'COCKPIT_5101', errorDesc: 'bad', data: null } }),
+      buildAuditLine({
+        time,
+        user: ana,
+        method: 'POST',
+        path: '/v1/tasks',
+        body: { Name: 'x' },
+        status: 400,
+        response: { result: false, errorCode: 'COCKPIT_5101', errorDesc: 'bad', data: null },
+      }),
     ).toMatchObject({ taskId: null, status: 400, errorCode: 'COCKPIT_5101' });
   });
 
@@ -65,8 +83,14 @@ describe('buildAuditLine', () => {
   });
 
   it('writes anonymous without a user, and the subject when there is no email', () => {
-    expect(buildAuditLine({ time, user: null, method: 'POST', path: '/v1/tasks', body: null, status: 502 })).toMatchObject({ user: 'anonymous', sub: null, fields: [] });
-    expect(buildAuditLine({ time, user: { sub: 'u-7', email: null }, method: 'POST', path: '/v1/tasks', body: {}, status: 200 }).user).toBe('u-7');
+    expect(buildAuditLine({ time, user: null, method: 'POST', path: '/v1/tasks', body: null, status: 502 })).toMatchObject({
+      user: 'anonymous',
+      sub: null,
+      fields: [],
+    });
+    expect(buildAuditLine({ time, user: { sub: 'u-7', email: null }, method: 'POST', path: '/v1/tasks', body: {}, status: 200 }).user).toBe(
+      'u-7',
+    );
   });
 
   it('caps the field list of an oversized body', () => {
@@ -88,7 +112,8 @@ describe('buildAuditLine', () => {
 describe('audit writer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'audit-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const line = (n: number): AuditLine => buildAuditLine({ time, user: ana, method: 'PUT', path: `/v1/tasks/T-${n}`, body: { Status: 'x' }, status: 200 });
+  const line = (n: number): AuditLine =>
+    buildAuditLine({ time, user: ana, method: 'PUT', path: `/v1/tasks/T-${n}`, body: { Status: 'x' }, status: 200 });
   const logger = () => ({ info: vi.fn(), error: vi.fn() });
 
   it('appends one JSON line per write to AUDIT_LOG, keeping what was there', () => {
@@ -122,7 +147,9 @@ describe('audit writer', () => {
 
   it('stops start-up when the file cannot be opened, naming AUDIT_LOG', () => {
     expect(() => createAuditWriter({ file: join(dir, 'missing', 'dir', 'audit.jsonl'), logger: logger() })).toThrow(AuditConfigError);
-    expect(() => createAuditWriter({ file: join(dir, 'missing', 'dir', 'audit.jsonl'), logger: logger() })).toThrow(/^AUDIT_LOG=.* cannot be opened for appending \(ENOENT\)/);
+    expect(() => createAuditWriter({ file: join(dir, 'missing', 'dir', 'audit.jsonl'), logger: logger() })).toThrow(
+      /^AUDIT_LOG=.* cannot be opened for appending \(ENOENT\)/,
+    );
   });
 
   it('reads AUDIT_LOG from the environment', () => {

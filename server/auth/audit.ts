@@ -89,7 +89,8 @@ function taskIdFrom(path: string, response: unknown): string | null {
     }
     return id.slice(0, MAX_TASK_ID);
   }
-  if (isRecord(response) && isRecord(response.data) && typeof response.data.Gsid === 'string') return response.data.Gsid.slice(0, MAX_TASK_ID);
+  if (isRecord(response) && isRecord(response.data) && typeof response.data.Gsid === 'string')
+    return response.data.Gsid.slice(0, MAX_TASK_ID);
   return null;
 }
 
@@ -139,7 +140,9 @@ export function resolveAuditLog(env: Record<string, string | undefined>): string
   const raw = env.AUDIT_LOG;
   if (raw === undefined) return null;
   if (raw.trim() === '') {
-    throw new AuditConfigError('AUDIT_LOG is empty: set it to a file to append the audit log to (e.g. AUDIT_LOG=/var/log/cockpit-board/audit.jsonl), or remove it to log audit lines to stdout.');
+    throw new AuditConfigError(
+      'AUDIT_LOG is empty: set it to a file to append the audit log to (e.g. AUDIT_LOG=/var/log/cockpit-board/audit.jsonl), or remove it to log audit lines to stdout.',
+    );
   }
   return raw.trim();
 }
@@ -162,7 +165,9 @@ export function createAuditWriter(options: { file: string | null; logger: AuditL
   try {
     fd = openSync(file, 'a', 0o640);
   } catch (error) {
-    throw new AuditConfigError(`AUDIT_LOG=${file} cannot be opened for appending (${(error as NodeJS.ErrnoException).code ?? 'error'}): create its folder and give the server write access, or remove AUDIT_LOG to log to stdout.`);
+    throw new AuditConfigError(
+      `AUDIT_LOG=${file} cannot be opened for appending (${(error as NodeJS.ErrnoException).code ?? 'error'}): create its folder and give the server write access, or remove AUDIT_LOG to log to stdout.`,
+    );
   }
   return {
     write(line) {

@@ -93,7 +93,9 @@ export function resolveAuthConfig(env: Env): AuthConfig {
     );
   }
   if (sessionSecret === clientSecret) {
-    throw new AuthConfigError(`SESSION_SECRET must not be the same as OIDC_CLIENT_SECRET: set it to its own random string, ${SECRET_HINT}.`);
+    throw new AuthConfigError(
+      `SESSION_SECRET must not be the same as OIDC_CLIENT_SECRET: set it to its own random string, ${SECRET_HINT}.`,
+    );
   }
   const idleMin = parseWhole(env, 'SESSION_IDLE_MIN', SESSION_IDLE_MIN_DEFAULT, 1, 24 * 60, 'minutes');
   const maxHours = parseWhole(env, 'SESSION_MAX_HOURS', SESSION_MAX_HOURS_DEFAULT, 1, 30 * 24, 'hours');
@@ -139,7 +141,9 @@ export function parseAllowAnonymous(env: Env): boolean {
   const raw = env.ALLOW_ANONYMOUS?.trim().toLowerCase();
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
-  throw new AuthConfigError(`ALLOW_ANONYMOUS must be 1 (or true) to allow use without sign-in, or 0; got ${JSON.stringify(env.ALLOW_ANONYMOUS)}.`);
+  throw new AuthConfigError(
+    `ALLOW_ANONYMOUS must be 1 (or true) to allow use without sign-in, or 0; got ${JSON.stringify(env.ALLOW_ANONYMOUS)}.`,
+  );
 }
 
 function parseUrl(name: string, raw: string, example: string): URL {
@@ -165,7 +169,9 @@ function parseIssuer(raw: string): URL {
   const example = 'e.g. OIDC_ISSUER=https://acme.okta.com or https://login.microsoftonline.com/<tenant-id>/v2.0';
   const url = parseUrl('OIDC_ISSUER', raw, example);
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new AuthConfigError(`OIDC_ISSUER must be an https URL (http is accepted only for a provider on this machine, for testing); got ${JSON.stringify(raw)} (${example}).`);
+    throw new AuthConfigError(
+      `OIDC_ISSUER must be an https URL (http is accepted only for a provider on this machine, for testing); got ${JSON.stringify(raw)} (${example}).`,
+    );
   }
   return url;
 }
@@ -185,7 +191,9 @@ function parseWhole(env: Env, name: string, fallback: number, min: number, max: 
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) {
-    throw new AuthConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}; got ${JSON.stringify(raw)}. Remove it for the default (${fallback}).`);
+    throw new AuthConfigError(
+      `${name} must be a whole number of ${unit} from ${min} to ${max}; got ${JSON.stringify(raw)}. Remove it for the default (${fallback}).`,
+    );
   }
   const value = Number(raw.trim());
   if (value < min || value > max) {
@@ -200,7 +208,10 @@ function parseWhole(env: Env, name: string, fallback: number, min: number, max: 
  * 0.0.0.0, ::, an empty string (all interfaces) and any host name, is not loopback.
  */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost' || h === 'localhost.') return true;
   if (isIPv4(h)) return h.startsWith('127.');
   if (isIPv6(h)) {
@@ -235,7 +246,9 @@ export function checkExposure({ host, tenantConfigured, auth, allowAnonymous }: 
   if (auth.kind === 'oidc') {
     return {
       start: true,
-      warning: allowAnonymous ? 'ALLOW_ANONYMOUS is set but has no effect: sign-in is configured, so every API request needs a signed-in user. Remove ALLOW_ANONYMOUS.' : null,
+      warning: allowAnonymous
+        ? 'ALLOW_ANONYMOUS is set but has no effect: sign-in is configured, so every API request needs a signed-in user. Remove ALLOW_ANONYMOUS.'
+        : null,
     };
   }
   if (!tenantConfigured || isLoopbackHost(host)) return { start: true, warning: null };

@@ -42,20 +42,30 @@ describe('safeReturnTo', () => {
 
 describe('isProtectedRequest', () => {
   const list = DEFAULT_PROTECTED_PATHS;
-  it.each(['/v1', '/v1/', '/v1/tasks/T-1', '/v1/tasks/search?x=1', '/api/x', '/events', '/events/stream', '/calendar.ics', '/calendar.ics?user=a'])(
-    'protects %s',
-    (path) => {
-      expect(isProtectedRequest(path, undefined, list)).toBe(true);
-    },
-  );
+  it.each([
+    '/v1',
+    '/v1/',
+    '/v1/tasks/T-1',
+    '/v1/tasks/search?x=1',
+    '/api/x',
+    '/events',
+    '/events/stream',
+    '/calendar.ics',
+    '/calendar.ics?user=a',
+  ])('protects %s', (path) => {
+    expect(isProtectedRequest(path, undefined, list)).toBe(true);
+  });
 
   it.each(['/%761/tasks', '//v1/tasks', '/V1/tasks', '/v1%2Ftasks', '/%E0%A4%A'])('protects the disguised or undecodable %s', (path) => {
     expect(isProtectedRequest(path, undefined, list)).toBe(true);
   });
 
-  it.each(['/', '/board', '/assets/index-abc.js', '/healthz', '/readyz', '/metrics', '/v10', '/eventsx', '/auth/login'])('leaves %s open', (path) => {
-    expect(isProtectedRequest(path, undefined, list)).toBe(false);
-  });
+  it.each(['/', '/board', '/assets/index-abc.js', '/healthz', '/readyz', '/metrics', '/v10', '/eventsx', '/auth/login'])(
+    'leaves %s open',
+    (path) => {
+      expect(isProtectedRequest(path, undefined, list)).toBe(false);
+    },
+  );
 
   it('protects whatever reaches a protected route, however the target was written', () => {
     expect(isProtectedRequest('/weird', '/v1/*', list)).toBe(true);
@@ -99,7 +109,11 @@ describe('redactAuthUrl', () => {
 describe('error page', () => {
   it('escapes its text', () => {
     expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe('&#60;script&#62;&#34;x&#34; &#38; &#39;y&#39;&#60;/script&#62;');
-    const html = renderErrorPage({ title: 'Sign-in did not work', message: '<img src=x onerror=alert(1)>', retryHref: '/auth/login?returnTo=%2F"' });
+    const html = renderErrorPage({
+      title: 'Sign-in did not work',
+      message: '<img src=x onerror=alert(1)>',
+      retryHref: '/auth/login?returnTo=%2F"',
+    });
     expect(html).not.toContain('<img');
     expect(html).toContain('href="/auth/login?returnTo=%2F&#34;"');
     expect(html).toContain('>Try again</a>');
@@ -117,7 +131,8 @@ describe('seal', () => {
     expect(unseal(key, sealed, 'cb_login')).toBeNull();
     expect(unseal(deriveKey('t'.repeat(32), 'session'), sealed, 'cb_session')).toBeNull();
     expect(unseal(deriveKey('s'.repeat(32), 'login'), sealed, 'cb_session')).toBeNull();
-    for (const junk of [undefined, '', 'v1.', 'v1.!!', 'v2.abc', 'v1.' + 'A'.repeat(20), 'v1.' + 'A'.repeat(5000)]) expect(unseal(key, junk, 'cb_session')).toBeNull();
+    for (const junk of [undefined, '', 'v1.', 'v1.!!', 'v2.abc', 'v1.' + 'A'.repeat(20), 'v1.' + 'A'.repeat(5000)])
+      expect(unseal(key, junk, 'cb_session')).toBeNull();
   });
 
   it('keeps the key out of JSON', () => {

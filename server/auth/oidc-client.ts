@@ -60,7 +60,10 @@ export class OidcClient {
       const supported = as.token_endpoint_auth_methods_supported;
       const usePost =
         clientAuth === 'post' ||
-        (clientAuth === 'auto' && supported !== undefined && !supported.includes('client_secret_basic') && supported.includes('client_secret_post'));
+        (clientAuth === 'auto' &&
+          supported !== undefined &&
+          !supported.includes('client_secret_basic') &&
+          supported.includes('client_secret_post'));
       (usePost ? post : basic)(as, meta, body, headers);
     };
     return client.discovery(issuer, clientId, undefined, authenticate, options);
@@ -76,7 +79,8 @@ export interface OidcFailure {
   logCode: string;
 }
 
-const UNREACHABLE = 'The sign-in provider could not be reached. Wait a moment and try again; if it persists, tell the person who runs this server.';
+const UNREACHABLE =
+  'The sign-in provider could not be reached. Wait a moment and try again; if it persists, tell the person who runs this server.';
 
 /** Turns anything openid-client throws into a page status and text. */
 export function describeOidcError(error: unknown): OidcFailure {
@@ -98,7 +102,8 @@ export function describeOidcError(error: unknown): OidcFailure {
     if (error.error === 'invalid_client' || error.error === 'unauthorized_client') {
       return {
         status: 502,
-        message: "The sign-in provider refused this server's credentials. Tell the person who runs this server (check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET).",
+        message:
+          "The sign-in provider refused this server's credentials. Tell the person who runs this server (check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET).",
         logCode: `token:${error.error}`,
       };
     }
@@ -123,11 +128,16 @@ export function describeOidcError(error: unknown): OidcFailure {
       case 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED':
         return {
           status: 502,
-          message: 'The sign-in provider does not match its configuration on this server (issuer). Tell the person who runs this server (check OIDC_ISSUER).',
+          message:
+            'The sign-in provider does not match its configuration on this server (issuer). Tell the person who runs this server (check OIDC_ISSUER).',
           logCode: code,
         };
       default:
-        return { status: 502, message: 'The sign-in provider answered unexpectedly. Try again later; if it persists, tell the person who runs this server.', logCode: code };
+        return {
+          status: 502,
+          message: 'The sign-in provider answered unexpectedly. Try again later; if it persists, tell the person who runs this server.',
+          logCode: code,
+        };
     }
   }
   // fetch() rejects with a TypeError when the provider cannot be reached.

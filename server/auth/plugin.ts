@@ -101,16 +101,22 @@ function query(request: FastifyRequest): Record<string, unknown> {
 /** A form POST (urlencoded) to /auth/logout must parse; the body itself is ignored. */
 function allowFormBody(app: FastifyInstance) {
   const type = 'application/x-www-form-urlencoded';
-  if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 1024 }, (_request, _body, done) => done(null, null));
+  if (!app.hasContentTypeParser(type))
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 1024 }, (_request, _body, done) => done(null, null));
 }
 
 function registerOff(app: FastifyInstance) {
-  app.get('/auth/login', async (request, reply) => reply.header('cache-control', NO_STORE).redirect(safeReturnTo(query(request).returnTo), 303));
+  app.get('/auth/login', async (request, reply) =>
+    reply.header('cache-control', NO_STORE).redirect(safeReturnTo(query(request).returnTo), 303),
+  );
   app.get('/auth/callback', async (_request, reply) =>
     sendPage(reply, 404, 'Sign-in is not configured', 'This server does not use sign-in.', '/', 'Open the board'),
   );
   app.get('/auth/me', async (request, reply) =>
-    reply.code(404).header('cache-control', NO_STORE).send(errorEnvelope('AUTH_OFF', 'Sign-in is not configured on this server', request.id)),
+    reply
+      .code(404)
+      .header('cache-control', NO_STORE)
+      .send(errorEnvelope('AUTH_OFF', 'Sign-in is not configured on this server', request.id)),
   );
   void app.register(async (scope) => {
     allowFormBody(scope);
@@ -180,7 +186,8 @@ function registerOidc(app: FastifyInstance, config: OidcAuthConfig, deps: AuthDe
   const providerDown = (request: FastifyRequest, reply: FastifyReply, error: unknown, returnTo: string) => {
     const failure = describeOidcError(error);
     request.log.warn({ signIn: 'discovery', code: failure.logCode }, 'sign-in provider unavailable');
-    const message = failure.status === 502 ? failure.message : 'The sign-in provider could not be reached or is not set up correctly. Try again later.';
+    const message =
+      failure.status === 502 ? failure.message : 'The sign-in provider could not be reached or is not set up correctly. Try again later.';
     return sendPage(reply, 502, 'Sign-in is unavailable', message, loginHref(returnTo));
   };
 
@@ -262,14 +269,23 @@ function registerOidc(app: FastifyInstance, config: OidcAuthConfig, deps: AuthDe
       return signInFailed(request, reply, describeOidcError(error), login.returnTo);
     }
     const claims = tokens.claims();
-    if (!claims) return signInFailed(request, reply, { status: 400, message: 'The sign-in provider sent no ID token. Sign in again.', logCode: 'no_id_token' }, login.returnTo);
+    if (!claims)
+      return signInFailed(
+        request,
+        reply,
+        { status: 400, message: 'The sign-in provider sent no ID token. Sign in again.', logCode: 'no_id_token' },
+        login.returnTo,
+      );
     let profile: Record<string, unknown> = { ...claims };
     const hasName = typeof claims.name === 'string' || typeof claims.preferred_username === 'string';
     if ((!hasName || typeof claims.email !== 'string') && configuration.serverMetadata().userinfo_endpoint && tokens.access_token) {
       try {
         profile = { ...(await client.fetchUserInfo(configuration, tokens.access_token, claims.sub)), ...profile };
       } catch (error) {
-        request.log.warn({ signIn: 'userinfo', code: describeOidcError(error).logCode }, 'userinfo unavailable; signing in with the ID token claims');
+        request.log.warn(
+          { signIn: 'userinfo', code: describeOidcError(error).logCode },
+          'userinfo unavailable; signing in with the ID token claims',
+        );
       }
     }
     const user = userFromClaims(claims.sub, profile);
@@ -292,7 +308,14 @@ function registerOidc(app: FastifyInstance, config: OidcAuthConfig, deps: AuthDe
     scope.post('/auth/logout', { bodyLimit: 1024 }, async (request, reply) => {
       reply.header('cache-control', NO_STORE);
       if (!isSameOriginWrite(request.headers, config.publicOrigin)) {
-        return sendPage(reply, 403, 'Sign-out refused', "This sign-out request did not come from the board's own page.", '/', 'Open the board');
+        return sendPage(
+          reply,
+          403,
+          'Sign-out refused',
+          "This sign-out request did not come from the board's own page.",
+          '/',
+          'Open the board',
+        );
       }
       const session = sessions.get(request);
       reply.clearCookie(sessionCookie, cookieBase);
@@ -307,7 +330,10 @@ function registerOidc(app: FastifyInstance, config: OidcAuthConfig, deps: AuthDe
             location = client.buildEndSessionUrl(configuration, parameters).href;
           }
         } catch (error) {
-          request.log.warn({ signIn: 'logout', code: describeOidcError(error).logCode }, 'provider logout unavailable; signed out of the board only');
+          request.log.warn(
+            { signIn: 'logout', code: describeOidcError(error).logCode },
+            'provider logout unavailable; signed out of the board only',
+          );
         }
       }
       if (request.user) request.log.info({ signIn: 'logout', sub: request.user.sub }, 'signed out');

@@ -128,10 +128,15 @@ describe('sign-in with a real OpenID provider', () => {
       expect(typeof body.requestId).toBe('string');
       expect(hop.response.headers.get('cache-control')).toBe('no-store');
     }
-    const post = await browser.request(`${main.origin}/v1/ping`, { method: 'POST', headers: { origin: main.origin, 'content-type': 'application/json' }, body: '{}' });
+    const post = await browser.request(`${main.origin}/v1/ping`, {
+      method: 'POST',
+      headers: { origin: main.origin, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(post.response.status).toBe(401);
     expect(main.upstream.length).toBe(before);
-    for (const path of ['/', '/board', '/healthz', '/assets/app.js']) expect((await browser.request(`${main.origin}${path}`)).response.status, path).toBe(200);
+    for (const path of ['/', '/board', '/healthz', '/assets/app.js'])
+      expect((await browser.request(`${main.origin}${path}`)).response.status, path).toBe(200);
     const me = await browser.request(`${main.origin}/auth/me`);
     expect(me.response.status).toBe(401);
     expect(json(me.body).errorCode).toBe('AUTH_401');
@@ -141,7 +146,11 @@ describe('sign-in with a real OpenID provider', () => {
     const { browser } = await signedIn();
     const before = main.upstream.length;
     const write = (headers: Record<string, string>) =>
-      browser.request(`${main.origin}/v1/ping`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"Name":"x"}' });
+      browser.request(`${main.origin}/v1/ping`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"Name":"x"}',
+      });
 
     const evil = await write({ origin: 'https://evil.example' });
     expect(evil.response.status).toBe(403);
@@ -231,7 +240,10 @@ describe('sign-in with a real OpenID provider', () => {
     const browser = new TestBrowser();
     const hops = await browser.signIn(`${logoutApp.origin}/auth/login`, 'bea');
     expect(hops.at(-1)!.url).toBe(`${logoutApp.origin}/`);
-    const out = await browser.request(`${logoutApp.origin}/auth/logout`, { method: 'POST', headers: { 'x-requested-with': 'cockpit-board' } });
+    const out = await browser.request(`${logoutApp.origin}/auth/logout`, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'cockpit-board' },
+    });
     expect(out.response.status).toBe(200);
     const redirectTo = new URL((json(out.body).data as { redirectTo: string }).redirectTo);
     expect(redirectTo.origin).toBe(provider.issuer);
@@ -276,7 +288,9 @@ describe('a sign-in that goes wrong', () => {
   it('refuses a callback whose state is not the one this browser started', async () => {
     const browser = new TestBrowser();
     await browser.request(`${main.origin}/auth/login?returnTo=%2Fboard`);
-    const hop = await browser.request(`${main.origin}/auth/callback?code=forged&state=not-the-state&iss=${encodeURIComponent(provider.issuer)}`);
+    const hop = await browser.request(
+      `${main.origin}/auth/callback?code=forged&state=not-the-state&iss=${encodeURIComponent(provider.issuer)}`,
+    );
     expectErrorPage(hop, 400, /does not belong to the sign-in this browser started/);
     expect(hop.body).toContain('href="/auth/login?returnTo=%2Fboard"');
     expect(browser.cookie(main.origin, 'cb_session')).toBeUndefined();
@@ -313,7 +327,9 @@ describe('a sign-in that goes wrong', () => {
     const browser = new TestBrowser();
     const login = await browser.request(`${main.origin}/auth/login`);
     const state = new URL(locationOf(login)!).searchParams.get('state')!;
-    const hop = await browser.request(`${main.origin}/auth/callback?error=access_denied&error_description=${encodeURIComponent('<b>no</b>')}&state=${state}&iss=${encodeURIComponent(provider.issuer)}`);
+    const hop = await browser.request(
+      `${main.origin}/auth/callback?error=access_denied&error_description=${encodeURIComponent('<b>no</b>')}&state=${state}&iss=${encodeURIComponent(provider.issuer)}`,
+    );
     expectErrorPage(hop, 400, /did not sign you in \(access_denied: &#60;b&#62;no&#60;\/b&#62;\)/);
   });
 
@@ -349,7 +365,10 @@ describe('a sign-in that goes wrong', () => {
     const appPort = await freePort();
     const origin = `http://127.0.0.1:${appPort}`;
     // The app itself is no provider: its discovery document is the SPA's HTML.
-    const app = await startApp(resolveAuthConfig({ OIDC_ISSUER: origin, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', PUBLIC_URL: origin, SESSION_SECRET }), appPort);
+    const app = await startApp(
+      resolveAuthConfig({ OIDC_ISSUER: origin, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', PUBLIC_URL: origin, SESSION_SECRET }),
+      appPort,
+    );
     apps.push(app.app);
     expectErrorPage(await new TestBrowser().request(`${origin}/auth/login`), 502, /answered unexpectedly/);
   });
@@ -387,7 +406,11 @@ describe('cookies over https and sign-in off', () => {
     const app = await startApp({ kind: 'off' }, port);
     apps.push(app.app);
     const browser = new TestBrowser();
-    const ping = await browser.request(`${app.origin}/v1/ping`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const ping = await browser.request(`${app.origin}/v1/ping`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(ping.response.status).toBe(200);
     expect(json(ping.body).data).toEqual({ user: null });
     const me = await browser.request(`${app.origin}/auth/me`);

@@ -19,7 +19,12 @@ function setup(options: { perMinute?: number; perDay?: number; maxWaitMs?: numbe
     clock,
   });
   const t0 = clock.now();
-  const job = (name: string, priority: Priority = 'interactive', reply: () => Promise<Answer> = async () => ({ status: 200, body: name }), key: string | undefined = name): Job<Answer> => ({
+  const job = (
+    name: string,
+    priority: Priority = 'interactive',
+    reply: () => Promise<Answer> = async () => ({ status: 200, body: name }),
+    key: string | undefined = name,
+  ): Job<Answer> => ({
     priority,
     key: priority === 'write' ? undefined : key,
     send: () => {
@@ -92,7 +97,9 @@ describe('budget scheduler', () => {
     const slow = () => new Promise<Answer>((r) => (release = r));
     const first = scheduler.submit(job('search', 'background', slow, 'POST /tasks/search {"limit":50}'));
     const second = scheduler.submit(job('search', 'interactive', slow, 'POST /tasks/search {"limit":50}'));
-    const other = scheduler.submit(job('other', 'interactive', async () => ({ status: 200, body: 'other' }), 'POST /tasks/search {"limit":51}'));
+    const other = scheduler.submit(
+      job('other', 'interactive', async () => ({ status: 200, body: 'other' }), 'POST /tasks/search {"limit":51}'),
+    );
     await flush();
     expect(sent.map((s) => s.name)).toEqual(['search', 'other']);
     await clock.advance(5);
@@ -142,7 +149,10 @@ describe('budget scheduler', () => {
     let release!: (a: Answer) => void;
     const b = new AbortController();
     await clock.advance(60_000);
-    const inFlight = scheduler.submit(job('slow', 'interactive', () => new Promise<Answer>((r) => (release = r))), b.signal);
+    const inFlight = scheduler.submit(
+      job('slow', 'interactive', () => new Promise<Answer>((r) => (release = r))),
+      b.signal,
+    );
     await flush();
     b.abort();
     release({ status: 200, body: 'slow' });

@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   teamUrl = await team.app.listen({ port: 0, host: '127.0.0.1' });
   await team.live.sync!.syncNow();
-  tasks = (sandbox.store.searchTasks({ limit: 5000 }).records as Task[]);
+  tasks = sandbox.store.searchTasks({ limit: 5000 }).records as Task[];
 });
 
 afterAll(async () => {
@@ -114,7 +114,10 @@ function generator(seed: number) {
       body.where = { conditions: aliases.map(condition), ...(chance(0.6) ? { expression: expression(aliases) } : {}) };
     }
     if (chance(0.6)) body.select = Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => pick(TASK_FIELDS).name);
-    if (chance(0.6)) body.orderBy = Object.fromEntries(Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => [pick(TASK_FIELDS).name, pick(['asc', 'desc', 'ASC'])]));
+    if (chance(0.6))
+      body.orderBy = Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => [pick(TASK_FIELDS).name, pick(['asc', 'desc', 'ASC'])]),
+      );
     if (chance(0.8)) body.limit = pick([0, 1, 5, 20, 50, 100, 5000]);
     if (chance(0.5)) body.offset = pick([0, 1, 10, 45, 399, 1000]);
     return body;
@@ -124,20 +127,39 @@ function generator(seed: number) {
     const body = valid();
     const conditions = () => ((body.where ??= { conditions: [condition('A')] }) as { conditions: unknown[] }).conditions;
     switch (Math.floor(rnd() * 14)) {
-      case 0: return { ...body, select: ['Name', 'Nope'] };
-      case 1: return { ...body, select: 'Name' };
-      case 2: conditions().push({ name: 'NoSuchField', alias: 'Z', operator: 'EQ', value: ['x'] }); return body;
-      case 3: conditions().push({ name: 'DueDate', alias: 'Z', operator: 'CONTAINS', value: ['2026'] }); return body;
-      case 4: conditions().push({ name: 'DueDate', alias: 'Z', operator: 'EQ', value: ['2026-02-30'] }); return body;
-      case 5: conditions().push({ name: 'Status', alias: 'Z', operator: 'BETWEEN', value: ['a', 'b'] }); return body;
-      case 6: return { ...body, where: { conditions: [condition('A')], expression: 'A AND B' } };
-      case 7: return { ...body, where: { conditions: [condition('A'), condition('B')], expression: 'A AND (B' } };
-      case 8: return { ...body, limit: pick([5001, -1, 2.5, '10']) };
-      case 9: return { ...body, offset: pick([-3, 'x']) };
-      case 10: return { ...body, orderBy: pick([{ DueDate: 'up' }, { Nope: 'asc' }, ['DueDate']]) };
-      case 11: conditions().push({ name: 'Order', alias: 'Z', operator: 'IN', value: 'not a list' }); return body;
-      case 12: return pick([[body], 'search', 42, null]);
-      default: return { ...body, where: pick([[], 'x', { conditions: 'x' }, { conditions: [5] }]) };
+      case 0:
+        return { ...body, select: ['Name', 'Nope'] };
+      case 1:
+        return { ...body, select: 'Name' };
+      case 2:
+        conditions().push({ name: 'NoSuchField', alias: 'Z', operator: 'EQ', value: ['x'] });
+        return body;
+      case 3:
+        conditions().push({ name: 'DueDate', alias: 'Z', operator: 'CONTAINS', value: ['2026'] });
+        return body;
+      case 4:
+        conditions().push({ name: 'DueDate', alias: 'Z', operator: 'EQ', value: ['2026-02-30'] });
+        return body;
+      case 5:
+        conditions().push({ name: 'Status', alias: 'Z', operator: 'BETWEEN', value: ['a', 'b'] });
+        return body;
+      case 6:
+        return { ...body, where: { conditions: [condition('A')], expression: 'A AND B' } };
+      case 7:
+        return { ...body, where: { conditions: [condition('A'), condition('B')], expression: 'A AND (B' } };
+      case 8:
+        return { ...body, limit: pick([5001, -1, 2.5, '10']) };
+      case 9:
+        return { ...body, offset: pick([-3, 'x']) };
+      case 10:
+        return { ...body, orderBy: pick([{ DueDate: 'up' }, { Nope: 'asc' }, ['DueDate']]) };
+      case 11:
+        conditions().push({ name: 'Order', alias: 'Z', operator: 'IN', value: 'not a list' });
+        return body;
+      case 12:
+        return pick([[body], 'search', 42, null]);
+      default:
+        return { ...body, where: pick([[], 'x', { conditions: 'x' }, { conditions: [5] }]) };
     }
   };
 
@@ -145,7 +167,11 @@ function generator(seed: number) {
 }
 
 async function send(base: string, text: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}/v1/tasks/search`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+  const res = await fetch(`${base}/v1/tasks/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: text,
+  });
   const { requestId: _id, ...rest } = (await res.json()) as Record<string, unknown>;
   return { status: res.status, source: res.headers.get(SOURCE_HEADER), body: rest };
 }
@@ -160,7 +186,10 @@ describe('the mirror answers searches as the local API server does', () => {
       const fromSandbox = await send(sandbox.origin, text, { accessKey: sandbox.accessKey });
       const fromMirror = await send(teamUrl, text);
       expect(fromMirror.source, text).toBe('mirror');
-      expect({ status: fromMirror.status, ...fromMirror.body }, `search #${i}: ${text}`).toEqual({ status: fromSandbox.status, ...fromSandbox.body });
+      expect({ status: fromMirror.status, ...fromMirror.body }, `search #${i}: ${text}`).toEqual({
+        status: fromSandbox.status,
+        ...fromSandbox.body,
+      });
       if (fromSandbox.status === 200) {
         outcomes.ok++;
         outcomes.rows += (fromSandbox.body.data as { records: unknown[] }).records.length;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EventFeed, type FeedEvent } from './event-feed.ts';
 
-const change = (id: string): FeedEvent => ({ type: 'tasks', source: 'write', changes: [{ id, status: 'Completed', previousStatus: 'Not Started', modifiedDate: null, playbookId: null, ctaId: null }] });
+const change = (id: string): FeedEvent => ({
+  type: 'tasks',
+  source: 'write',
+  changes: [{ id, status: 'Completed', previousStatus: 'Not Started', modifiedDate: null, playbookId: null, ctaId: null }],
+});
 const ids = (r: ReturnType<EventFeed['resume']>) => (r.kind === 'replay' ? r.events.map((e) => e.id) : r.kind);
 
 describe('event feed', () => {

@@ -32,7 +32,10 @@ afterEach(async () => {
 });
 
 /** An open stream: its response and everything received so far. */
-function open(path = '/events', headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; text: () => string; next: (match: RegExp) => Promise<void> }> {
+function open(
+  path = '/events',
+  headers: Record<string, string> = {},
+): Promise<{ res: IncomingMessage; text: () => string; next: (match: RegExp) => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}${path}`, { headers: { 'accept-encoding': 'gzip, br', ...headers } }, (res) => {
       let text = '';
@@ -40,8 +43,9 @@ function open(path = '/events', headers: Record<string, string> = {}): Promise<{
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
         text += d;
-        for (const w of waiters.splice(0)) if (w.match.test(text)) w.done();
-        else waiters.push(w);
+        for (const w of waiters.splice(0))
+          if (w.match.test(text)) w.done();
+          else waiters.push(w);
       });
       resolve({
         res,
@@ -82,7 +86,9 @@ describe('GET /events', () => {
     for (let i = 1; i <= 5; i++) feed.publish({ type: 'playbooks', ids: [`P${i}`] });
     const replay = await open('/events', { 'last-event-id': 'srv1-3' });
     await replay.next(/P5/);
-    expect(replay.text()).toMatch(/^id: srv1-3\nevent: hello\n.*\n\nid: srv1-4\nevent: playbooks\ndata: \{"ids":\["P4"\]\}\n\nid: srv1-5\nevent: playbooks\ndata: \{"ids":\["P5"\]\}\n\n$/);
+    expect(replay.text()).toMatch(
+      /^id: srv1-3\nevent: hello\n.*\n\nid: srv1-4\nevent: playbooks\ndata: \{"ids":\["P4"\]\}\n\nid: srv1-5\nevent: playbooks\ndata: \{"ids":\["P5"\]\}\n\n$/,
+    );
     const byQuery = await open('/events?lastEventId=srv1-4');
     await byQuery.next(/P5/);
     expect(byQuery.text()).not.toContain('P4');

@@ -76,7 +76,11 @@ export function registerEventsRoute(app: FastifyInstance, options: EventsRouteOp
     const fromQuery = query?.[LAST_EVENT_ID_PARAM];
     const lastEventId = typeof header === 'string' ? header : typeof fromQuery === 'string' ? fromQuery : undefined;
     if (closing) {
-      return reply.code(503).header('retry-after', '5').header('cache-control', 'no-store').send({ error: 'The server is restarting; reconnect in a moment.' });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .header('cache-control', 'no-store')
+        .send({ error: 'The server is restarting; reconnect in a moment.' });
     }
     const resume = feed.resume(lastEventId);
     reply.hijack();

@@ -19,17 +19,38 @@ async function setup() {
   const tenant = new FakeTenant();
   tenant.put(makeTask(1), makeTask(2, { Status: 'In Progress' }));
   tenant.playbooks = [{ Gsid: 'P1', Name: 'Onboarding' }];
-  const live = await createLive(app, { clock: new FakeClock(), upstream: tenant, tenant: 'https://acme/v1', mirror: { dbPath: ':memory:' }, signIn: true, registry: new Registry() });
+  const live = await createLive(app, {
+    clock: new FakeClock(),
+    upstream: tenant,
+    tenant: 'https://acme/v1',
+    mirror: { dbPath: ':memory:' },
+    signIn: true,
+    registry: new Registry(),
+  });
   const events: FeedMessage[] = [];
   live.feed.subscribe((m) => events.push(m));
   return { live, tenant, events };
 }
 
 const request = (method: string, user: string | null = null) =>
-  ({ method, id: 'req-1', headers: { 'content-type': 'application/json' }, user: user ? { sub: `sub-${user}`, name: user, email: null } : null }) as unknown as FastifyRequest;
+  ({
+    method,
+    id: 'req-1',
+    headers: { 'content-type': 'application/json' },
+    user: user ? { sub: `sub-${user}`, name: user, email: null } : null,
+  }) as unknown as FastifyRequest;
 const read = (live: Live, method: string, operation: Operation, apiPath: string, body?: unknown) =>
   live.answer({ request: request(method), operation, apiPath, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)) });
-const answer = (status: number, data: unknown) => ({ status, headers: {}, ms: 1, body: Buffer.from(JSON.stringify(status === 200 ? { result: true, data } : { result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No entity', data: null })) });
+const answer = (status: number, data: unknown) => ({
+  status,
+  headers: {},
+  ms: 1,
+  body: Buffer.from(
+    JSON.stringify(
+      status === 200 ? { result: true, data } : { result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No entity', data: null },
+    ),
+  ),
+});
 
 describe('the mirror’s read routing', () => {
   it('answers nothing while the first sync runs (the read passes through), then the four reads it holds', async () => {
@@ -38,9 +59,23 @@ describe('the mirror’s read routing', () => {
     await live.sync!.syncNow();
     const got = read(live, 'GET', 'tasks.get', '/tasks/T00001?x=1')!;
     expect(got.status).toBe(200);
-    expect(got.headers).toMatchObject({ 'x-cockpit-source': 'mirror', 'x-cockpit-data-as-of': live.status().lastSyncAt, 'content-type': 'application/json; charset=utf-8' });
-    expect(JSON.parse(got.body)).toEqual({ result: true, errorCode: null, errorDesc: null, requestId: 'req-1', data: makeTask(1), message: null });
-    expect(JSON.parse(read(live, 'POST', 'tasks.search', '/tasks/search', { select: ['Gsid'] })!.body).data).toEqual({ records: [{ Gsid: 'T00001' }, { Gsid: 'T00002' }], totalCount: 2 });
+    expect(got.headers).toMatchObject({
+      'x-cockpit-source': 'mirror',
+      'x-cockpit-data-as-of': live.status().lastSyncAt,
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(JSON.parse(got.body)).toEqual({
+      result: true,
+      errorCode: null,
+      errorDesc: null,
+      requestId: 'req-1',
+      data: makeTask(1),
+      message: null,
+    });
+    expect(JSON.parse(read(live, 'POST', 'tasks.search', '/tasks/search', { select: ['Gsid'] })!.body).data).toEqual({
+      records: [{ Gsid: 'T00001' }, { Gsid: 'T00002' }],
+      totalCount: 2,
+    });
     expect(JSON.parse(read(live, 'GET', 'playbooks.list', '/playbooks')!.body).data).toEqual([{ Gsid: 'P1', Name: 'Onboarding' }]);
     expect(read(live, 'GET', 'playbooks.get', '/playbooks/P%20X')!.body).toContain('playbook \\"P X\\" not found');
     // Not the mirror's: other operations, HEAD, and the search path read with GET.
@@ -56,15 +91,43 @@ describe('what the tenant answered, into the mirror', () => {
     const { live, events } = await setup();
     await live.sync!.syncNow();
     const saved = makeTask(2, { Status: 'Completed', ModifiedDate: '2026-03-02T11:00:00.000Z' });
-    live.tenantAnswered({ request: request('PUT', 'Ana Souza'), method: 'PUT', operation: 'tasks.update', apiPath: '/tasks/T00002', body: undefined, fresh: false, answer: answer(200, saved), previous: undefined });
+    live.tenantAnswered({
+      request: request('PUT', 'Ana Souza'),
+      method: 'PUT',
+      operation: 'tasks.update',
+      apiPath: '/tasks/T00002',
+      body: undefined,
+      fresh: false,
+      answer: answer(200, saved),
+      previous: undefined,
+    });
     expect(live.store!.getTask('T00002')).toEqual(saved);
     expect(live.activity('T00002').entries).toEqual([
-      { at: '2026-03-02T11:00:00.000Z', source: 'cockpit', actor: 'Ana Souza', kind: 'changed', changes: [{ field: 'Status', from: 'In Progress', to: 'Completed' }] },
+      {
+        at: '2026-03-02T11:00:00.000Z',
+        source: 'cockpit',
+        actor: 'Ana Souza',
+        kind: 'changed',
+        changes: [{ field: 'Status', from: 'In Progress', to: 'Completed' }],
+      },
     ]);
-    expect(events.at(-1)!.event).toEqual({ type: 'tasks', source: 'write', changes: [expect.objectContaining({ id: 'T00002', status: 'Completed', previousStatus: 'In Progress' })] });
+    expect(events.at(-1)!.event).toEqual({
+      type: 'tasks',
+      source: 'write',
+      changes: [expect.objectContaining({ id: 'T00002', status: 'Completed', previousStatus: 'In Progress' })],
+    });
     // A failed write changes nothing.
     const count = events.length;
-    live.tenantAnswered({ request: request('PUT'), method: 'PUT', operation: 'tasks.update', apiPath: '/tasks/T00001', body: undefined, fresh: false, answer: answer(400, null), previous: undefined });
+    live.tenantAnswered({
+      request: request('PUT'),
+      method: 'PUT',
+      operation: 'tasks.update',
+      apiPath: '/tasks/T00001',
+      body: undefined,
+      fresh: false,
+      answer: answer(400, null),
+      previous: undefined,
+    });
     expect(live.store!.getTask('T00001')).toEqual(makeTask(1));
     expect(events).toHaveLength(count);
   });
@@ -77,8 +140,18 @@ describe('what the tenant answered, into the mirror', () => {
     expect(live.store!.getTask('T00001')).toBeDefined();
     live.tenantAnswered({ ...base, operation: 'tasks.get', apiPath: '/tasks/T00001', fresh: true, answer: answer(404, null) });
     expect(live.store!.getTask('T00001')).toBeUndefined();
-    expect(events.at(-1)!.event).toEqual({ type: 'tasks', source: 'sync', changes: [expect.objectContaining({ id: 'T00001', removed: true })] });
-    live.tenantAnswered({ ...base, operation: 'playbooks.get', apiPath: '/playbooks/P1', fresh: true, answer: answer(200, { Gsid: 'P1', Name: 'Onboarding v2' }) });
+    expect(events.at(-1)!.event).toEqual({
+      type: 'tasks',
+      source: 'sync',
+      changes: [expect.objectContaining({ id: 'T00001', removed: true })],
+    });
+    live.tenantAnswered({
+      ...base,
+      operation: 'playbooks.get',
+      apiPath: '/playbooks/P1',
+      fresh: true,
+      answer: answer(200, { Gsid: 'P1', Name: 'Onboarding v2' }),
+    });
     expect(live.store!.getPlaybook('P1')).toEqual({ Gsid: 'P1', Name: 'Onboarding v2' });
     expect(events.at(-1)!.event).toEqual({ type: 'playbooks', ids: ['P1'] });
   });
@@ -99,8 +172,19 @@ describe('opening the mirror', () => {
     app = Fastify({ logger: { level: 'info', stream } });
     const tenant = new FakeTenant();
     tenant.put(makeTask(1));
-    const live = await createLive(app, { clock: new FakeClock(), upstream: tenant, tenant: 'https://acme/v1', mirror: { dbPath: file }, signIn: false, registry: new Registry() });
-    expect(lines.find((l) => l.level === 40)).toMatchObject({ file, reason: expect.stringMatching(/^the file cannot be read as SQLite/), msg: 'mirror: the file could not be kept; it was made anew and a first sync will fill it' });
+    const live = await createLive(app, {
+      clock: new FakeClock(),
+      upstream: tenant,
+      tenant: 'https://acme/v1',
+      mirror: { dbPath: file },
+      signIn: false,
+      registry: new Registry(),
+    });
+    expect(lines.find((l) => l.level === 40)).toMatchObject({
+      file,
+      reason: expect.stringMatching(/^the file cannot be read as SQLite/),
+      msg: 'mirror: the file could not be kept; it was made anew and a first sync will fill it',
+    });
     await live.sync!.syncNow();
     expect(live.store!.taskCount()).toBe(1);
     await app.close();

@@ -11,7 +11,14 @@ import type { Clock } from '../budget/scheduler.ts';
 import { sendEnvelopeError, ServerErrorCodes } from '../envelope.ts';
 import type { MirrorAnswer, MirrorReadRequest, ProxyMirror, TenantAnswered } from '../proxy/api-proxy.ts';
 import { taskIdOf } from '../upstream/operations.ts';
-import { DATA_AS_OF_HEADER, SOURCE_HEADER, VIEWS_PATH, type ActivityAnswer, type SyncStatus, type TaskChange } from '../../src/lib/live-events.ts';
+import {
+  DATA_AS_OF_HEADER,
+  SOURCE_HEADER,
+  VIEWS_PATH,
+  type ActivityAnswer,
+  type SyncStatus,
+  type TaskChange,
+} from '../../src/lib/live-events.ts';
 import { EventFeed, type FeedEvent } from './event-feed.ts';
 import { registerEventsRoute, type EventStreams } from './events-route.ts';
 import { openMirrorDb } from './mirror-db.ts';
@@ -77,7 +84,10 @@ function isNotFound(answer: { status: number; body: Buffer }): boolean {
 function asksWholeTasks(body: Buffer | undefined): boolean {
   try {
     const parsed = JSON.parse(body?.toString('utf8') ?? '{}') as unknown;
-    return isRecord(parsed) && (parsed.select === undefined || parsed.select === null || (Array.isArray(parsed.select) && parsed.select.length === 0));
+    return (
+      isRecord(parsed) &&
+      (parsed.select === undefined || parsed.select === null || (Array.isArray(parsed.select) && parsed.select.length === 0))
+    );
   } catch {
     return false;
   }
@@ -85,7 +95,14 @@ function asksWholeTasks(body: Buffer | undefined): boolean {
 
 function changeFromAnswer(task: Record<string, unknown>, previous: Record<string, unknown> | null | undefined): TaskChange {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { id: String(task.Gsid), status: str(task.Status), previousStatus: str(previous?.Status), modifiedDate: str(task.ModifiedDate), playbookId: str(task.PlaybookId), ctaId: str(task.CTAId) };
+  return {
+    id: String(task.Gsid),
+    status: str(task.Status),
+    previousStatus: str(previous?.Status),
+    modifiedDate: str(task.ModifiedDate),
+    playbookId: str(task.PlaybookId),
+    ctaId: str(task.CTAId),
+  };
 }
 
 export class Live implements ProxyMirror {
@@ -120,7 +137,13 @@ export class Live implements ProxyMirror {
   answer({ request, operation, apiPath, body }: MirrorReadRequest): MirrorAnswer | null {
     const mirror = this.mirror;
     if (!mirror || !mirror.sync.synced || !MIRROR_READS.has(operation)) return null;
-    const result = readFromMirror(mirror.store, { method: request.method, operation, apiPath, contentType: request.headers['content-type'], body });
+    const result = readFromMirror(mirror.store, {
+      method: request.method,
+      operation,
+      apiPath,
+      contentType: request.headers['content-type'],
+      body,
+    });
     if (!result) return null;
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
@@ -149,7 +172,11 @@ export class Live implements ProxyMirror {
       const id = taskIdOf(info.apiPath);
       if (id === null || id === 'search') return;
       mirror.sync.touch(id);
-      const changes = isRecord(data) ? mirror.store.applyTasks([data], options) : isNotFound(answer) ? mirror.store.removeTasks([id], options) : [];
+      const changes = isRecord(data)
+        ? mirror.store.applyTasks([data], options)
+        : isNotFound(answer)
+          ? mirror.store.removeTasks([id], options)
+          : [];
       if (changes.length > 0) this.publish({ type: 'tasks', source: 'sync', changes });
     } else if (operation === 'tasks.search' && isRecord(data) && Array.isArray(data.records) && asksWholeTasks(info.body)) {
       const records = data.records.filter(isRecord);
@@ -161,7 +188,12 @@ export class Live implements ProxyMirror {
       if (changed.length > 0) this.publish({ type: 'playbooks', ids: changed });
     } else if (operation === 'playbooks.get') {
       const id = decodeURIComponent(info.apiPath.split('?')[0]!.split('/')[2] ?? '');
-      const changed = isRecord(data) && data.Gsid === id ? mirror.store.putPlaybook(data as Playbook) : isNotFound(answer) ? mirror.store.removePlaybook(id) : false;
+      const changed =
+        isRecord(data) && data.Gsid === id
+          ? mirror.store.putPlaybook(data as Playbook)
+          : isNotFound(answer)
+            ? mirror.store.removePlaybook(id)
+            : false;
       if (changed) this.publish({ type: 'playbooks', ids: [id] });
     }
   }
@@ -216,7 +248,11 @@ export interface LiveDeps {
 function openMirror(app: FastifyInstance, deps: LiveDeps, options: MirrorOptions, feed: EventFeed): Mirror {
   const tenant = options.tenant ?? deps.tenant;
   const { db, rebuilt } = openMirrorDb(options.dbPath, tenant);
-  if (rebuilt) app.log.warn({ file: options.dbPath, reason: rebuilt }, 'mirror: the file could not be kept; it was made anew and a first sync will fill it');
+  if (rebuilt)
+    app.log.warn(
+      { file: options.dbPath, reason: rebuilt },
+      'mirror: the file could not be kept; it was made anew and a first sync will fill it',
+    );
   const store = new MirrorStore(db);
   const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
   const sync = new MirrorSync({
@@ -237,7 +273,9 @@ function openMirror(app: FastifyInstance, deps: LiveDeps, options: MirrorOptions
   const cursor = store.cursor();
   app.log.info(
     { file: options.dbPath, tasks: store.taskCount(), resumedFrom: cursor.complete ? cursor.lastSyncAt : null },
-    cursor.complete ? 'mirror: resuming from the file with a delta' : 'mirror: first sync starting; reads pass through to the tenant until it completes',
+    cursor.complete
+      ? 'mirror: resuming from the file with a delta'
+      : 'mirror: first sync starting; reads pass through to the tenant until it completes',
   );
   return { db, store, sync, views: new TeamViewStore(db, () => deps.clock.now()), historyDays };
 }
@@ -288,7 +326,13 @@ async function registerApiRoutes(app: FastifyInstance, live: Live, signIn: boole
     scope.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'team api failed');
-      return sendEnvelopeError(request, reply, status, status === 500 ? 'TEAM_500' : ServerErrorCodes.invalidInput, status === 500 ? 'The team server could not do this.' : error.message);
+      return sendEnvelopeError(
+        request,
+        reply,
+        status,
+        status === 500 ? 'TEAM_500' : ServerErrorCodes.invalidInput,
+        status === 500 ? 'The team server could not do this.' : error.message,
+      );
     });
 
     scope.get<{ Params: { id: string } }>('/api/tasks/:id/activity', async (request, reply) => {
@@ -298,7 +342,14 @@ async function registerApiRoutes(app: FastifyInstance, live: Live, signIn: boole
 
     const views = (request: FastifyRequest, reply: FastifyReply): TeamViewStore | null => {
       const store = live.views;
-      if (!store) void sendEnvelopeError(request, reply, 503, ServerErrorCodes.unavailable, 'Team views are kept by the mirror, which is off on this server (GAINSIGHT_MIRROR=off).');
+      if (!store)
+        void sendEnvelopeError(
+          request,
+          reply,
+          503,
+          ServerErrorCodes.unavailable,
+          'Team views are kept by the mirror, which is off on this server (GAINSIGHT_MIRROR=off).',
+        );
       return store;
     };
     const failed = (request: FastifyRequest, reply: FastifyReply, e: unknown) => {

@@ -85,7 +85,10 @@ describe('the mirror file', () => {
 
   it('is rebuilt when its pages are damaged', () => {
     const { db: full } = openMirrorDb(file, TENANT);
-    new MirrorStore(full).applyTasks(Array.from({ length: 300 }, (_, i) => makeTask(i)), { source: 'outside', actor: null, history: false, now: '2026-03-02T10:00:00.000Z' });
+    new MirrorStore(full).applyTasks(
+      Array.from({ length: 300 }, (_, i) => makeTask(i)),
+      { source: 'outside', actor: null, history: false, now: '2026-03-02T10:00:00.000Z' },
+    );
     full.close();
     // Overwrite everything after the header page with garbage, keeping a readable header.
     const raw = new Database(file);
@@ -104,7 +107,11 @@ describe('the mirror file', () => {
     writeFileSync(join(dir, 'a-file'), 'x');
     const inside = join(dir, 'a-file', 'mirror.db');
     expect(() => openMirrorDb(inside, TENANT)).toThrow(MirrorFileError);
-    expect(() => openMirrorDb(inside, TENANT)).toThrow(new RegExp(`^GAINSIGHT_MIRROR_DB=${inside} cannot be opened \\(.+\\): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off\\.$`));
+    expect(() => openMirrorDb(inside, TENANT)).toThrow(
+      new RegExp(
+        `^GAINSIGHT_MIRROR_DB=${inside} cannot be opened \\(.+\\): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off\\.$`,
+      ),
+    );
   });
 
   it('can live in memory', () => {

@@ -61,11 +61,13 @@ export interface OpenedMirrorDb {
 function unfitBecause(db: Database.Database, tenant: string): string | null {
   const check = db.pragma('quick_check', { simple: true }) as string;
   if (check !== 'ok') return `the file is damaged (${check.replace(/\s+/g, ' ').slice(0, 160)})`;
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+  const tables = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
   if (tables.n === 0) return null;
   const meta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'mirror_meta'").get();
   if (!meta) return 'the file is not a Cockpit mirror';
-  const rows = new Map((db.prepare('SELECT key, value FROM mirror_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const rows = new Map(
+    (db.prepare('SELECT key, value FROM mirror_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+  );
   if (rows.get('kind') !== MIRROR_KIND) return 'the file is not a Cockpit mirror';
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== MIRROR_SCHEMA_VERSION) return `the file has mirror schema version ${version}, this server uses ${MIRROR_SCHEMA_VERSION}`;
@@ -127,6 +129,8 @@ export function openMirrorDb(path: string, tenant: string): OpenedMirrorDb {
   } catch (e) {
     db?.close();
     const why = e instanceof Error ? e.message : String(e);
-    throw new MirrorFileError(`GAINSIGHT_MIRROR_DB=${path} cannot be opened (${why}): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off.`);
+    throw new MirrorFileError(
+      `GAINSIGHT_MIRROR_DB=${path} cannot be opened (${why}): set it to a file in a folder the server may write, or GAINSIGHT_MIRROR=off.`,
+    );
   }
 }

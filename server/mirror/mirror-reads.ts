@@ -13,7 +13,8 @@ import { readSearchRequest } from './search-request.ts';
 export const MIRROR_READS: ReadonlySet<Operation> = new Set(['tasks.search', 'tasks.get', 'playbooks.list', 'playbooks.get']);
 
 /** An answer: its data, or its data already as JSON (a cached search), or an error. */
-export type MirrorResult = { status: 200; data: unknown } | { status: 200; json: string } | { status: number; errorCode: string; errorDesc: string };
+export type MirrorResult =
+  { status: 200; data: unknown } | { status: 200; json: string } | { status: number; errorCode: string; errorDesc: string };
 
 /**
  * The mirror's answer to a read, or null when the mirror does not answer that request (another
@@ -24,7 +25,10 @@ export function readFromMirror(
   request: { method: string; operation: Operation; apiPath: string; contentType: string | undefined; body: Buffer | undefined },
 ): MirrorResult | null {
   const path = request.apiPath.split('?')[0]!;
-  const segments = path.split('/').slice(1).map((s) => decodeURIComponent(s));
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((s) => decodeURIComponent(s));
   try {
     switch (request.operation) {
       case 'tasks.search':
@@ -59,7 +63,9 @@ export function readFromMirror(
 /** The Gainsight envelope of a result, as the local API server writes it. */
 export function envelopeOf(result: MirrorResult, requestId: string): string {
   // The same bytes JSON.stringify would write for the whole envelope, without parsing the data again.
-  if ('json' in result) return `{"result":true,"errorCode":null,"errorDesc":null,"requestId":${JSON.stringify(requestId)},"data":${result.json},"message":null}`;
-  if ('data' in result) return JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId, data: result.data, message: null });
+  if ('json' in result)
+    return `{"result":true,"errorCode":null,"errorDesc":null,"requestId":${JSON.stringify(requestId)},"data":${result.json},"message":null}`;
+  if ('data' in result)
+    return JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId, data: result.data, message: null });
   return JSON.stringify({ result: false, errorCode: result.errorCode, errorDesc: result.errorDesc, requestId, data: null, message: null });
 }

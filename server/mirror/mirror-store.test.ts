@@ -17,7 +17,15 @@ describe('task diff', () => {
       { field: 'Status', from: 'Not Started', to: 'Completed' },
       { field: 'Priority', from: 'Medium', to: null },
     ]);
-    expect(diffTasks(null, makeTask(2)).map((c) => c.field)).toEqual(['Name', 'CTAId', 'CompanyId', 'CompanyName', 'Status', 'Priority', 'DueDate']);
+    expect(diffTasks(null, makeTask(2)).map((c) => c.field)).toEqual([
+      'Name',
+      'CTAId',
+      'CompanyId',
+      'CompanyName',
+      'Status',
+      'Priority',
+      'DueDate',
+    ]);
   });
 
   it('keeps only the known fields, compares them, and orders versions by ModifiedDate as instants', () => {
@@ -33,7 +41,9 @@ describe('task diff', () => {
 describe('mirror store', () => {
   it('stores a task, skips an equal or older version, records who changed what', () => {
     const s = store();
-    expect(s.applyTasks([makeTask(1)], cockpit)).toEqual([{ id: 'T00001', status: 'Not Started', previousStatus: null, modifiedDate: makeTask(1).ModifiedDate, playbookId: null, ctaId: 'C1' }]);
+    expect(s.applyTasks([makeTask(1)], cockpit)).toEqual([
+      { id: 'T00001', status: 'Not Started', previousStatus: null, modifiedDate: makeTask(1).ModifiedDate, playbookId: null, ctaId: 'C1' },
+    ]);
     expect(s.applyTasks([makeTask(1)], cockpit)).toEqual([]);
     const older = makeTask(1, { Status: 'Skipped', ModifiedDate: '2026-01-01T00:00:00.000Z' });
     expect(s.applyTasks([older], cockpit)).toEqual([]);
@@ -41,7 +51,13 @@ describe('mirror store', () => {
     expect(s.applyTasks([newer], cockpit)).toEqual([expect.objectContaining({ status: 'Completed', previousStatus: 'Not Started' })]);
     expect(s.getTask('T00001')).toEqual(newer);
     expect(s.history('T00001')).toEqual([
-      { at: '2026-03-02T11:00:00.000Z', source: 'cockpit', actor: 'Ana Souza', kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }] },
+      {
+        at: '2026-03-02T11:00:00.000Z',
+        source: 'cockpit',
+        actor: 'Ana Souza',
+        kind: 'changed',
+        changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }],
+      },
       { at: makeTask(1).ModifiedDate, source: 'cockpit', actor: 'Ana Souza', kind: 'created', changes: expect.any(Array) },
     ]);
   });
@@ -49,8 +65,20 @@ describe('mirror store', () => {
   it('answers searches with the shared search code, and removes tasks with a history entry', () => {
     const s = store();
     s.applyTasks([makeTask(1), makeTask(2, { Status: 'Completed' }), makeTask(3)], { ...cockpit, history: false });
-    expect(s.search({ select: ['Gsid'], where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] } })).toEqual({ records: [{ Gsid: 'T00001' }, { Gsid: 'T00003' }], totalCount: 2 });
-    expect(s.removeTasks(['T00003', 'nope'], { history: true, now: NOW })).toEqual([{ id: 'T00003', status: null, previousStatus: 'Not Started', modifiedDate: makeTask(3).ModifiedDate, playbookId: null, ctaId: 'C3', removed: true }]);
+    expect(
+      s.search({ select: ['Gsid'], where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ', value: ['Not Started'] }] } }),
+    ).toEqual({ records: [{ Gsid: 'T00001' }, { Gsid: 'T00003' }], totalCount: 2 });
+    expect(s.removeTasks(['T00003', 'nope'], { history: true, now: NOW })).toEqual([
+      {
+        id: 'T00003',
+        status: null,
+        previousStatus: 'Not Started',
+        modifiedDate: makeTask(3).ModifiedDate,
+        playbookId: null,
+        ctaId: 'C3',
+        removed: true,
+      },
+    ]);
     expect(s.allTaskIds().sort()).toEqual(['T00001', 'T00002']);
     expect(s.history('T00003')).toEqual([{ at: NOW, source: 'outside', actor: null, kind: 'removed', changes: [] }]);
   });
@@ -58,7 +86,10 @@ describe('mirror store', () => {
   it('answers a repeated search from its cache until the tasks change, then from the new tasks', () => {
     const s = store();
     s.applyTasks([makeTask(1), makeTask(2)], cockpit);
-    const body = { select: ['Gsid', 'Status'], where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ' as const, value: ['Not Started'] }] } };
+    const body = {
+      select: ['Gsid', 'Status'],
+      where: { conditions: [{ name: 'Status', alias: 'A', operator: 'EQ' as const, value: ['Not Started'] }] },
+    };
     const first = s.searchJson(body);
     expect(JSON.parse(first)).toEqual(s.search(body));
     expect(JSON.parse(first).totalCount).toBe(2);
@@ -83,9 +114,19 @@ describe('mirror store', () => {
 
   it('keeps the playbook list in the tenant’s order and tells which changed', () => {
     const s = store();
-    expect(s.replacePlaybooks([{ Gsid: 'P2', Name: 'B' }, { Gsid: 'P1', Name: 'A' }])).toEqual(['P2', 'P1']);
+    expect(
+      s.replacePlaybooks([
+        { Gsid: 'P2', Name: 'B' },
+        { Gsid: 'P1', Name: 'A' },
+      ]),
+    ).toEqual(['P2', 'P1']);
     expect(s.listPlaybooks().map((p) => p.Gsid)).toEqual(['P2', 'P1']);
-    expect(s.replacePlaybooks([{ Gsid: 'P2', Name: 'B' }, { Gsid: 'P3', Name: 'C' }])).toEqual(['P3', 'P1']);
+    expect(
+      s.replacePlaybooks([
+        { Gsid: 'P2', Name: 'B' },
+        { Gsid: 'P3', Name: 'C' },
+      ]),
+    ).toEqual(['P3', 'P1']);
     expect(s.putPlaybook({ Gsid: 'P2', Name: 'B' })).toBe(false);
     expect(s.putPlaybook({ Gsid: 'P2', Name: 'B2' })).toBe(true);
     expect(s.putPlaybook({ Gsid: 'P4', Name: 'D' })).toBe(true);

@@ -54,12 +54,30 @@ function changeOf(task: TaskRecord, previous: TaskRecord | null): TaskChange {
 export class MirrorStore {
   /** Search answers (JSON) by request, since the tasks last changed (see searchJson). */
   private readonly searchCache = new Map<string, string>();
-  private readonly stmt: Record<'getTask' | 'upsertTask' | 'deleteTask' | 'allIds' | 'countTasks' | 'getState' | 'putState' | 'addHistory' | 'history' | 'prune' | 'playbooks' | 'getPlaybook' | 'putPlaybook' | 'deletePlaybook', Statement>;
+  private readonly stmt: Record<
+    | 'getTask'
+    | 'upsertTask'
+    | 'deleteTask'
+    | 'allIds'
+    | 'countTasks'
+    | 'getState'
+    | 'putState'
+    | 'addHistory'
+    | 'history'
+    | 'prune'
+    | 'playbooks'
+    | 'getPlaybook'
+    | 'putPlaybook'
+    | 'deletePlaybook',
+    Statement
+  >;
 
   constructor(readonly db: Database) {
     this.stmt = {
       getTask: db.prepare(`SELECT ${ALL_TASK_COLUMNS} FROM tasks WHERE gsid = ?`),
-      upsertTask: db.prepare(`INSERT OR REPLACE INTO tasks (${ALL_COLUMNS.join(', ')}) VALUES (${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})`),
+      upsertTask: db.prepare(
+        `INSERT OR REPLACE INTO tasks (${ALL_COLUMNS.join(', ')}) VALUES (${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      ),
       deleteTask: db.prepare('DELETE FROM tasks WHERE gsid = ?'),
       allIds: db.prepare('SELECT gsid FROM tasks').pluck(),
       countTasks: db.prepare('SELECT count(*) FROM tasks').pluck(),
@@ -130,7 +148,15 @@ export class MirrorStore {
         if (previous && (isOlder(next.ModifiedDate, previous.ModifiedDate) || sameTask(previous, next))) continue;
         this.stmt.upsertTask.run(taskToRow(next));
         if (options.history) {
-          this.addHistory(raw.Gsid, next.ModifiedDate ?? options.now, options.source, options.actor, previous ? 'changed' : 'created', diffTasks(previous, next), options.now);
+          this.addHistory(
+            raw.Gsid,
+            next.ModifiedDate ?? options.now,
+            options.source,
+            options.actor,
+            previous ? 'changed' : 'created',
+            diffTasks(previous, next),
+            options.now,
+          );
         }
         changes.push(changeOf(next, previous));
       }
@@ -163,7 +189,15 @@ export class MirrorStore {
 
   // History ----------------------------------------------------------------------------------
 
-  private addHistory(taskId: string, at: unknown, source: string, actor: string | null, kind: string, changes: FieldChange[], now: string): void {
+  private addHistory(
+    taskId: string,
+    at: unknown,
+    source: string,
+    actor: string | null,
+    kind: string,
+    changes: FieldChange[],
+    now: string,
+  ): void {
     const ms = instantOf(at);
     const when = ms === null ? now : new Date(ms).toISOString();
     this.stmt.addHistory.run(taskId, when, source, actor, kind, JSON.stringify(changes));
@@ -171,7 +205,13 @@ export class MirrorStore {
 
   /** A task's earlier versions, newest first. */
   history(taskId: string, limit = 200): ActivityEntry[] {
-    const rows = this.stmt.history.all(taskId, limit) as { at: string; source: ActivityEntry['source']; actor: string | null; kind: ActivityEntry['kind']; changes: string }[];
+    const rows = this.stmt.history.all(taskId, limit) as {
+      at: string;
+      source: ActivityEntry['source'];
+      actor: string | null;
+      kind: ActivityEntry['kind'];
+      changes: string;
+    }[];
     return rows.map((r) => ({ at: r.at, source: r.source, actor: r.actor, kind: r.kind, changes: JSON.parse(r.changes) as FieldChange[] }));
   }
 
@@ -214,9 +254,10 @@ export class MirrorStore {
   putPlaybook(p: Playbook): boolean {
     return this.db.transaction(() => {
       const json = JSON.stringify(p);
-      const row = this.db.prepare('SELECT pos, json FROM playbooks WHERE gsid = ?').get(p.Gsid) as { pos: number; json: string } | undefined;
+      const row = this.db.prepare('SELECT pos, json FROM playbooks WHERE gsid = ?').get(p.Gsid) as
+        { pos: number; json: string } | undefined;
       if (row?.json === json) return false;
-      const pos = row?.pos ?? ((this.db.prepare('SELECT coalesce(max(pos), -1) + 1 FROM playbooks').pluck().get() as number));
+      const pos = row?.pos ?? (this.db.prepare('SELECT coalesce(max(pos), -1) + 1 FROM playbooks').pluck().get() as number);
       this.stmt.putPlaybook.run(p.Gsid, pos, json);
       return true;
     })();

@@ -26,14 +26,28 @@ describe('the mirror reads a search body as the local API server does', () => {
     const anything = (): unknown => (rnd() < 0.6 ? scalar() : rnd() < 0.5 ? [scalar(), scalar()] : { x: scalar() });
     const maybe = (make: () => unknown) => (rnd() < 0.5 ? make() : undefined);
     const condition = () =>
-      rnd() < 0.15 ? anything() : { name: maybe(() => (rnd() < 0.7 ? 'Status' : anything())), operator: maybe(() => (rnd() < 0.7 ? 'EQ' : anything())), value: maybe(anything), alias: maybe(anything) };
+      rnd() < 0.15
+        ? anything()
+        : {
+            name: maybe(() => (rnd() < 0.7 ? 'Status' : anything())),
+            operator: maybe(() => (rnd() < 0.7 ? 'EQ' : anything())),
+            value: maybe(anything),
+            alias: maybe(anything),
+          };
     const where = () =>
-      rnd() < 0.15 ? anything() : { conditions: maybe(() => (rnd() < 0.8 ? Array.from({ length: Math.floor(rnd() * 4) }, condition) : anything())), expression: maybe(() => (rnd() < 0.7 ? 'A AND B' : anything())) };
+      rnd() < 0.15
+        ? anything()
+        : {
+            conditions: maybe(() => (rnd() < 0.8 ? Array.from({ length: Math.floor(rnd() * 4) }, condition) : anything())),
+            expression: maybe(() => (rnd() < 0.7 ? 'A AND B' : anything())),
+          };
     let invalid = 0;
     for (let i = 0; i < 3000; i++) {
       const body = JSON.parse(
         JSON.stringify({
-          select: maybe(() => (rnd() < 0.7 ? Array.from({ length: Math.floor(rnd() * 3) }, () => (rnd() < 0.8 ? 'Name' : scalar())) : anything())),
+          select: maybe(() =>
+            rnd() < 0.7 ? Array.from({ length: Math.floor(rnd() * 3) }, () => (rnd() < 0.8 ? 'Name' : scalar())) : anything(),
+          ),
           where: maybe(where),
           limit: maybe(() => (rnd() < 0.6 ? Math.floor(rnd() * 100) : scalar())),
           offset: maybe(() => (rnd() < 0.6 ? Math.floor(rnd() * 100) : scalar())),
@@ -58,10 +72,22 @@ describe('the mirror reads a search body as the local API server does', () => {
     };
     expect(failure('text/plain', '{}')).toEqual([415, 'GS_APIG_1415', 'Content-Type must be application/json, got "text/plain"']);
     expect(failure('application/json', '')).toEqual([400, 'GS_APIG_1400', 'Request body is empty: a JSON object is required']);
-    expect(failure('application/json', '{"where":')).toEqual([400, 'GS_APIG_1400', expect.stringMatching(/^Malformed JSON in request body: /)]);
-    expect(failure(undefined, '{"__proto__":{"x":1}}')).toEqual([400, 'GS_APIG_1400', 'Property name not allowed in request body: "__proto__"']);
+    expect(failure('application/json', '{"where":')).toEqual([
+      400,
+      'GS_APIG_1400',
+      expect.stringMatching(/^Malformed JSON in request body: /),
+    ]);
+    expect(failure(undefined, '{"__proto__":{"x":1}}')).toEqual([
+      400,
+      'GS_APIG_1400',
+      'Property name not allowed in request body: "__proto__"',
+    ]);
     expect(failure('application/json', '[1]')).toEqual([400, 'COCKPIT_5100', 'Request body must be a JSON object (SearchRequest)']);
-    expect(failure('application/json', '{"limit":"5","select":[1]}')).toEqual([400, 'COCKPIT_5100', 'Invalid search - select.0: must be string; limit: must be integer']);
+    expect(failure('application/json', '{"limit":"5","select":[1]}')).toEqual([
+      400,
+      'COCKPIT_5100',
+      'Invalid search - select.0: must be string; limit: must be integer',
+    ]);
     expect(failure('application/vnd.api+json', '{"limit":5}')).toBeNull();
   });
 });

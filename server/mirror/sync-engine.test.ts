@@ -25,7 +25,14 @@ function setup(options: { file?: string; tenant?: FakeTenant; clock?: FakeClock;
   const { db } = openMirrorDb(options.file ?? ':memory:', TENANT);
   const store = new MirrorStore(db);
   const events: FeedEvent[] = [];
-  const sync = new MirrorSync({ store, upstream: tenant, clock, publish: (e) => events.push(e), log: silent, timings: { pageSize: 3, ...options.timings } });
+  const sync = new MirrorSync({
+    store,
+    upstream: tenant,
+    clock,
+    publish: (e) => events.push(e),
+    log: silent,
+    timings: { pageSize: 3, ...options.timings },
+  });
   const taskEvents = () => events.filter((e) => e.type === 'tasks');
   return { clock, tenant, db, store, events, taskEvents, sync };
 }
@@ -91,7 +98,13 @@ describe('mirror sync: delta', () => {
     m.tenant.change('T00002', { Status: 'Completed' }, iso(100));
     await m.sync.syncNow();
     expect(m.taskEvents()).toEqual([
-      { type: 'tasks', source: 'sync', changes: [{ id: 'T00002', status: 'Completed', previousStatus: 'Not Started', modifiedDate: iso(100), playbookId: null, ctaId: 'C2' }] },
+      {
+        type: 'tasks',
+        source: 'sync',
+        changes: [
+          { id: 'T00002', status: 'Completed', previousStatus: 'Not Started', modifiedDate: iso(100), playbookId: null, ctaId: 'C2' },
+        ],
+      },
     ]);
     expect(m.tenant.searches().at(-1)!.where).toMatchObject({ conditions: [{ operator: 'GTE', value: [iso(7 - 3)] }] });
     // The next poll asks from that ModifiedDate again (overlap) and finds nothing new.
@@ -100,7 +113,13 @@ describe('mirror sync: delta', () => {
     expect(m.taskEvents()).toHaveLength(1);
     expect(m.store.getTask('T00002')!.Status).toBe('Completed');
     expect(m.store.history('T00002')).toEqual([
-      { at: iso(100), source: 'outside', actor: null, kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }] },
+      {
+        at: iso(100),
+        source: 'outside',
+        actor: null,
+        kind: 'changed',
+        changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }],
+      },
     ]);
   });
 
@@ -127,7 +146,10 @@ describe('mirror sync: delta', () => {
     m.tenant.change('T00001', { Status: 'Completed' }, '2026-03-02T10:00:00Z');
     await m.sync.syncNow();
     await m.sync.syncNow();
-    expect(m.taskEvents().map((e) => (e.type === 'tasks' ? e.changes.map((c) => `${c.previousStatus}>${c.status}`) : []))).toEqual([['Not Started>In Progress'], ['In Progress>Completed']]);
+    expect(m.taskEvents().map((e) => (e.type === 'tasks' ? e.changes.map((c) => `${c.previousStatus}>${c.status}`) : []))).toEqual([
+      ['Not Started>In Progress'],
+      ['In Progress>Completed'],
+    ]);
     expect(m.store.getTask('T00001')!.Status).toBe('Completed');
   });
 
@@ -141,7 +163,9 @@ describe('mirror sync: delta', () => {
     expect(deltas.map((b) => b.offset)).toEqual([0, 0, 3, 6]);
     const changed = m.taskEvents().flatMap((e) => (e.type === 'tasks' ? e.changes.map((c) => c.id) : []));
     expect(changed.sort()).toEqual(['T00001', 'T00002', 'T00003', 'T00004', 'T00005', 'T00006', 'T00007', 'T00008']);
-    expect(m.store.search({ where: { conditions: [{ name: 'OwnerName', alias: 'A', operator: 'EQ', value: ['Bulk Owner'] }] } }).totalCount).toBe(8);
+    expect(
+      m.store.search({ where: { conditions: [{ name: 'OwnerName', alias: 'A', operator: 'EQ', value: ['Bulk Owner'] }] } }).totalCount,
+    ).toBe(8);
   });
 
   it('never lets a ModifiedDate ahead of its own clock hide later changes (a tenant clock running ahead)', async () => {
@@ -162,12 +186,19 @@ describe('mirror sync: delta', () => {
     const m = setup({ tenant: seeded(2) });
     await m.sync.syncNow();
     // A write through the team server stored a newer version than the tenant will show in this delta.
-    m.store.applyTasks([makeTask(2, { Status: 'Skipped', ModifiedDate: iso(300) })], { source: 'cockpit', actor: 'Ana', history: true, now: iso(300) });
+    m.store.applyTasks([makeTask(2, { Status: 'Skipped', ModifiedDate: iso(300) })], {
+      source: 'cockpit',
+      actor: 'Ana',
+      history: true,
+      now: iso(300),
+    });
     m.tenant.change('T00002', { Status: 'In Progress' }, iso(250));
     m.tenant.put(makeTask(9, { ModifiedDate: iso(260) }));
     await m.sync.syncNow();
     expect(m.store.getTask('T00002')!.Status).toBe('Skipped');
-    expect(m.taskEvents()).toEqual([{ type: 'tasks', source: 'sync', changes: [expect.objectContaining({ id: 'T00009', previousStatus: null })] }]);
+    expect(m.taskEvents()).toEqual([
+      { type: 'tasks', source: 'sync', changes: [expect.objectContaining({ id: 'T00009', previousStatus: null })] },
+    ]);
     expect(m.store.history('T00009')[0]).toMatchObject({ kind: 'created', source: 'outside' });
   });
 });
@@ -199,7 +230,10 @@ describe('mirror sync: schedule', () => {
     const m = setup({ tenant: seeded(1), timings: { idlePollMs: 60_000 } });
     m.sync.start();
     await m.clock.advance(0);
-    m.tenant.playbooks = [{ Gsid: 'P1', Name: 'Onboarding v2', TaskTemplates: [] }, { Gsid: 'P2', Name: 'Renewal', TaskTemplates: [] }];
+    m.tenant.playbooks = [
+      { Gsid: 'P1', Name: 'Onboarding v2', TaskTemplates: [] },
+      { Gsid: 'P2', Name: 'Renewal', TaskTemplates: [] },
+    ];
     await m.clock.advance(4 * 60_000);
     expect(m.events.filter((e) => e.type === 'playbooks')).toEqual([]);
     await m.clock.advance(60_000);
@@ -215,7 +249,12 @@ describe('mirror sync: schedule', () => {
     await m.clock.advance(30_000);
     m.tenant.failWith = "this minute's share of the tenant's API budget is spent";
     await m.sync.syncNow();
-    expect(m.sync.status()).toEqual({ state: 'stale', lastSyncAt: asOf, pollSeconds: 10, reason: "this minute's share of the tenant's API budget is spent" });
+    expect(m.sync.status()).toEqual({
+      state: 'stale',
+      lastSyncAt: asOf,
+      pollSeconds: 10,
+      reason: "this minute's share of the tenant's API budget is spent",
+    });
     expect(m.sync.synced).toBe(true);
     expect(m.store.taskCount()).toBe(3);
     expect(m.events.at(-1)).toEqual({ type: 'sync', sync: m.sync.status() });
@@ -238,9 +277,17 @@ describe('mirror sync: full resync', () => {
     const confirm = m.tenant.searches().find((b) => b.where?.conditions?.[0]?.name === 'Gsid');
     expect(confirm!.where!.conditions![0]).toEqual({ name: 'Gsid', alias: 'A', operator: 'IN', value: ['T00003'] });
     expect(m.taskEvents()).toEqual([
-      { type: 'tasks', source: 'sync', changes: [{ id: 'T00003', status: null, previousStatus: 'Not Started', modifiedDate: iso(3), playbookId: null, ctaId: 'C3', removed: true }] },
+      {
+        type: 'tasks',
+        source: 'sync',
+        changes: [
+          { id: 'T00003', status: null, previousStatus: 'Not Started', modifiedDate: iso(3), playbookId: null, ctaId: 'C3', removed: true },
+        ],
+      },
     ]);
-    expect(m.store.history('T00003')).toEqual([{ at: new Date(m.clock.now()).toISOString(), source: 'outside', actor: null, kind: 'removed', changes: [] }]);
+    expect(m.store.history('T00003')).toEqual([
+      { at: new Date(m.clock.now()).toISOString(), source: 'outside', actor: null, kind: 'removed', changes: [] },
+    ]);
     expect(m.store.taskCount()).toBe(4);
     await m.sync.stop();
   });
@@ -257,7 +304,12 @@ describe('mirror sync: full resync', () => {
     release();
     await m.clock.advance(0);
     expect(m.store.getTask('T00050')).toBeDefined();
-    expect(m.taskEvents().flatMap((e) => (e.type === 'tasks' ? e.changes : [])).filter((c) => c.removed)).toEqual([]);
+    expect(
+      m
+        .taskEvents()
+        .flatMap((e) => (e.type === 'tasks' ? e.changes : []))
+        .filter((c) => c.removed),
+    ).toEqual([]);
     await m.sync.stop();
   });
 });
@@ -277,7 +329,11 @@ describe('mirror sync: restart', () => {
 
     const second = setup({ file, tenant });
     expect(second.sync.synced).toBe(true);
-    expect(second.sync.status()).toMatchObject({ state: 'stale', reason: 'catching up after a restart', lastSyncAt: first.sync.status().lastSyncAt });
+    expect(second.sync.status()).toMatchObject({
+      state: 'stale',
+      reason: 'catching up after a restart',
+      lastSyncAt: first.sync.status().lastSyncAt,
+    });
     expect(second.store.taskCount()).toBe(7);
     await second.sync.syncNow();
     const searches = tenant.searches();

@@ -180,10 +180,13 @@ export class MirrorSync {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.cancelTimer?.();
-    this.cancelTimer = this.deps.clock.setTimer(() => {
-      this.cancelTimer = null;
-      void this.run();
-    }, Math.max(0, delayMs));
+    this.cancelTimer = this.deps.clock.setTimer(
+      () => {
+        this.cancelTimer = null;
+        void this.run();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private run(): Promise<void> {
@@ -227,12 +230,17 @@ export class MirrorSync {
       if (!this.synced) {
         this.firstSyncFailures++;
         // Said once per reason, not at every try.
-        if (this.reason !== reason) this.deps.log.warn({ reason, retryInS: Math.round(this.retryDelay() / 1000) }, 'mirror: first sync failed; reads pass through to the tenant until it completes');
+        if (this.reason !== reason)
+          this.deps.log.warn(
+            { reason, retryInS: Math.round(this.retryDelay() / 1000) },
+            'mirror: first sync failed; reads pass through to the tenant until it completes',
+          );
         this.setState('syncing', reason, this.lastSyncAt);
       } else {
         // Keep answering from the mirror; try again at the next poll.
         this.lastDeltaAt = now();
-        if (this.state !== 'stale' || this.reason !== reason) this.deps.log.warn({ reason }, 'mirror: the tenant cannot be reached; answering from the mirror');
+        if (this.state !== 'stale' || this.reason !== reason)
+          this.deps.log.warn({ reason }, 'mirror: the tenant cannot be reached; answering from the mirror');
         this.setState('stale', reason, this.lastSyncAt);
       }
     }
@@ -265,7 +273,10 @@ export class MirrorSync {
     const data = await this.call('POST', '/tasks/search', { select: ALL_FIELDS, limit: this.timings.pageSize, ...body });
     const d = data as { records?: unknown; totalCount?: unknown } | null;
     if (!d || !Array.isArray(d.records)) throw new SyncFailure('the Gainsight API answered a search without records');
-    return { records: d.records.filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object'), totalCount: typeof d.totalCount === 'number' ? d.totalCount : null };
+    return {
+      records: d.records.filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object'),
+      totalCount: typeof d.totalCount === 'number' ? d.totalCount : null,
+    };
   }
 
   /**
@@ -274,7 +285,7 @@ export class MirrorSync {
    */
   private async allTasks(each: (records: Record<string, unknown>[]) => void): Promise<void> {
     const orderBy = { CreatedDate: 'asc', Gsid: 'asc' };
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await this.searchPage({ orderBy, offset });
       each(page.records);
       offset += page.records.length;
@@ -371,7 +382,11 @@ export class MirrorSync {
       const stillThere = new Set<string>();
       for (let i = 0; i < candidates.length; i += CONFIRM_CHUNK) {
         const ids = candidates.slice(i, i + CONFIRM_CHUNK);
-        const page = await this.searchPage({ where: { conditions: [{ name: 'Gsid', alias: 'A', operator: 'IN', value: ids }] }, limit: ids.length, offset: 0 });
+        const page = await this.searchPage({
+          where: { conditions: [{ name: 'Gsid', alias: 'A', operator: 'IN', value: ids }] },
+          limit: ids.length,
+          offset: 0,
+        });
         changes.push(...store.applyTasks(page.records, { source: 'outside', actor: null, history: true, now: this.isoNow() }));
         for (const r of page.records) if (typeof r.Gsid === 'string') stillThere.add(r.Gsid);
       }

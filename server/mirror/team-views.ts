@@ -86,7 +86,9 @@ export class TeamViewStore {
     this.stmt = {
       list: db.prepare('SELECT * FROM team_views ORDER BY kind, name COLLATE NOCASE, id'),
       get: db.prepare('SELECT * FROM team_views WHERE id = ?'),
-      insert: db.prepare('INSERT INTO team_views (id, kind, name, params, author, author_sub, created_at, updated_at) VALUES (@id, @kind, @name, @params, @author, @author_sub, @created_at, @updated_at)'),
+      insert: db.prepare(
+        'INSERT INTO team_views (id, kind, name, params, author, author_sub, created_at, updated_at) VALUES (@id, @kind, @name, @params, @author, @author_sub, @created_at, @updated_at)',
+      ),
       update: db.prepare('UPDATE team_views SET name = @name, params = @params, updated_at = @updated_at WHERE id = @id'),
       delete: db.prepare('DELETE FROM team_views WHERE id = ?'),
       count: db.prepare('SELECT count(*) FROM team_views').pluck(),
@@ -111,9 +113,17 @@ export class TeamViewStore {
   }
 
   create(input: TeamViewInput, viewer: Viewer, signIn: boolean): TeamView {
-    if ((this.stmt.count.get() as number) >= MAX_VIEWS) throw new ViewInputError(`The team already has ${MAX_VIEWS} views; delete some first.`);
+    if ((this.stmt.count.get() as number) >= MAX_VIEWS)
+      throw new ViewInputError(`The team already has ${MAX_VIEWS} views; delete some first.`);
     const at = new Date(this.now()).toISOString();
-    const row: ViewRow = { id: randomUUID(), ...input, author: viewer?.name ?? null, author_sub: viewer?.sub ?? null, created_at: at, updated_at: at };
+    const row: ViewRow = {
+      id: randomUUID(),
+      ...input,
+      author: viewer?.name ?? null,
+      author_sub: viewer?.sub ?? null,
+      created_at: at,
+      updated_at: at,
+    };
     this.stmt.insert.run(row);
     return this.view(row, viewer, signIn);
   }

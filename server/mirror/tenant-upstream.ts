@@ -31,7 +31,8 @@ export function resultOf(answer: UpstreamAnswer): UpstreamResult {
   } catch {
     parsed = undefined;
   }
-  const envelope = parsed !== null && typeof parsed === 'object' ? (parsed as { result?: unknown; data?: unknown; errorCode?: unknown }) : null;
+  const envelope =
+    parsed !== null && typeof parsed === 'object' ? (parsed as { result?: unknown; data?: unknown; errorCode?: unknown }) : null;
   if (answer.status === 200 && envelope && envelope.result !== false) return { ok: true, data: envelope.data };
   if (answer.status === 401) return { ok: false, reason: 'the Gainsight API refused the access key' };
   if (answer.status === 429) return { ok: false, reason: 'the Gainsight API is limiting the rate of calls' };
@@ -48,7 +49,10 @@ export function createMirrorUpstream(deps: { scheduler: BudgetScheduler<Upstream
       const headers: Record<string, string> = { accept: 'application/json' };
       if (payload) headers['content-type'] = 'application/json';
       try {
-        const outcome = await deps.scheduler.submit({ priority: 'background', send: () => deps.send(operation, 'sync', { method, apiPath, headers, body: payload }) });
+        const outcome = await deps.scheduler.submit({
+          priority: 'background',
+          send: () => deps.send(operation, 'sync', { method, apiPath, headers, body: payload }),
+        });
         if (outcome.kind === 'refused') return { ok: false, reason: refusalInWords(outcome.reason), closing: outcome.reason === 'closing' };
         return resultOf(outcome.answer);
       } catch (e) {

@@ -20,7 +20,7 @@ export function createMetrics(state: () => SchedulerState, limits: { perMinute: 
   });
   const upstreamCalls = new Counter({
     name: 'cockpit_upstream_calls_total',
-    help: 'Calls sent to the Gainsight API, by why: read (a user\'s read passed through), fresh (a read that must come from the tenant), write, sync (the mirror), audit (the task before an update)',
+    help: "Calls sent to the Gainsight API, by why: read (a user's read passed through), fresh (a read that must come from the tenant), write, sync (the mirror), audit (the task before an update)",
     labelNames: ['kind'] as const,
     registers: [registry],
   });

@@ -83,8 +83,18 @@ export function registerOpsRoutes(app: FastifyInstance, options: OpsOptions): vo
       status: !ready ? 'unavailable' : mirror?.state === 'syncing' ? 'syncing' : 'ready',
       problem,
       ...(mirror ? { mirror } : {}),
-      upstream: { reachable: upstream.reachable, lastStatus: upstream.lastStatus, lastAnswerAgoS: upstream.ageMs === null ? null : Math.round(upstream.ageMs / 1000) },
-      budget: { minuteLeft: budget.minuteLeft, dayLeft: budget.dayLeft, queued: budget.queued, inFlight: budget.inFlight, pausedForS: Math.ceil(budget.pausedForMs / 1000) },
+      upstream: {
+        reachable: upstream.reachable,
+        lastStatus: upstream.lastStatus,
+        lastAnswerAgoS: upstream.ageMs === null ? null : Math.round(upstream.ageMs / 1000),
+      },
+      budget: {
+        minuteLeft: budget.minuteLeft,
+        dayLeft: budget.dayLeft,
+        queued: budget.queued,
+        inFlight: budget.inFlight,
+        pausedForS: Math.ceil(budget.pausedForMs / 1000),
+      },
     };
   });
 
@@ -92,10 +102,13 @@ export function registerOpsRoutes(app: FastifyInstance, options: OpsOptions): vo
     reply.header('cache-control', 'no-store');
     const token = options.metricsToken;
     const auth = request.headers.authorization ?? '';
-    const allowed = token !== null ? auth.startsWith('Bearer ') && sameSecret(auth.slice(7), token) : isLoopbackHost(request.socket.remoteAddress ?? '');
+    const allowed =
+      token !== null ? auth.startsWith('Bearer ') && sameSecret(auth.slice(7), token) : isLoopbackHost(request.socket.remoteAddress ?? '');
     if (!allowed) {
       reply.code(token !== null ? 401 : 403).type('text/plain; charset=utf-8');
-      return token !== null ? 'Metrics need Authorization: Bearer <METRICS_TOKEN>.\n' : 'Metrics are served on loopback only; set METRICS_TOKEN to read them from elsewhere.\n';
+      return token !== null
+        ? 'Metrics need Authorization: Bearer <METRICS_TOKEN>.\n'
+        : 'Metrics are served on loopback only; set METRICS_TOKEN to read them from elsewhere.\n';
     }
     reply.type(options.metrics.registry.contentType);
     return options.metrics.registry.metrics();

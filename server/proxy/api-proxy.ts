@@ -21,7 +21,6 @@ const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 
 /** Response headers passed back to the browser. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'retry-after', 'x-request-id'];
 
-
 export interface WriteRecord {
   request: FastifyRequest;
   method: string;
@@ -137,13 +136,25 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
 
     scope.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
       if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return sendEnvelopeError(request, reply, 413, ServerErrorCodes.tooLarge, `The request body is larger than ${options.bodyLimitBytes} bytes.`);
+        return sendEnvelopeError(
+          request,
+          reply,
+          413,
+          ServerErrorCodes.tooLarge,
+          `The request body is larger than ${options.bodyLimitBytes} bytes.`,
+        );
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendEnvelopeError(request, reply, error.statusCode, ServerErrorCodes.badRequest, error.message);
       }
       request.log.error({ err: error }, 'proxy failed');
-      return sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
+      return sendEnvelopeError(
+        request,
+        reply,
+        502,
+        ServerErrorCodes.unreachable,
+        'The Gainsight API could not be reached through the proxy.',
+      );
     });
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -197,11 +208,19 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
           try {
             const before = await scheduler.submit({
               priority: 'write',
-              send: () => options.send('tasks.get', 'audit', { method: 'GET', apiPath: apiPath.split('?')[0]!, headers: { accept: 'application/json' } }),
+              send: () =>
+                options.send('tasks.get', 'audit', {
+                  method: 'GET',
+                  apiPath: apiPath.split('?')[0]!,
+                  headers: { accept: 'application/json' },
+                }),
             });
             if (before.kind === 'answer') previous = taskOf(before.answer);
           } catch (e) {
-            request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'could not read the task before its update (audit)');
+            request.log.warn(
+              { operation, error: e instanceof Error ? e.message : String(e) },
+              'could not read the task before its update (audit)',
+            );
           }
         }
       }
@@ -230,23 +249,40 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         if (e instanceof UpstreamError && e.kind === 'timeout') {
           request.log.warn({ operation, timeoutMs }, 'upstream timed out');
           recordWrite(504, ServerErrorCodes.timeout);
-          return sendEnvelopeError(request, reply, 504, ServerErrorCodes.timeout, `The Gainsight API did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+          return sendEnvelopeError(
+            request,
+            reply,
+            504,
+            ServerErrorCodes.timeout,
+            `The Gainsight API did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+          );
         }
         request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'upstream unreachable');
         recordWrite(502, ServerErrorCodes.unreachable);
-        return sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
+        return sendEnvelopeError(
+          request,
+          reply,
+          502,
+          ServerErrorCodes.unreachable,
+          'The Gainsight API could not be reached through the proxy.',
+        );
       }
 
       if (outcome.kind === 'abandoned') {
         finish('abandoned');
-        request.log.info({ operation, priority, waitedMs: Math.round(outcome.waitedMs) }, 'the client left before its read was sent; dropped');
+        request.log.info(
+          { operation, priority, waitedMs: Math.round(outcome.waitedMs) },
+          'the client left before its read was sent; dropped',
+        );
         // Nobody reads this (the connection is closed); it keeps Fastify's bookkeeping whole.
         return reply.code(499).send();
       }
       if (outcome.kind === 'refused' && outcome.reason === 'closing') {
         finish('refused');
         recordWrite(503, ServerErrorCodes.closing);
-        return sendEnvelopeError(request, reply, 503, ServerErrorCodes.closing, 'The server is restarting; try again in a moment.', { 'retry-after': '5' });
+        return sendEnvelopeError(request, reply, 503, ServerErrorCodes.closing, 'The server is restarting; try again in a moment.', {
+          'retry-after': '5',
+        });
       }
       if (outcome.kind === 'refused') {
         finish('refused');
@@ -259,15 +295,29 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
               : "this minute's share of the tenant's API budget is spent";
         request.log.info({ operation, priority, reason: outcome.reason, retryAfterS: seconds }, 'refused for the budget');
         recordWrite(429, ServerErrorCodes.budgetSpent);
-        return sendEnvelopeError(request, reply, 429, ServerErrorCodes.budgetSpent, `Too many requests: ${why}. Try again in ${seconds} s.`, {
-          'retry-after': String(seconds),
-        });
+        return sendEnvelopeError(
+          request,
+          reply,
+          429,
+          ServerErrorCodes.budgetSpent,
+          `Too many requests: ${why}. Try again in ${seconds} s.`,
+          {
+            'retry-after': String(seconds),
+          },
+        );
       }
 
       const { answer } = outcome;
       finish(outcome.shared ? 'shared' : 'upstream');
       request.log.info(
-        { operation, priority, status: answer.status, waitedMs: Math.round(outcome.waitedMs), upstreamMs: Math.round(answer.ms), shared: outcome.shared },
+        {
+          operation,
+          priority,
+          status: answer.status,
+          waitedMs: Math.round(outcome.waitedMs),
+          upstreamMs: Math.round(answer.ms),
+          shared: outcome.shared,
+        },
         'proxied',
       );
       // Before the reply: a user who wrote reads their own write from the mirror at once.

@@ -24,7 +24,10 @@ function record(patch: Partial<WriteRecord> & { user?: FastifyRequest['user'] })
 
 describe('auditLineOf', () => {
   it('makes the line of an update from the signed-in user, the path below /v1 and the previous task', () => {
-    const line = auditLineOf(record({ apiPath: '/tasks/T-42?x=1', previous: { Name: 'Kickoff', Status: 'Not Started', DueDate: '2026-12-24' } }), time);
+    const line = auditLineOf(
+      record({ apiPath: '/tasks/T-42?x=1', previous: { Name: 'Kickoff', Status: 'Not Started', DueDate: '2026-12-24' } }),
+      time,
+    );
     expect(line).toEqual({
       time: '2026-12-02T10:00:00.000Z',
       user: 'ana@acme.com',
@@ -46,13 +49,21 @@ describe('auditLineOf', () => {
 
   it("takes a create's task id from the answer and the proxy's own error code when there is no answer", () => {
     const created = auditLineOf(
-      record({ method: 'POST', apiPath: '/tasks', operation: 'tasks.create', answer: Buffer.from('{"result":true,"data":{"Gsid":"T-9"}}') }),
+      record({
+        method: 'POST',
+        apiPath: '/tasks',
+        operation: 'tasks.create',
+        answer: Buffer.from('{"result":true,"data":{"Gsid":"T-9"}}'),
+      }),
       time,
     );
     expect(created).toMatchObject({ method: 'POST', path: '/v1/tasks', taskId: 'T-9' });
     const refused = auditLineOf(record({ status: 429, errorCode: 'GS_APIG_1429', answer: undefined }), time);
     expect(refused).toMatchObject({ status: 429, errorCode: 'GS_APIG_1429', taskId: 'T-42' });
-    const upstream = auditLineOf(record({ status: 400, errorCode: 'GS_TASK_400', answer: Buffer.from('{"result":false,"errorCode":"GS_TASK_400"}') }), time);
+    const upstream = auditLineOf(
+      record({ status: 400, errorCode: 'GS_TASK_400', answer: Buffer.from('{"result":false,"errorCode":"GS_TASK_400"}') }),
+      time,
+    );
     expect(upstream.errorCode).toBe('GS_TASK_400');
   });
 

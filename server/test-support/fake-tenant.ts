@@ -5,7 +5,15 @@
  */
 import Database from 'better-sqlite3';
 import { SearchError, type SearchBody } from '../../search-engine/compile.ts';
-import { rowToTask, searchTasks, TASKS_TABLE_SQL, taskToRow, ALL_TASK_COLUMNS, type TaskRecord, type TaskRow } from '../../search-engine/task-table.ts';
+import {
+  rowToTask,
+  searchTasks,
+  TASKS_TABLE_SQL,
+  taskToRow,
+  ALL_TASK_COLUMNS,
+  type TaskRecord,
+  type TaskRow,
+} from '../../search-engine/task-table.ts';
 import type { Playbook } from '../mirror/mirror-store.ts';
 import type { MirrorUpstream, UpstreamResult } from '../mirror/sync-engine.ts';
 

@@ -2,14 +2,7 @@
  * What an API call is, from its method and path below `/v1`: its operation name (for metrics and
  * logs), whether it reads or writes, and its single-flight key when it is a read.
  */
-export type Operation =
-  | 'tasks.search'
-  | 'tasks.get'
-  | 'tasks.create'
-  | 'tasks.update'
-  | 'playbooks.list'
-  | 'playbooks.get'
-  | 'other';
+export type Operation = 'tasks.search' | 'tasks.get' | 'tasks.create' | 'tasks.update' | 'playbooks.list' | 'playbooks.get' | 'other';
 
 export function operationOf(method: string, apiPath: string): Operation {
   const path = apiPath.split('?')[0]!;

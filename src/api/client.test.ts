@@ -83,11 +83,15 @@ describe('what the client tells the live status store', () => {
     const saved = { ...TASK, ModifiedDate: '2026-12-01T10:00:00.000Z' };
     const { api } = clientWith(
       (request) => {
-        if (request.url.endsWith('/1T0404')) return json({ result: false, errorCode: 'GS_404', errorDesc: 'No such task', data: null }, { status: 404 });
+        if (request.url.endsWith('/1T0404'))
+          return json({ result: false, errorCode: 'GS_404', errorDesc: 'No such task', data: null }, { status: 404 });
         if (request.method === 'PUT') return json(envelope(saved));
-        return json(envelope(request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK), {
-          headers: { 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': '2026-12-01T09:59:00.000Z' },
-        });
+        return json(
+          envelope(request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK),
+          {
+            headers: { 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': '2026-12-01T09:59:00.000Z' },
+          },
+        );
       },
       { observer: { read: (headers) => reads.push(headers.get('X-Cockpit-Source')), wrote: (task) => wrote.push(task) } },
     );
@@ -264,7 +268,11 @@ describe('every failure becomes an ApiError', () => {
   it('an envelope without words gets a sentence a person understands', async () => {
     const { api } = clientWith(() => json({ result: false, errorCode: null, errorDesc: null, requestId: 'r9' }, { status: 503 }));
     const error = await failure(api.listPlaybooks());
-    expect(error).toMatchObject({ status: 503, errorDesc: 'The Gainsight API could not be reached (503). Try again in a moment.', requestId: 'r9' });
+    expect(error).toMatchObject({
+      status: 503,
+      errorDesc: 'The Gainsight API could not be reached (503). Try again in a moment.',
+      requestId: 'r9',
+    });
   });
 
   it('says every status in words, never as a bare HTTP line', () => {
@@ -289,7 +297,11 @@ describe('every failure becomes an ApiError', () => {
   it('a 429 without a body', async () => {
     const { api } = clientWith(() => new Response(null, { status: 429 }));
     const error = await failure(api.createTask({ Name: 'n', CTAId: 'c' }));
-    expect(error).toMatchObject({ kind: 'api', status: 429, errorDesc: 'Too many requests to the Gainsight API right now (429). Try again in a moment.' });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 429,
+      errorDesc: 'Too many requests to the Gainsight API right now (429). Try again in a moment.',
+    });
     expect(isRateLimited(error)).toBe(true);
     expect(isTransient(error)).toBe(true);
     expect(isClientError(error)).toBe(false);

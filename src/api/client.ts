@@ -11,15 +11,7 @@ import { BACKGROUND_PRIORITY, PRIORITY_HEADER } from '../lib/request-priority.ts
 import { ApiError } from './errors.ts';
 import { noteOwnWrite, recordRead } from './live-status.ts';
 import type { paths } from './schema.gen.ts';
-import type {
-  CreateTaskInput,
-  OkData,
-  Playbook,
-  SearchRequest,
-  SearchResult,
-  Task,
-  UpdateTaskInput,
-} from './types.ts';
+import type { CreateTaskInput, OkData, Playbook, SearchRequest, SearchResult, Task, UpdateTaskInput } from './types.ts';
 
 export const DEFAULT_BASE_URL = '/v1';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -154,7 +146,13 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
     async updateTask(id, input, callOptions) {
       const taskId = checkId(id, 'task');
       const data = await send(callOptions, 'write', (signal) =>
-        client.PUT('/tasks/{taskId}', { params: { path: { taskId } }, body: input, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
+        client.PUT('/tasks/{taskId}', {
+          params: { path: { taskId } },
+          body: input,
+          parseAs: 'text',
+          signal,
+          headers: callHeaders(callOptions),
+        }),
       );
       return data as OkData<'updateTask'>;
     },
@@ -167,14 +165,21 @@ export function createApiClient(options: ApiClientOptions = {}): TaskApi {
     },
 
     async listPlaybooks(callOptions) {
-      const data = await send(callOptions, 'read', (signal) => client.GET('/playbooks', { parseAs: 'text', signal, headers: callHeaders(callOptions) }));
+      const data = await send(callOptions, 'read', (signal) =>
+        client.GET('/playbooks', { parseAs: 'text', signal, headers: callHeaders(callOptions) }),
+      );
       return data as OkData<'listPlaybooks'>;
     },
 
     async getPlaybook(id, callOptions) {
       const playbookId = checkId(id, 'playbook');
       const data = await send(callOptions, 'read', (signal) =>
-        client.GET('/playbooks/{playbookId}', { params: { path: { playbookId } }, parseAs: 'text', signal, headers: callHeaders(callOptions) }),
+        client.GET('/playbooks/{playbookId}', {
+          params: { path: { playbookId } },
+          parseAs: 'text',
+          signal,
+          headers: callHeaders(callOptions),
+        }),
       );
       return data as OkData<'getPlaybook'>;
     },

@@ -30,8 +30,7 @@ export function useCtaFacts(ctaId: string) {
   return useQuery({
     ...taskSearchQueryOptions(ctaFactsRequest(ctaId)),
     enabled: ctaId !== '',
-    select: (result): CtaFacts | undefined =>
-      collectCtaFacts(result.records, result.totalCount <= result.records.length).get(ctaId),
+    select: (result): CtaFacts | undefined => collectCtaFacts(result.records, result.totalCount <= result.records.length).get(ctaId),
   });
 }
 

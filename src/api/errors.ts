@@ -71,14 +71,7 @@ export function isTransient(e: unknown): e is ApiError {
 
 /** The request itself was wrong (4xx other than 429 and 408): retrying it unchanged cannot help. */
 export function isClientError(e: unknown): e is ApiError {
-  return (
-    isApiError(e) &&
-    e.kind === 'api' &&
-    e.status >= 400 &&
-    e.status < 500 &&
-    e.status !== 429 &&
-    e.status !== 408
-  );
+  return isApiError(e) && e.kind === 'api' && e.status >= 400 && e.status < 500 && e.status !== 429 && e.status !== 408;
 }
 
 /** True for the error a fetch rejects with when the caller aborted it. */

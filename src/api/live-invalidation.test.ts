@@ -71,7 +71,12 @@ describe('which queries a task change hits', () => {
   });
 
   it('reads the status out of a column whose filters come with an expression (a link), only from its top-level AND terms', () => {
-    const link = { conditions: [{ name: 'Priority', alias: 'A', operator: 'EQ' as const, value: ['High'] }, { name: 'Priority', alias: 'B', operator: 'EQ' as const, value: ['Low'] }] };
+    const link = {
+      conditions: [
+        { name: 'Priority', alias: 'A', operator: 'EQ' as const, value: ['High'] },
+        { name: 'Priority', alias: 'B', operator: 'EQ' as const, value: ['Low'] },
+      ],
+    };
     const anded = column('Completed', { conditions: link, expression: '(A OR B) AND Status' });
     expect(liveHit(moved, taskKeys.searchInfinite(anded), pages([]))).toBe('none');
     // Here Status is only one side of an OR: any task may match.
@@ -80,10 +85,15 @@ describe('which queries a task change hits', () => {
   });
 
   it("hits the search page's results and plain searches that may hold the task", () => {
-    const byName: SearchRequest = { where: { conditions: [{ name: 'Name', alias: 'A', operator: 'CONTAINS', value: ['call'] }] }, limit: 25 };
+    const byName: SearchRequest = {
+      where: { conditions: [{ name: 'Name', alias: 'A', operator: 'CONTAINS', value: ['call'] }] },
+      limit: 25,
+    };
     expect(liveHit(moved, [...taskKeys.searches(), 'builder-page', byName], rows())).toBe('now');
     expect(liveHit(moved, taskKeys.search(byName), rows())).toBe('now');
-    const openOnly: SearchRequest = { where: { conditions: [{ name: 'Status', alias: 'A', operator: 'IN', value: ['Completed', 'Skipped'] }] } };
+    const openOnly: SearchRequest = {
+      where: { conditions: [{ name: 'Status', alias: 'A', operator: 'IN', value: ['Completed', 'Skipped'] }] },
+    };
     expect(liveHit(moved, taskKeys.search(openOnly), rows())).toBe('none');
   });
 

@@ -157,8 +157,7 @@ const isRow = (value: unknown): value is { Gsid?: unknown } => typeof value === 
 
 const startsWith = (key: QueryKey, prefix: readonly unknown[]) => prefix.every((part, i) => key[i] === part);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request of a task search's key (any kind: plain, paged, all pages, a page's own), else null. */
 export function taskSearchRequest(key: QueryKey): SearchRequest | null {

@@ -21,7 +21,14 @@ const NOW = Date.parse('2026-12-01T10:00:30.000Z');
 describe('read stamps', () => {
   it('reads where an answer came from, how old its data was and when it was answered', () => {
     expect(
-      readStampOf(headers({ 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': '2026-12-01T10:00:00.000Z', Date: 'Tue, 01 Dec 2026 10:00:20 GMT' }), NOW),
+      readStampOf(
+        headers({
+          'X-Cockpit-Source': 'mirror',
+          'X-Cockpit-Data-As-Of': '2026-12-01T10:00:00.000Z',
+          Date: 'Tue, 01 Dec 2026 10:00:20 GMT',
+        }),
+        NOW,
+      ),
     ).toEqual({ source: 'mirror', asOf: Date.parse('2026-12-01T10:00:00.000Z'), answeredAt: Date.parse('2026-12-01T10:00:20.000Z') });
     // No Date header: the browser's clock; no as-of, or not a date: unknown.
     expect(readStampOf(headers({ 'X-Cockpit-Source': 'Tenant' }), NOW)).toEqual({ source: 'tenant', asOf: null, answeredAt: NOW });

@@ -82,7 +82,10 @@ export function readStampOf(headers: Headers, now: number = Date.now()): ReadSta
 export function recordRead(headers: Headers, now: number = Date.now()) {
   const stamp = readStampOf(headers, now);
   const last = status.lastRead;
-  const same = stamp === null ? last === null : last !== null && last.source === stamp.source && last.asOf === stamp.asOf && last.answeredAt === stamp.answeredAt;
+  const same =
+    stamp === null
+      ? last === null
+      : last !== null && last.source === stamp.source && last.asOf === stamp.asOf && last.answeredAt === stamp.answeredAt;
   if (same) return;
   set({ ...status, lastRead: stamp });
 }

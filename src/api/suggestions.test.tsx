@@ -26,7 +26,7 @@ describe('suggestions', () => {
     });
   });
 
-  it('tell each CTA\'s facts (exact when the sample holds every task), the owners and the priorities seen', () => {
+  it("tell each CTA's facts (exact when the sample holds every task), the owners and the priorities seen", () => {
     const select = suggestionsQueryOptions().select!;
     const records = [
       { CTAId: 'C2', CompanyId: 'K2', CompanyName: 'Zeta', Priority: 'low', CreatedDate: '2026-02-01T00:00:00Z' },

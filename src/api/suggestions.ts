@@ -92,6 +92,10 @@ function subscribe(listener: () => void) {
  * back). `enabled: false` reads what is cached without asking for it.
  */
 export function useSuggestions({ enabled = true }: { enabled?: boolean } = {}) {
-  const open = useSyncExternalStore(subscribe, () => !held, () => true);
+  const open = useSyncExternalStore(
+    subscribe,
+    () => !held,
+    () => true,
+  );
   return useQuery({ ...suggestionsQueryOptions(), enabled: open && enabled });
 }

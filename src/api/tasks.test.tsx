@@ -95,7 +95,7 @@ describe('useUpdateTask', () => {
 });
 
 describe('useCreateTask', () => {
-  it("writes the new task into its detail cache and invalidates only the searches", async () => {
+  it('writes the new task into its detail cache and invalidates only the searches', async () => {
     seedCache();
     const created: Task = { Gsid: '1T2', Name: 'Follow-up', CTAId: '1C1', PlaybookId: '1P1', Order: 2 };
     fetchMock.mockResolvedValue(ok(created));

@@ -9,8 +9,7 @@ import type { components, operations } from './schema.gen.ts';
 type Schemas = components['schemas'];
 
 /** The JSON body of an operation's 200 response (the envelope, as far as the spec describes it). */
-export type OkBody<Op extends keyof operations> =
-  operations[Op]['responses'][200]['content']['application/json'];
+export type OkBody<Op extends keyof operations> = operations[Op]['responses'][200]['content']['application/json'];
 
 /** The `data` of an operation's 200 envelope. */
 export type OkData<Op extends keyof operations> = NonNullable<OkBody<Op>['data']>;

@@ -12,14 +12,12 @@ export function AuthErrorPage({ error }: { error: ApiError }) {
       </h1>
       <p className="mt-3 text-slate-700">
         Gainsight answered <strong>401 Unauthorized</strong>
-        {error.errorCode ? <> ({error.errorCode})</> : null}. The dashboard's server adds the access key to every API
-        call, so the key is never typed into the browser; it has no valid key now.
+        {error.errorCode ? <> ({error.errorCode})</> : null}. The dashboard's server adds the access key to every API call, so the key is
+        never typed into the browser; it has no valid key now.
       </p>
       <h2 className="mt-4 font-semibold">How to fix it</h2>
       <ol className="mt-2 list-decimal space-y-1 pl-6 text-slate-700">
-        <li>
-          In Gainsight, open Administration → Connectors 2.0 → Gainsight API and copy the REST API access key.
-        </li>
+        <li>In Gainsight, open Administration → Connectors 2.0 → Gainsight API and copy the REST API access key.</li>
         <li>
           Put it in <code className="rounded bg-slate-100 px-1">.env.local</code> at the project's root as{' '}
           <code className="rounded bg-slate-100 px-1">GAINSIGHT_ACCESS_KEY=…</code>, next to{' '}

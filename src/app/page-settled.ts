@@ -31,8 +31,7 @@ export function firstPageSettled(router: RouterLike, queryClient: QueryClient, m
       stops.forEach((stop) => stop());
       resolve();
     };
-    const quiet = () =>
-      router.state.initialized && router.state.navigation.state === 'idle' && queryClient.isFetching() === 0;
+    const quiet = () => router.state.initialized && router.state.navigation.state === 'idle' && queryClient.isFetching() === 0;
     // Checked when the browser is idle, so queries a page starts as it renders are seen first.
     const check = () => {
       if (done || checking || !quiet()) return;

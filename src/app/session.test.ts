@@ -12,7 +12,8 @@ import {
   wasSignedOut,
 } from './session.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('isSignInRequired', () => {
   it('is a 401 with AUTH_401 only, not a rejected access key', () => {
@@ -26,7 +27,9 @@ describe('isSignInRequired', () => {
 
 describe('signInHref', () => {
   it('asks to come back to the current path and query', () => {
-    expect(signInHref({ pathname: '/board', search: '?view=mine&sort=due' })).toBe('/auth/login?returnTo=%2Fboard%3Fview%3Dmine%26sort%3Ddue');
+    expect(signInHref({ pathname: '/board', search: '?view=mine&sort=due' })).toBe(
+      '/auth/login?returnTo=%2Fboard%3Fview%3Dmine%26sort%3Ddue',
+    );
     expect(signInHref({ pathname: '/tasks/1T0001', search: '' })).toBe('/auth/login?returnTo=%2Ftasks%2F1T0001');
   });
 
@@ -59,7 +62,10 @@ describe('loadSession', () => {
     expect(await loadSession(undefined, async () => new Response('<html>', { status: 200 }))).toEqual({ kind: 'unknown' });
     expect(await loadSession(undefined, async () => json(200, { name: '' }))).toEqual({ kind: 'unknown' });
     expect(await loadSession(undefined, async () => Promise.reject(new TypeError('Failed to fetch')))).toEqual({ kind: 'unknown' });
-    expect(await loadSession(undefined, async () => json(200, { name: 'sub-123', email: null }))).toEqual({ kind: 'signed-in', user: { name: 'sub-123', email: null } });
+    expect(await loadSession(undefined, async () => json(200, { name: 'sub-123', email: null }))).toEqual({
+      kind: 'signed-in',
+      user: { name: 'sub-123', email: null },
+    });
   });
 
   it('reads every answer to the end (a body left unread keeps the request open in the browser)', async () => {
@@ -73,7 +79,9 @@ describe('loadSession', () => {
   it("rethrows the caller's abort", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(loadSession(controller.signal, async () => Promise.reject(new DOMException('aborted', 'AbortError')))).rejects.toThrow('aborted');
+    await expect(loadSession(controller.signal, async () => Promise.reject(new DOMException('aborted', 'AbortError')))).rejects.toThrow(
+      'aborted',
+    );
   });
 });
 
@@ -90,7 +98,10 @@ describe('requestSignOut', () => {
     expect(next).toBe('/');
     expect(seen?.method).toBe('POST');
     expect((seen?.headers as Record<string, string>)['X-Requested-With']).toBe('cockpit-board');
-    const provider = await requestSignOut(async () => json(200, { result: true, data: { redirectTo: 'https://sso.acme.example/logout?id_token_hint=x' } }), base);
+    const provider = await requestSignOut(
+      async () => json(200, { result: true, data: { redirectTo: 'https://sso.acme.example/logout?id_token_hint=x' } }),
+      base,
+    );
     expect(provider).toBe('https://sso.acme.example/logout?id_token_hint=x');
   });
 

@@ -17,17 +17,20 @@ describe('UserMenu', () => {
     expect(name).toHaveTextContent('Signed in as Ana Souza');
   });
 
-  it.each<SessionState>([{ kind: 'off' }, { kind: 'signed-out' }, { kind: 'unknown' }])('shows nothing when the session is %o', async (session) => {
-    const load = vi.fn(async () => session);
-    const { container } = render(<UserMenu load={load} storage={memoryStorage()} />);
-    await vi.waitFor(() => expect(load).toHaveBeenCalled());
-    // Let the answer land.
-    await act(async () => {
-      await load.mock.results[0]!.value;
-    });
-    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
-    expect(container).toBeEmptyDOMElement();
-  });
+  it.each<SessionState>([{ kind: 'off' }, { kind: 'signed-out' }, { kind: 'unknown' }])(
+    'shows nothing when the session is %o',
+    async (session) => {
+      const load = vi.fn(async () => session);
+      const { container } = render(<UserMenu load={load} storage={memoryStorage()} />);
+      await vi.waitFor(() => expect(load).toHaveBeenCalled());
+      // Let the answer land.
+      await act(async () => {
+        await load.mock.results[0]!.value;
+      });
+      expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+      expect(container).toBeEmptyDOMElement();
+    },
+  );
 
   it('signs out, marks the tab signed out and goes where the server says', async () => {
     const user = userEvent.setup();
@@ -44,7 +47,14 @@ describe('UserMenu', () => {
   it('says so when signing out fails, and stays', async () => {
     const user = userEvent.setup();
     const navigate = vi.fn();
-    render(<UserMenu load={async () => ana} signOut={async () => Promise.reject(new Error('HTTP 403'))} navigate={navigate} storage={memoryStorage()} />);
+    render(
+      <UserMenu
+        load={async () => ana}
+        signOut={async () => Promise.reject(new Error('HTTP 403'))}
+        navigate={navigate}
+        storage={memoryStorage()}
+      />,
+    );
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Signing out failed. Try again.');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeEnabled();

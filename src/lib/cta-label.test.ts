@@ -23,7 +23,7 @@ const TASKS: CtaFactsTask[] = [
 ];
 
 describe('collectCtaFacts', () => {
-  it('counts each CTA\'s tasks, finds its company, its playbooks (most tasks first) and its oldest day', () => {
+  it("counts each CTA's tasks, finds its company, its playbooks (most tasks first) and its oldest day", () => {
     const facts = collectCtaFacts(TASKS, true);
     expect([...facts.keys()]).toEqual([K, N]);
     expect(facts.get(K)).toEqual({
@@ -51,7 +51,9 @@ describe('ctaLabel', () => {
       text: 'Kestrel Aerospace · Renewal - 120 Days Out · 5 tasks · since Aug 12',
       idText: `CTA id ${K}`,
     });
-    expect(ctaLabel(N, facts.get(N), { playbookName, today }).text).toBe('Northwind · Onboarding, Churn Save · 3 tasks · since Mar 2, 2025');
+    expect(ctaLabel(N, facts.get(N), { playbookName, today }).text).toBe(
+      'Northwind · Onboarding, Churn Save · 3 tasks · since Mar 2, 2025',
+    );
   });
 
   it('says when counts and dates are only bounds (a sample of the tasks)', () => {
@@ -87,7 +89,14 @@ describe('shortDate', () => {
 
 describe('mergeCtaFacts', () => {
   const sample: CtaFacts = { ctaId: K, companyName: '', playbookIds: [CHURN], taskCount: 2, complete: false, since: '2026-09-01' };
-  const playbookTasks: CtaFacts = { ctaId: K, companyName: 'Kestrel', playbookIds: [RENEWAL], taskCount: 4, complete: false, since: '2026-10-01' };
+  const playbookTasks: CtaFacts = {
+    ctaId: K,
+    companyName: 'Kestrel',
+    playbookIds: [RENEWAL],
+    taskCount: 4,
+    complete: false,
+    since: '2026-10-01',
+  };
 
   it('keeps what each source knows when neither is complete', () => {
     expect(mergeCtaFacts(sample, playbookTasks)).toEqual({

@@ -68,16 +68,28 @@ describe('parseLiveEvent', () => {
     expect(problem('hello', '[]')).toBe('The live update "hello" could not be read: its data is not a JSON object.');
     expect(problem('hello', json({ sync: SYNC }))).toContain('"serverId" must be a non-empty string');
     expect(problem('hello', json({ serverId: 's1' }))).toContain('"sync" must be an object');
-    expect(problem('sync', json({ sync: { ...SYNC, state: 'asleep' } }))).toContain('"sync.state" must be one of syncing, live, stale, off');
-    expect(problem('sync', json({ sync: { ...SYNC, lastSyncAt: 'yesterday' } }))).toContain('"sync.lastSyncAt" must be a date-time or null');
-    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: 0 } }))).toContain('"sync.pollSeconds" must be positive while there is a mirror');
+    expect(problem('sync', json({ sync: { ...SYNC, state: 'asleep' } }))).toContain(
+      '"sync.state" must be one of syncing, live, stale, off',
+    );
+    expect(problem('sync', json({ sync: { ...SYNC, lastSyncAt: 'yesterday' } }))).toContain(
+      '"sync.lastSyncAt" must be a date-time or null',
+    );
+    expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: 0 } }))).toContain(
+      '"sync.pollSeconds" must be positive while there is a mirror',
+    );
     expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: -1 } }))).toContain('"sync.pollSeconds" must be a number of seconds');
     expect(problem('sync', json({ sync: { ...SYNC, pollSeconds: '10' } }))).toContain('"sync.pollSeconds" must be a number of seconds');
     expect(problem('tasks', json({ source: 'elsewhere', changes: [] }))).toContain('"source" must be "write" or "sync"');
     expect(problem('tasks', json({ source: 'sync', changes: {} }))).toContain('"changes" must be a list');
-    expect(problem('tasks', json({ source: 'sync', changes: [CHANGE, { ...CHANGE, id: '' }] }))).toContain('change 2: "id" must be a non-empty string');
-    expect(problem('tasks', json({ source: 'sync', changes: [{ ...CHANGE, status: 3 }] }))).toContain('change 1: "status" must be text or null');
-    expect(problem('tasks', json({ source: 'sync', changes: [{ ...CHANGE, removed: false }] }))).toContain('"removed" must be true when present');
+    expect(problem('tasks', json({ source: 'sync', changes: [CHANGE, { ...CHANGE, id: '' }] }))).toContain(
+      'change 2: "id" must be a non-empty string',
+    );
+    expect(problem('tasks', json({ source: 'sync', changes: [{ ...CHANGE, status: 3 }] }))).toContain(
+      'change 1: "status" must be text or null',
+    );
+    expect(problem('tasks', json({ source: 'sync', changes: [{ ...CHANGE, removed: false }] }))).toContain(
+      '"removed" must be true when present',
+    );
     expect(problem('playbooks', json({ ids: ['1P1', 2] }))).toContain('"ids" must be a list of playbook ids');
     expect(problem('message', json({}))).toBe('The live update "message" could not be read: it is not an event this app knows.');
   });

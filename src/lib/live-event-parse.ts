@@ -65,12 +65,14 @@ export function parseLiveEvent(type: string, data: string): LiveEvent {
 function syncStatus(value: unknown, fail: (problem: string) => never): SyncStatus {
   if (!isObject(value)) return fail('"sync" must be an object');
   const { state, lastSyncAt, pollSeconds, reason } = value;
-  if (typeof state !== 'string' || !Object.hasOwn(MIRROR_STATES, state)) fail(`"sync.state" must be one of ${Object.keys(MIRROR_STATES).join(', ')}`);
+  if (typeof state !== 'string' || !Object.hasOwn(MIRROR_STATES, state))
+    fail(`"sync.state" must be one of ${Object.keys(MIRROR_STATES).join(', ')}`);
   if (lastSyncAt !== null && (typeof lastSyncAt !== 'string' || Number.isNaN(Date.parse(lastSyncAt)))) {
     fail('"sync.lastSyncAt" must be a date-time or null');
   }
   // No mirror (`off`) polls nothing: 0 there; a mirror polls every so many seconds.
-  if (typeof pollSeconds !== 'number' || !Number.isFinite(pollSeconds) || pollSeconds < 0) fail('"sync.pollSeconds" must be a number of seconds');
+  if (typeof pollSeconds !== 'number' || !Number.isFinite(pollSeconds) || pollSeconds < 0)
+    fail('"sync.pollSeconds" must be a number of seconds');
   if (pollSeconds === 0 && state !== 'off') fail('"sync.pollSeconds" must be positive while there is a mirror');
   if (reason !== undefined && reason !== null && typeof reason !== 'string') fail('"sync.reason" must be text');
   const sync: SyncStatus = { state: state as MirrorState, lastSyncAt: lastSyncAt as string | null, pollSeconds: pollSeconds as number };
@@ -83,7 +85,14 @@ const NULLABLE_TEXT = ['status', 'previousStatus', 'modifiedDate', 'playbookId',
 function taskChange(value: unknown, fail: (problem: string) => never): TaskChange {
   if (!isObject(value)) return fail('not an object');
   if (typeof value.id !== 'string' || value.id === '') fail('"id" must be a non-empty string');
-  const change: TaskChange = { id: value.id as string, status: null, previousStatus: null, modifiedDate: null, playbookId: null, ctaId: null };
+  const change: TaskChange = {
+    id: value.id as string,
+    status: null,
+    previousStatus: null,
+    modifiedDate: null,
+    playbookId: null,
+    ctaId: null,
+  };
   for (const field of NULLABLE_TEXT) {
     const v = value[field];
     // A field left out is read as null (not known), as the contract's null.

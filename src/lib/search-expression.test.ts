@@ -176,9 +176,7 @@ describe('helpers', () => {
   });
 
   it('names default aliases like spreadsheet columns', () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(defaultAlias)).toEqual([
-      'A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA',
-    ]);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(defaultAlias)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
     expect(() => defaultAlias(-1)).toThrow(RangeError);
   });
 

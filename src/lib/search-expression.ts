@@ -18,9 +18,7 @@
  * This module is pure (no Node or SQLite imports): the browser's filter builder reuses it.
  */
 
-export type Expr =
-  | { kind: 'ref'; alias: string; start: number }
-  | { kind: 'and' | 'or'; left: Expr; right: Expr };
+export type Expr = { kind: 'ref'; alias: string; start: number } | { kind: 'and' | 'or'; left: Expr; right: Expr };
 
 export class ExpressionError extends Error {
   /** 0-based index of the offending text. */
@@ -105,11 +103,7 @@ function tokenize(text: string): Token[] {
       // Show a whole code point (an emoji is two code units).
       const cp = text.codePointAt(i)!;
       const shown = String.fromCodePoint(cp);
-      throw new ExpressionError(
-        `Unexpected character ${JSON.stringify(shown)} at ${column(i)}`,
-        i,
-        shown.length,
-      );
+      throw new ExpressionError(`Unexpected character ${JSON.stringify(shown)} at ${column(i)}`, i, shown.length);
     }
   }
   return tokens;
@@ -126,11 +120,7 @@ export function parseExpression(text: string): Expr {
   const peek = (): Token | undefined => tokens[pos];
 
   function atEnd(): never {
-    throw new ExpressionError(
-      `Expected a condition letter at end of expression (${column(text.length)})`,
-      text.length,
-      0,
-    );
+    throw new ExpressionError(`Expected a condition letter at end of expression (${column(text.length)})`, text.length, 0);
   }
 
   /** After an operand, another operand may not follow directly. */
@@ -165,21 +155,13 @@ export function parseExpression(text: string): Expr {
       case 'lparen': {
         depth++;
         if (depth > MAX_EXPRESSION_NESTING) {
-          throw new ExpressionError(
-            `Parentheses nest deeper than ${MAX_EXPRESSION_NESTING} levels at ${column(tok.start)}`,
-            tok.start,
-            1,
-          );
+          throw new ExpressionError(`Parentheses nest deeper than ${MAX_EXPRESSION_NESTING} levels at ${column(tok.start)}`, tok.start, 1);
         }
         pos++;
         const inner = parseOr();
         const close = peek();
         if (!close) {
-          throw new ExpressionError(
-            `Missing ")" for "(" at ${column(tok.start)}`,
-            tok.start,
-            1,
-          );
+          throw new ExpressionError(`Missing ")" for "(" at ${column(tok.start)}`, tok.start, 1);
         }
         // parseOr stops only at the end or at ")": anything else was reported already.
         pos++;
@@ -193,25 +175,13 @@ export function parseExpression(text: string): Expr {
         }
         const prev = tokens[pos - 1];
         if (prev && prev.kind === 'lparen') {
-          throw new ExpressionError(
-            `Empty parentheses at ${column(prev.start)}`,
-            prev.start,
-            tok.start - prev.start + 1,
-          );
+          throw new ExpressionError(`Empty parentheses at ${column(prev.start)}`, prev.start, tok.start - prev.start + 1);
         }
-        throw new ExpressionError(
-          `Unexpected ")" at ${column(tok.start)}: expected a condition letter`,
-          tok.start,
-          1,
-        );
+        throw new ExpressionError(`Unexpected ")" at ${column(tok.start)}: expected a condition letter`, tok.start, 1);
       }
       case 'and':
       case 'or':
-        throw new ExpressionError(
-          `Unexpected ${JSON.stringify(tok.text)} at ${column(tok.start)}`,
-          tok.start,
-          tok.text.length,
-        );
+        throw new ExpressionError(`Unexpected ${JSON.stringify(tok.text)} at ${column(tok.start)}`, tok.start, tok.text.length);
     }
   }
 

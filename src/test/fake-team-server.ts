@@ -52,10 +52,12 @@ export function createFakeTeamServer(options: FakeTeamServerOptions = {}) {
     const hold = holds.findIndex((h) => h.method === request.method && h.path === url.pathname);
     if (hold >= 0) return holds.splice(hold, 1)[0]!.response();
     if (options.missing === 'spa-fallback') {
-      if (request.method === 'GET') return new Response('<!doctype html><title>Cockpit Board</title>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      if (request.method === 'GET')
+        return new Response('<!doctype html><title>Cockpit Board</title>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
       return new Response('Method not allowed\n', { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
-    if (options.missing) return json(404, { message: `Route ${request.method}:${url.pathname} not found`, error: 'Not Found', statusCode: 404 });
+    if (options.missing)
+      return json(404, { message: `Route ${request.method}:${url.pathname} not found`, error: 'Not Found', statusCode: 404 });
     if (options.signInRequired) return refuse(401, 'AUTH_401', 'Sign in to use Cockpit Board.');
 
     const activity = /^\/api\/tasks\/([^/]+)\/activity$/.exec(url.pathname);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.ts';
-import { createTeamApi, readActivityAnswer, readTeamView, TEAM_ENDPOINT_MISSING, teamApiUnavailable, teamStatusInWords } from './team-api.ts';
+import {
+  createTeamApi,
+  readActivityAnswer,
+  readTeamView,
+  TEAM_ENDPOINT_MISSING,
+  teamApiUnavailable,
+  teamStatusInWords,
+} from './team-api.ts';
 
 const VIEW = {
   id: 'v1',
@@ -13,7 +20,8 @@ const VIEW = {
   editable: true,
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function apiWith(answer: (request: Request) => Response | Promise<Response>, timeoutMs?: number) {
   const requests: Request[] = [];
@@ -77,21 +85,42 @@ describe('the team server client', () => {
 
   it("fails with the team server's own words from its envelope", async () => {
     const { api } = apiWith(() =>
-      json(403, { result: false, errorCode: 'VIEW_403', errorDesc: 'Only its author can change it.', requestId: 'r9', data: null, message: null }),
+      json(403, {
+        result: false,
+        errorCode: 'VIEW_403',
+        errorDesc: 'Only its author can change it.',
+        requestId: 'r9',
+        data: null,
+        message: null,
+      }),
     );
     const error = await failure(api.updateTeamView('v1', { name: 'x' }));
-    expect(error).toMatchObject({ kind: 'api', status: 403, errorCode: 'VIEW_403', errorDesc: 'Only its author can change it.', requestId: 'r9' });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 403,
+      errorCode: 'VIEW_403',
+      errorDesc: 'Only its author can change it.',
+      requestId: 'r9',
+    });
   });
 
   it('words a failure that came without an envelope (an older server, a proxy)', async () => {
-    const missing = await failure(apiWith(() => json(404, { message: 'Route GET:/api/views not found', statusCode: 404 })).api.listTeamViews());
-    expect(missing).toMatchObject({ status: 404, errorCode: null, errorDesc: 'The team server does not offer this (404); it may be an older version.' });
+    const missing = await failure(
+      apiWith(() => json(404, { message: 'Route GET:/api/views not found', statusCode: 404 })).api.listTeamViews(),
+    );
+    expect(missing).toMatchObject({
+      status: 404,
+      errorCode: null,
+      errorDesc: 'The team server does not offer this (404); it may be an older version.',
+    });
     const gateway = await failure(apiWith(() => new Response('<html>Bad gateway</html>', { status: 502 })).api.listTeamViews());
     expect(gateway.errorDesc).toBe('The team server could not be reached (502). Try again in a moment.');
   });
 
-  it('refuses a 200 that is not JSON or not in the contract\'s shape', async () => {
-    const text = await failure(apiWith(() => new Response('ok', { status: 200, headers: { 'Content-Type': 'text/plain' } })).api.listTeamViews());
+  it("refuses a 200 that is not JSON or not in the contract's shape", async () => {
+    const text = await failure(
+      apiWith(() => new Response('ok', { status: 200, headers: { 'Content-Type': 'text/plain' } })).api.listTeamViews(),
+    );
     expect(text.errorDesc).toMatch(/^The team server answered GET \/api\/views with something that is not JSON/);
     expect(teamApiUnavailable(text)).toBeNull();
     const shape = await failure(apiWith(() => json(200, { items: [] })).api.listTeamViews());
@@ -102,19 +131,25 @@ describe('the team server client', () => {
 
   it("takes the app's own page, where JSON was expected, for a server without the endpoint (an SPA fallback)", async () => {
     const page = await failure(
-      apiWith(() => new Response('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } })).api.getTaskActivity('1T1'),
+      apiWith(
+        () => new Response('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+      ).api.getTaskActivity('1T1'),
     );
     expect(page).toMatchObject({ status: 200, errorCode: TEAM_ENDPOINT_MISSING });
-    expect(page.errorDesc).toBe("The server answered GET /api/tasks/1T1/activity with a web page, not the team server's JSON: it has no such endpoint (an older team server?).");
+    expect(page.errorDesc).toBe(
+      "The server answered GET /api/tasks/1T1/activity with a web page, not the team server's JSON: it has no such endpoint (an older team server?).",
+    );
     expect(teamApiUnavailable(page)).toBe('missing');
   });
 
   it('leaves out list entries that are not views', async () => {
-    const { api } = apiWith(() => json(200, { views: [VIEW, { ...VIEW, id: 'v2', kind: 'playbook' }, null, { ...VIEW, id: 'v3', editable: 'yes' }] }));
+    const { api } = apiWith(() =>
+      json(200, { views: [VIEW, { ...VIEW, id: 'v2', kind: 'playbook' }, null, { ...VIEW, id: 'v3', editable: 'yes' }] }),
+    );
     expect((await api.listTeamViews()).map((v) => v.id)).toEqual(['v1']);
   });
 
-  it('tells a lost connection and a timeout apart, and keeps a caller\'s abort an AbortError', async () => {
+  it("tells a lost connection and a timeout apart, and keeps a caller's abort an AbortError", async () => {
     const offline = await failure(apiWith(() => Promise.reject(new TypeError('Failed to fetch'))).api.listTeamViews());
     expect(offline).toMatchObject({ kind: 'network', errorDesc: 'Could not reach the team server (Failed to fetch).' });
 
@@ -162,7 +197,16 @@ describe('reading answers', () => {
         retentionDays: 90,
         available: true,
         entries: [
-          { at: '2026-08-19T11:58:00.000Z', source: 'cockpit', actor: 'Ana', kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }, { field: 'X', from: {}, to: 1 }] },
+          {
+            at: '2026-08-19T11:58:00.000Z',
+            source: 'cockpit',
+            actor: 'Ana',
+            kind: 'changed',
+            changes: [
+              { field: 'Status', from: 'Not Started', to: 'Completed' },
+              { field: 'X', from: {}, to: 1 },
+            ],
+          },
           { at: 'yesterday', source: 'cockpit', actor: null, kind: 'changed', changes: [] },
           { at: '2026-08-18T11:58:00.000Z', source: 'somewhere', actor: null, kind: 'changed', changes: [] },
           { at: '2026-08-17T11:58:00.000Z', source: 'outside', kind: 'created' },
@@ -171,7 +215,13 @@ describe('reading answers', () => {
       '1T1',
     );
     expect(answer.entries).toEqual([
-      { at: '2026-08-19T11:58:00.000Z', source: 'cockpit', actor: 'Ana', kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }] },
+      {
+        at: '2026-08-19T11:58:00.000Z',
+        source: 'cockpit',
+        actor: 'Ana',
+        kind: 'changed',
+        changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }],
+      },
       { at: '2026-08-17T11:58:00.000Z', source: 'outside', actor: null, kind: 'created', changes: [] },
     ]);
     expect(() => readActivityAnswer({ entries: 'none' }, '1T1')).toThrow(ApiError);

@@ -123,7 +123,11 @@ function readActivityEntry(value: unknown): ActivityEntry | null {
 /** Reads `GET /api/tasks/{id}/activity`; an entry that is not one is left out. */
 export function readActivityAnswer(value: unknown, taskId: string): ActivityAnswer {
   if (!isRecord(value) || !Array.isArray(value.entries) || typeof value.available !== 'boolean') {
-    throw new ApiError({ kind: 'api', status: 200, errorDesc: "The team server answered with a task's activity in a shape this app does not know." });
+    throw new ApiError({
+      kind: 'api',
+      status: 200,
+      errorDesc: "The team server answered with a task's activity in a shape this app does not know.",
+    });
   }
   const retention = value.retentionDays;
   return {
@@ -173,7 +177,12 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
         const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
         throw new ApiError({ kind: 'timeout', status: 0, errorDesc: `The team server did not answer within ${limit}.`, cause: error });
       }
-      throw new ApiError({ kind: 'network', status: 0, errorDesc: `Could not reach the team server (${describeCause(error)}).`, cause: error });
+      throw new ApiError({
+        kind: 'network',
+        status: 0,
+        errorDesc: `Could not reach the team server (${describeCause(error)}).`,
+        cause: error,
+      });
     }
     let json: unknown;
     let parsed = answer.trim() !== '';
@@ -215,7 +224,12 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
 
   function expectView(value: unknown): TeamView {
     const view = readTeamView(value);
-    if (!view) throw new ApiError({ kind: 'api', status: 200, errorDesc: 'The team server answered with a view in a shape this app does not know.' });
+    if (!view)
+      throw new ApiError({
+        kind: 'api',
+        status: 200,
+        errorDesc: 'The team server answered with a view in a shape this app does not know.',
+      });
     return view;
   }
 
@@ -228,7 +242,11 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
     async listTeamViews(callOptions) {
       const body = await send('GET', VIEWS_PATH, undefined, callOptions);
       if (!isRecord(body) || !Array.isArray(body.views)) {
-        throw new ApiError({ kind: 'api', status: 200, errorDesc: "The team server answered with the team's views in a shape this app does not know." });
+        throw new ApiError({
+          kind: 'api',
+          status: 200,
+          errorDesc: "The team server answered with the team's views in a shape this app does not know.",
+        });
       }
       return body.views.map(readTeamView).filter((v): v is TeamView => v !== null);
     },

@@ -96,7 +96,8 @@ export function useDeleteTeamView() {
     onSuccess: (_nothing, id) => patchList(queryClient, (views) => views.filter((v) => v.id !== id)),
     onError: (error, id) => {
       // Already gone (someone deleted it meanwhile): it leaves the list all the same.
-      if (isApiError(error) && error.kind === 'api' && error.status === 404) patchList(queryClient, (views) => views.filter((v) => v.id !== id));
+      if (isApiError(error) && error.kind === 'api' && error.status === 404)
+        patchList(queryClient, (views) => views.filter((v) => v.id !== id));
     },
     onSettled: () => refreshList(queryClient),
   });

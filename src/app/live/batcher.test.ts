@@ -3,7 +3,14 @@ import type { LiveBatch } from '../../api/live-invalidation.ts';
 import type { TaskChange } from '../../lib/live-events.ts';
 import { createLiveBatcher } from './batcher.ts';
 
-const change = (id: string): TaskChange => ({ id, status: 'Completed', previousStatus: 'In Progress', modifiedDate: null, playbookId: null, ctaId: null });
+const change = (id: string): TaskChange => ({
+  id,
+  status: 'Completed',
+  previousStatus: 'In Progress',
+  modifiedDate: null,
+  playbookId: null,
+  ctaId: null,
+});
 
 let flushed: LiveBatch[];
 const flush = (batch: LiveBatch) => flushed.push(batch);

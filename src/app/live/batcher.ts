@@ -24,7 +24,12 @@ export interface BatcherOptions {
   now?: () => number;
 }
 
-export function createLiveBatcher({ delayMs = LIVE_DEBOUNCE_MS, maxWaitMs = LIVE_MAX_WAIT_MS, flush, now = Date.now }: BatcherOptions): LiveBatcher {
+export function createLiveBatcher({
+  delayMs = LIVE_DEBOUNCE_MS,
+  maxWaitMs = LIVE_MAX_WAIT_MS,
+  flush,
+  now = Date.now,
+}: BatcherOptions): LiveBatcher {
   let tasks: TaskChange[] = [];
   let playbooks = new Set<string>();
   let reload = false;

@@ -157,7 +157,8 @@ describe('connectLive', () => {
 });
 
 describe('probeStream', () => {
-  const answer = (status: number, type: string) => vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response('', { status, headers: { 'Content-Type': type } }));
+  const answer = (status: number, type: string) =>
+    vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response('', { status, headers: { 'Content-Type': type } }));
 
   it('says gone for 401, 403 and 404, and for a page that is not an event stream', async () => {
     for (const status of [401, 403, 404]) expect(await probeStream('/events', answer(status, 'application/json'))).toBe('gone');
@@ -167,7 +168,12 @@ describe('probeStream', () => {
   it('says retry for a server error, an event stream, or no answer', async () => {
     expect(await probeStream('/events', answer(502, 'text/plain'))).toBe('retry');
     expect(await probeStream('/events', answer(200, 'text/event-stream'))).toBe('retry');
-    expect(await probeStream('/events', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))).toBe('retry');
+    expect(
+      await probeStream(
+        '/events',
+        vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+      ),
+    ).toBe('retry');
   });
 
   it('asks for an event stream on the same origin and cancels the request once answered', async () => {

@@ -39,7 +39,10 @@ const GONE_STATUSES = new Set([401, 403, 404, 405, 406, 410, 501]);
  * Asks the stream's URL once, plainly, why the browser closed it: reads the status and the
  * content type, then cancels (a stream that answers is not kept open).
  */
-export async function probeStream(url: string, fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init)): Promise<ProbeVerdict> {
+export async function probeStream(
+  url: string,
+  fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init),
+): Promise<ProbeVerdict> {
   const controller = new AbortController();
   try {
     const response = await fetchFn(url, {

@@ -70,7 +70,13 @@ afterEach(() => {
 
 async function openTaskPageLive() {
   const sources = fakeEventSources();
-  stop = startLiveUpdates(queryClient, { createSource: sources.create, probe: async () => 'gone', debounceMs: 20, maxWaitMs: 100, idle: () => {} });
+  stop = startLiveUpdates(queryClient, {
+    createSource: sources.create,
+    probe: async () => 'gone',
+    debounceMs: 20,
+    maxWaitMs: 100,
+    idle: () => {},
+  });
   const router = createMemoryRouter([{ path: '/tasks/:taskId', Component: TaskRoute }], { initialEntries: ['/tasks/1T1'] });
   render(
     <QueryClientProvider client={queryClient}>
@@ -139,6 +145,11 @@ describe('a live change to a task being edited', { timeout: 15_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(puts()).toHaveLength(1));
-    expect(await puts()[0]![0].json()).toMatchObject({ Description: 'Agenda and goals', Priority: 'High', Status: 'In Progress', Name: 'Kickoff call' });
+    expect(await puts()[0]![0].json()).toMatchObject({
+      Description: 'Agenda and goals',
+      Priority: 'High',
+      Status: 'In Progress',
+      Name: 'Kickoff call',
+    });
   });
 });

@@ -12,7 +12,12 @@ const hhmm = (ms: number) => {
 };
 const NOW = syncMs + 2 * 60_000;
 
-const sync = (state: SyncStatus['state'], patch: Partial<SyncStatus> = {}): SyncStatus => ({ state, lastSyncAt: SYNC_AT, pollSeconds: 10, ...patch });
+const sync = (state: SyncStatus['state'], patch: Partial<SyncStatus> = {}): SyncStatus => ({
+  state,
+  lastSyncAt: SYNC_AT,
+  pollSeconds: 10,
+  ...patch,
+});
 const status = (patch: Partial<LiveStatus>): LiveStatus => ({ stream: 'open', sync: null, lastRead: null, ...patch });
 
 describe('formatClock and relativeTime', () => {
@@ -54,11 +59,16 @@ describe('indicatorView', () => {
     const view = indicatorView(status({ sync: sync('stale', { reason: 'Gainsight answered 503' }) }), NOW)!;
     expect(view).toMatchObject({ label: `Data as of ${hhmm(syncMs)} · Gainsight answered 503`, tone: 'warning' });
     expect(view.details).toContain("changes can't be saved");
-    expect(indicatorView(status({ sync: sync('stale') }), NOW)!.label).toBe(`Data as of ${hhmm(syncMs)} · Gainsight can't be reached right now`);
+    expect(indicatorView(status({ sync: sync('stale') }), NOW)!.label).toBe(
+      `Data as of ${hhmm(syncMs)} · Gainsight can't be reached right now`,
+    );
   });
 
   it('says when the stream is down, and what happens instead', () => {
-    expect(indicatorView(status({ stream: 'reconnecting', sync: sync('live') }), NOW)).toMatchObject({ label: 'Live updates off — reconnecting…', tone: 'warning' });
+    expect(indicatorView(status({ stream: 'reconnecting', sync: sync('live') }), NOW)).toMatchObject({
+      label: 'Live updates off — reconnecting…',
+      tone: 'warning',
+    });
     expect(indicatorView(status({ stream: 'unavailable' }), NOW)).toMatchObject({ label: 'Not live: updates on focus', tone: 'off' });
   });
 

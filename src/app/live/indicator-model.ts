@@ -62,7 +62,8 @@ export function indicatorView(status: LiveStatus, now: number): IndicatorView | 
       return {
         label: 'Not live: updates on focus',
         tone: 'off',
-        details: 'Live updates are not available from this server (or not with your sign-in). Pages refresh when you come back to this tab.',
+        details:
+          'Live updates are not available from this server (or not with your sign-in). Pages refresh when you come back to this tab.',
       };
     case 'connecting':
       return connecting;
@@ -77,7 +78,8 @@ export function indicatorView(status: LiveStatus, now: number): IndicatorView | 
       return {
         label: 'Syncing…',
         tone: 'busy',
-        details: "The team server is making its copy of the tenant's tasks. Until then pages read from Gainsight directly, and changes show up as they are saved.",
+        details:
+          "The team server is making its copy of the tenant's tasks. Until then pages read from Gainsight directly, and changes show up as they are saved.",
       };
     case 'live':
       return {

@@ -52,7 +52,9 @@ describe('LiveIndicator', () => {
     await user.keyboard('{Enter}');
     expect(about).toHaveAttribute('aria-expanded', 'true');
     const panel = document.getElementById(about.getAttribute('aria-controls')!)!;
-    expect(panel).toHaveTextContent(`Changes by your team show up as they happen; changes made in Gainsight within 10 seconds. Last checked with Gainsight at ${at}`);
+    expect(panel).toHaveTextContent(
+      `Changes by your team show up as they happen; changes made in Gainsight within 10 seconds. Last checked with Gainsight at ${at}`,
+    );
     await user.keyboard('{Escape}');
     expect(about).toHaveAttribute('aria-expanded', 'false');
     expect(document.getElementById(about.getAttribute('aria-controls')!)).toBeNull();
@@ -61,7 +63,13 @@ describe('LiveIndicator', () => {
 
 describe('StaleDataBanner', () => {
   const mirrorRead = () =>
-    recordRead(new Headers({ 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': SYNC_AT, Date: new Date(Date.parse(SYNC_AT) + 5_000).toUTCString() }));
+    recordRead(
+      new Headers({
+        'X-Cockpit-Source': 'mirror',
+        'X-Cockpit-Data-As-Of': SYNC_AT,
+        Date: new Date(Date.parse(SYNC_AT) + 5_000).toUTCString(),
+      }),
+    );
 
   it('says "Data as of HH:MM" when reads come from the mirror and the mirror is stale, and goes when it is live again', () => {
     act(() => {

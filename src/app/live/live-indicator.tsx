@@ -72,7 +72,10 @@ export function LiveIndicator() {
         <span className="sr-only">About live updates</span>
       </button>
       {open && (
-        <div id={panelId} className="absolute right-0 top-full z-40 mt-1 w-80 rounded border border-slate-200 bg-white p-3 text-slate-800 shadow-lg">
+        <div
+          id={panelId}
+          className="absolute right-0 top-full z-40 mt-1 w-80 rounded border border-slate-200 bg-white p-3 text-slate-800 shadow-lg"
+        >
           <p>{view.details}</p>
         </div>
       )}

@@ -44,7 +44,9 @@ function watchPages() {
   for (const status of TASK_STATUSES) {
     const options = columns[status].options!;
     queryClient.setQueryData(options.queryKey, page);
-    stops.push(new InfiniteQueryObserver(queryClient, { ...options, queryFn: counting(options.queryKey, page.pages[0]!) }).subscribe(() => {}));
+    stops.push(
+      new InfiniteQueryObserver(queryClient, { ...options, queryFn: counting(options.queryKey, page.pages[0]!) }).subscribe(() => {}),
+    );
   }
   const watch = (queryKey: QueryKey, data: unknown) => {
     queryClient.setQueryData(queryKey, data);
@@ -60,7 +62,11 @@ function watchPages() {
   // The suggestions keep their own options (a select), as the pickers use them.
   const suggestions = suggestionsQueryOptions();
   queryClient.setQueryData(suggestions.queryKey, { records: [], totalCount: 0 });
-  stops.push(new QueryObserver(queryClient, { ...suggestions, queryFn: counting(suggestions.queryKey, { records: [], totalCount: 0 }) }).subscribe(() => {}));
+  stops.push(
+    new QueryObserver(queryClient, { ...suggestions, queryFn: counting(suggestions.queryKey, { records: [], totalCount: 0 }) }).subscribe(
+      () => {},
+    ),
+  );
 }
 
 function start() {
@@ -112,7 +118,10 @@ function refetched(): string[] {
     [label(playbookQueryOptions('1P2').queryKey), 'playbook 1P2'],
     [label(suggestionsQueryOptions().queryKey), 'suggestions'],
   ]);
-  return [...fetches.entries()].filter(([, n]) => n > 0).map(([key]) => names.get(key) ?? key).sort();
+  return [...fetches.entries()]
+    .filter(([, n]) => n > 0)
+    .map(([key]) => names.get(key) ?? key)
+    .sort();
 }
 
 const ALL_BUT_SUGGESTIONS = [
@@ -182,10 +191,22 @@ describe('live updates in the app', () => {
   it('many events in a burst are one refetch of each query they hit', async () => {
     const { sources } = await connected();
     sources.last().emit('tasks', { source: 'sync', changes: [move()] });
-    sources.last().emit('tasks', { source: 'write', changes: [move({ id: '1T2', status: 'In Progress', previousStatus: 'Skipped', playbookId: '1P2' })] });
+    sources.last().emit('tasks', {
+      source: 'write',
+      changes: [move({ id: '1T2', status: 'In Progress', previousStatus: 'Skipped', playbookId: '1P2' })],
+    });
     sources.last().emit('tasks', { source: 'sync', changes: [move({ status: 'Skipped', previousStatus: 'Completed' })] });
     await vi.advanceTimersByTimeAsync(250);
-    expect(refetched()).toEqual(['adoption 1P1', 'adoption 1P2', 'column Completed', 'column In Progress', 'column Not Started', 'column Skipped', 'task 1T1', 'task 1T2']);
+    expect(refetched()).toEqual([
+      'adoption 1P1',
+      'adoption 1P2',
+      'column Completed',
+      'column In Progress',
+      'column Not Started',
+      'column Skipped',
+      'task 1T1',
+      'task 1T2',
+    ]);
     expect([...fetches.values()].every((n) => n === 1)).toBe(true);
   });
 
@@ -294,7 +315,9 @@ describe('live updates in the app', () => {
     await vi.advanceTimersByTimeAsync(250);
     expect(refetched()).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toBe('The live update "tasks" could not be read: its data is not JSON. Everything shown is refetched instead.');
+    expect(warn.mock.calls[0]![0]).toBe(
+      'The live update "tasks" could not be read: its data is not JSON. Everything shown is refetched instead.',
+    );
   });
 
   it('a server without live updates: the stream is unavailable, nothing is refetched, and focus refetches again', async () => {

@@ -269,7 +269,11 @@ export function Combobox({
         )}
       </div>
       {/* Always there and polite, so a notice (Enter with many matches, refused text) is read out. */}
-      <p id={hintId} aria-live="polite" className={`text-xs ${help ? 'mt-1' : ''} ${notice && help === notice ? 'font-medium text-amber-900' : 'text-slate-600'}`}>
+      <p
+        id={hintId}
+        aria-live="polite"
+        className={`text-xs ${help ? 'mt-1' : ''} ${notice && help === notice ? 'font-medium text-amber-900' : 'text-slate-600'}`}
+      >
         {help}
       </p>
       {error && (

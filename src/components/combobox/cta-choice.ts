@@ -18,7 +18,8 @@ export type CtaStatus =
   /** Unknown or uncheckable, and the user said to use it as typed. */
   | { kind: 'confirmed' };
 
-export type LookupState = { state: 'idle' } | { state: 'pending' } | { state: 'error'; reason: string } | { state: 'done'; facts: CtaFacts | undefined };
+export type LookupState =
+  { state: 'idle' } | { state: 'pending' } | { state: 'error'; reason: string } | { state: 'done'; facts: CtaFacts | undefined };
 
 export function ctaStatus({
   ctaId,

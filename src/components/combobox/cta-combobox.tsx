@@ -78,7 +78,10 @@ export function CtaCombobox({ id, value, onChange, choice, label = 'CTA', error,
         emptyMessage="No CTA seen in tasks matches. A CTA id (36 letters and digits) can be typed whole."
       />
       {needsConfirmation(status) && (
-        <label htmlFor={confirmId} className="mt-2 flex items-start gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <label
+          htmlFor={confirmId}
+          className="mt-2 flex items-start gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           <input
             id={confirmId}
             type="checkbox"

@@ -18,7 +18,15 @@ const NOBODY = '1CNOBODY0000000000000000000000000004';
 const year = todayIso().slice(0, 4);
 
 const RECORDS: Task[] = [
-  { CTAId: ACME, CompanyId: 'K1', CompanyName: 'Acme Corp', OwnerId: 'U1', OwnerName: 'Ada Lovelace', PlaybookId: '1PRENEW', CreatedDate: `${year}-08-12T10:00:00.000Z` },
+  {
+    CTAId: ACME,
+    CompanyId: 'K1',
+    CompanyName: 'Acme Corp',
+    OwnerId: 'U1',
+    OwnerName: 'Ada Lovelace',
+    PlaybookId: '1PRENEW',
+    CreatedDate: `${year}-08-12T10:00:00.000Z`,
+  },
   { CTAId: ACME, CompanyId: 'K1', CompanyName: 'Acme Corp', PlaybookId: '1PRENEW', CreatedDate: `${year}-08-13T10:00:00.000Z` },
   { CTAId: ACME2, CompanyId: 'K1', CompanyName: 'Acme Corp', PlaybookId: '1PCHURN', CreatedDate: `${year}-09-01T10:00:00.000Z` },
   { CTAId: NW, CompanyId: 'K2', CompanyName: 'Northwind', OwnerId: 'U2', OwnerName: 'Grace Hopper' },
@@ -29,10 +37,13 @@ beforeEach(() => {
   // Only a look-up of an id the suggestions lack reaches the network: no task has it.
   fetchMock = vi.fn(
     async () =>
-      new Response(JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r', data: { records: [], totalCount: 0 } }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      }),
+      new Response(
+        JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r', data: { records: [], totalCount: 0 } }),
+        {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
   );
   vi.stubGlobal('fetch', fetchMock);
 });

@@ -10,10 +10,13 @@ import { useNewTask } from './new-task-context.tsx';
 import { NewTaskProvider } from './new-task-provider.tsx';
 
 function envelope(data: unknown, status = 200, errorDesc: string | null = null): Response {
-  return new Response(JSON.stringify({ result: status === 200, errorCode: errorDesc ? 'COCKPIT_5104' : null, errorDesc, requestId: 'r1', data }), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ result: status === 200, errorCode: errorDesc ? 'COCKPIT_5104' : null, errorDesc, requestId: 'r1', data }),
+    {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    },
+  );
 }
 
 const CTA = '1CACME000000000000000000000000000001';
@@ -160,7 +163,7 @@ describe('New task dialog', () => {
     expect(nameField()).toHaveValue('Renewal call');
   });
 
-  it('a CTA typed as a name or an unknown id is not sent; a confirmed id is, and the server\'s refusal keeps every input', async () => {
+  it("a CTA typed as a name or an unknown id is not sent; a confirmed id is, and the server's refusal keeps every input", async () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByRole('button', { name: 'New task' }));

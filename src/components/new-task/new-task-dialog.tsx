@@ -91,7 +91,12 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
   };
 
   return (
-    <Modal labelledBy={`${ID}-title`} onRequestClose={requestClose} initialFocus={fieldId(ID, 'Name')} className="w-[40rem] max-w-[calc(100vw-2rem)]">
+    <Modal
+      labelledBy={`${ID}-title`}
+      onRequestClose={requestClose}
+      initialFocus={fieldId(ID, 'Name')}
+      className="w-[40rem] max-w-[calc(100vw-2rem)]"
+    >
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="p-5" aria-busy={submitting || undefined}>
         <h2 id={`${ID}-title`} className="text-lg font-semibold">
           New task

@@ -11,8 +11,7 @@ import { INCOMPLETE_DATE, type TaskFormErrors, type TaskFormField, type TaskForm
 /** The id of a field's control, so a form can focus the first invalid one. */
 export const fieldId = (prefix: string, field: TaskFormField) => `${prefix}-${field.toLowerCase()}`;
 
-const CONTROL =
-  'mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-600';
+const CONTROL = 'mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-600';
 
 interface FieldProps {
   id: string;
@@ -148,7 +147,12 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
           </select>
         )}
       </Field>
-      <Field id={id('DueDate')} label="Due date" error={errors.DueDate} hint={due ? `${due[0]?.toUpperCase()}${due.slice(1)}.` : 'Optional.'}>
+      <Field
+        id={id('DueDate')}
+        label="Due date"
+        error={errors.DueDate}
+        hint={due ? `${due[0]?.toUpperCase()}${due.slice(1)}.` : 'Optional.'}
+      >
         {(aria) => (
           <input
             {...aria}

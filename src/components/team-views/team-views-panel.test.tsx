@@ -54,7 +54,10 @@ function renderPanel(props: Partial<TeamViewsPanelProps> = {}) {
 }
 
 const list = () => screen.findByRole('list', { name: 'Team searches' });
-const names = async () => within(await list()).getAllByRole('link').map((a) => a.textContent);
+const names = async () =>
+  within(await list())
+    .getAllByRole('link')
+    .map((a) => a.textContent);
 
 beforeEach(() => {
   queryClient = createQueryClient();
@@ -105,7 +108,9 @@ describe('the team views panel', () => {
 
     await userEvent.type(name, 'x'.repeat(VIEW_NAME_MAX + 1));
     await userEvent.click(within(form).getByRole('button', { name: 'Save for the team' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent(`A name has at most ${VIEW_NAME_MAX} characters (this one has ${VIEW_NAME_MAX + 1}).`);
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      `A name has at most ${VIEW_NAME_MAX} characters (this one has ${VIEW_NAME_MAX + 1}).`,
+    );
     expect(server.seen.filter((s) => s.startsWith('POST'))).toEqual([]);
 
     await userEvent.clear(name);
@@ -126,7 +131,9 @@ describe('the team views panel', () => {
     const name = await screen.findByRole('textbox', { name: 'Name for the team' });
     await userEvent.type(name, 'Renewals');
     await userEvent.click(screen.getByRole('button', { name: 'Save for the team' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not save it for the team: Saving team views is turned off for this team.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not save it for the team: Saving team views is turned off for this team.',
+    );
     expect(name).toHaveValue('Renewals');
     await userEvent.click(screen.getByRole('button', { name: 'Save for the team' }));
     expect(await screen.findByText('Shared “Renewals” with the team.')).toBeInTheDocument();

@@ -42,7 +42,16 @@ export interface TeamViewsPanelProps {
   onOpen?: () => void;
 }
 
-export function TeamViewsPanel({ kind, title, headingId, currentParams, path, nothingToShare = null, startSaving = false, onOpen }: TeamViewsPanelProps) {
+export function TeamViewsPanel({
+  kind,
+  title,
+  headingId,
+  currentParams,
+  path,
+  nothingToShare = null,
+  startSaving = false,
+  onOpen,
+}: TeamViewsPanelProps) {
   const views = useTeamViews(kind);
   const [saving, setSaving] = useState(startSaving);
   const [status, setStatus] = useState('');
@@ -299,7 +308,8 @@ function TeamViewItem({
       onSuccess: () => onDone(`Deleted “${view.name}” for the team.`, true),
       onError: (failure) => {
         // Someone deleted it meanwhile: it has left the list, so the panel says so.
-        if (isApiError(failure) && failure.kind === 'api' && failure.status === 404) onDone(`“${view.name}” had already been deleted.`, true);
+        if (isApiError(failure) && failure.kind === 'api' && failure.status === 404)
+          onDone(`“${view.name}” had already been deleted.`, true);
         else setError(`Could not delete “${view.name}”: ${reason(failure)}`);
       },
     });
@@ -335,12 +345,7 @@ function TeamViewItem({
           <button type="submit" className={BUTTON} disabled={update.isPending}>
             {update.isPending ? 'Saving…' : 'Save name'}
           </button>
-          <button
-            type="button"
-            className={BUTTON}
-            disabled={update.isPending}
-            onClick={stopEditing}
-          >
+          <button type="button" className={BUTTON} disabled={update.isPending} onClick={stopEditing}>
             Cancel
           </button>
         </form>

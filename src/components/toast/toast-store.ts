@@ -67,7 +67,8 @@ export function createToastStore() {
       const victim = toasts.find((t) => t.tone !== 'error' && t.tone !== 'warning') ?? toasts[0]!;
       dismiss(victim.id);
     }
-    let duration = input.durationMs === undefined ? (input.tone === 'error' || input.tone === 'warning' ? null : DEFAULT_DURATION_MS) : input.durationMs;
+    let duration =
+      input.durationMs === undefined ? (input.tone === 'error' || input.tone === 'warning' ? null : DEFAULT_DURATION_MS) : input.durationMs;
     if (duration !== null && input.actions?.length) duration = Math.max(duration, MIN_ACTION_MS);
     if (duration !== null) {
       timers.set(id, { left: duration, startedAt: Date.now(), timer: null });

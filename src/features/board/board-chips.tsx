@@ -29,7 +29,9 @@ export function BoardChips({ state, update }: { state: BoardState; update: (patc
           onRemove={() => update({ playbook: null })}
         />
       )}
-      {state.where && <Chip label="Remove search filter" text={`Search: ${describeLinkWhere(state.where)}`} onRemove={() => update({ where: null })} />}
+      {state.where && (
+        <Chip label="Remove search filter" text={`Search: ${describeLinkWhere(state.where)}`} onRemove={() => update({ where: null })} />
+      )}
     </ul>
   );
 }

@@ -35,14 +35,25 @@ const rows: SearchResult = {
 
 function renderColumn() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const options = taskSearchInfiniteQueryOptions({ where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['In Progress'] }] }, limit: 50 });
+  const options = taskSearchInfiniteQueryOptions({
+    where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['In Progress'] }] },
+    limit: 50,
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter>
         <NewTaskContext value={{ openNewTask: vi.fn() }}>
           <FocusRequestsContext value={createFocusRequests()}>
             <DndContext>
-              <BoardColumn status="In Progress" options={options} pending={new Map()} orderBy={ORDER_BY.due} scope="board" onMoveTo={vi.fn()} today="2026-11-27" />
+              <BoardColumn
+                status="In Progress"
+                options={options}
+                pending={new Map()}
+                orderBy={ORDER_BY.due}
+                scope="board"
+                onMoveTo={vi.fn()}
+                today="2026-11-27"
+              />
             </DndContext>
           </FocusRequestsContext>
         </NewTaskContext>

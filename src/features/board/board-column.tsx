@@ -38,7 +38,10 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
   const { ref: dropRef, isOver } = useColumnDrop(status);
   const activeId = useActiveDragId();
   const { openNewTask } = useNewTask();
-  const { cards, count } = useMemo(() => columnView(query.data, status, pending, orderBy, scope), [query.data, status, pending, orderBy, scope]);
+  const { cards, count } = useMemo(
+    () => columnView(query.data, status, pending, orderBy, scope),
+    [query.data, status, pending, orderBy, scope],
+  );
   // The dragged card is over its own column: a drop here changes nothing, and the column says so.
   const refuses = isOver && activeId !== null && cards.some((task) => task.Gsid === activeId);
   const { fetchNextPage } = query;
@@ -127,7 +130,12 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
  */
 export function ColumnProblem({ status, problem }: { status: TaskStatus; problem: string }) {
   return (
-    <section id={columnDomId(status)} aria-label={status} tabIndex={-1} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 focus:outline-none">
+    <section
+      id={columnDomId(status)}
+      aria-label={status}
+      tabIndex={-1}
+      className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 focus:outline-none"
+    >
       <header className="px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-900">{status}</h2>
       </header>

@@ -100,7 +100,15 @@ const CardBinding = memo(function CardBinding({ registry, token, entry }: { regi
 });
 
 /** Attaches dnd-kit to one column's element (a drop target as a whole) and publishes whether the dragged card is over it. */
-const ColumnBinding = memo(function ColumnBinding({ registry, status, node }: { registry: DragRegistry; status: TaskStatus; node: HTMLElement }) {
+const ColumnBinding = memo(function ColumnBinding({
+  registry,
+  status,
+  node,
+}: {
+  registry: DragRegistry;
+  status: TaskStatus;
+  node: HTMLElement;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
   useLayoutEffect(() => setNodeRef(node), [setNodeRef, node]);
   useLayoutEffect(() => registry.publishOver(status, isOver), [registry, status, isOver]);
@@ -144,10 +152,7 @@ interface Props {
 }
 
 export function BoardDndLayer({ registry, onMove, today }: Props) {
-  const sensors = useSensors(
-    useSensor(PointerSensor, POINTER_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const [dragged, setDragged] = useState<DragData | null>(null);
   const focusRequests = useFocusRequests();
   const toast = useToast();
@@ -169,7 +174,9 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
     }
     if (activatorEvent instanceof KeyboardEvent) {
       // Keep the keyboard user on the card they moved.
-      focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () => document.getElementById(columnDomId(to))?.focus());
+      focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () =>
+        document.getElementById(columnDomId(to))?.focus(),
+      );
     }
     onMove({ task: data.task, from: data.status, to });
   };

@@ -22,7 +22,11 @@ export function BoardPage() {
         <h1 className="text-2xl font-semibold">Board</h1>
         <BoardTeamViews
           params={serializeBoardParams(state).toString()}
-          nothingToShare={hasFilters(state) || state.sort !== DEFAULT_SORT ? null : 'Choose a filter or a sort first: the plain board needs no saved view.'}
+          nothingToShare={
+            hasFilters(state) || state.sort !== DEFAULT_SORT
+              ? null
+              : 'Choose a filter or a sort first: the plain board needs no saved view.'
+          }
         />
       </div>
       <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
@@ -35,7 +39,11 @@ export function BoardPage() {
               <li key={p}>{p}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => update({})} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
+          <button
+            type="button"
+            onClick={() => update({})}
+            className="mt-2 rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
+          >
             Tidy the link
           </button>
         </div>
@@ -43,8 +51,14 @@ export function BoardPage() {
       {whereError ? (
         <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{whereError}</p>
-          <p className="mt-1 text-sm">The link may be stale or was changed by hand. The board is not shown, as it would not be what the link meant.</p>
-          <button type="button" onClick={() => update({ where: null })} className="mt-3 rounded border border-red-300 bg-white px-3 py-1 text-sm font-medium hover:bg-red-100">
+          <p className="mt-1 text-sm">
+            The link may be stale or was changed by hand. The board is not shown, as it would not be what the link meant.
+          </p>
+          <button
+            type="button"
+            onClick={() => update({ where: null })}
+            className="mt-3 rounded border border-red-300 bg-white px-3 py-1 text-sm font-medium hover:bg-red-100"
+          >
             Show the board without this filter
           </button>
         </div>

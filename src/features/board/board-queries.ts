@@ -19,7 +19,10 @@ export function columnQueries(state: BoardState, context: BoardContext): Record<
   return Object.fromEntries(
     TASK_STATUSES.map((status) => {
       const search = columnSearch(where, status, state);
-      return [status, search.ok ? { options: taskSearchInfiniteQueryOptions(search.request), problem: null } : { options: null, problem: search.problem }];
+      return [
+        status,
+        search.ok ? { options: taskSearchInfiniteQueryOptions(search.request), problem: null } : { options: null, problem: search.problem },
+      ];
     }),
   ) as Record<TaskStatus, ColumnQuery>;
 }

@@ -78,7 +78,10 @@ describe("the board's team views", () => {
     await waitFor(() => expect(name).toHaveFocus());
     await userEvent.type(name, 'High first{Enter}');
     expect(await within(dialog).findByText('Shared “High first” with the team.')).toBeInTheDocument();
-    expect([...server.views.values()].find((v) => v.name === 'High first')).toMatchObject({ kind: 'board', params: 'priority=High&sort=priority' });
+    expect([...server.views.values()].find((v) => v.name === 'High first')).toMatchObject({
+      kind: 'board',
+      params: 'priority=High&sort=priority',
+    });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });

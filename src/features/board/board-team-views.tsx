@@ -12,7 +12,10 @@ const loadDialog = () => import('../../components/team-views/team-views-dialog.t
 /** Said instead of the dialog when its code cannot be loaded (the connection dropped, or a new version was deployed). */
 function LoadFailed({ onClose }: { onClose: () => void }) {
   return (
-    <div role="alert" className="fixed right-4 bottom-4 z-50 max-w-sm rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 shadow-lg">
+    <div
+      role="alert"
+      className="fixed right-4 bottom-4 z-50 max-w-sm rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 shadow-lg"
+    >
       <p>Could not load the team views. Check the connection and reload the page.</p>
       <button type="button" onClick={onClose} className="mt-2 rounded border border-current px-2 py-0.5 font-medium">
         Dismiss
@@ -43,10 +46,24 @@ export function BoardTeamViews({ params, nothingToShare }: Props) {
   const preload = () => void loadDialog().catch(() => undefined);
   return (
     <div role="group" aria-label="Team views" className="flex gap-2">
-      <button type="button" aria-haspopup="dialog" className={BUTTON} onPointerEnter={preload} onFocus={preload} onClick={() => setOpen('list')}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        className={BUTTON}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => setOpen('list')}
+      >
         Team views
       </button>
-      <button type="button" aria-haspopup="dialog" className={BUTTON} onPointerEnter={preload} onFocus={preload} onClick={() => setOpen('save')}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        className={BUTTON}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => setOpen('save')}
+      >
         Share these filters with the team
       </button>
       {open &&

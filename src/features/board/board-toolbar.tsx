@@ -19,13 +19,17 @@ const PRIORITY_CHOICES: Choice[] = [{ value: '', label: 'Any priority' }, ...PRI
 
 export function BoardToolbar({ state, update, me, setMe }: Props) {
   const suggestions = useSuggestions();
-  const owners = useMemo<Choice[]>(() => (suggestions.data?.owners ?? []).map((o) => ({ value: o.ownerId, label: o.ownerName })), [suggestions.data]);
+  const owners = useMemo<Choice[]>(
+    () => (suggestions.data?.owners ?? []).map((o) => ({ value: o.ownerId, label: o.ownerName })),
+    [suggestions.data],
+  );
   const companies = useMemo<Choice[]>(() => {
     const seen = new Map<string, string>();
-    for (const c of suggestions.data?.ctas ?? []) if (c.companyId && !seen.has(c.companyId)) seen.set(c.companyId, c.companyName || c.companyId);
+    for (const c of suggestions.data?.ctas ?? [])
+      if (c.companyId && !seen.has(c.companyId)) seen.set(c.companyId, c.companyName || c.companyId);
     return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   }, [suggestions.data]);
-  const unknown = (what: string) => (id: string) => suggestions.isPending ? 'Loading…' : `Unknown ${what} (${id})`;
+  const unknown = (what: string) => (id: string) => (suggestions.isPending ? 'Loading…' : `Unknown ${what} (${id})`);
 
   const toggle = (filter: QuickFilter) =>
     update({ quick: state.quick.includes(filter) ? state.quick.filter((f) => f !== filter) : [...state.quick, filter] });

@@ -77,7 +77,10 @@ export function parseBoardParams(params: URLSearchParams): ParsedBoardState {
 
   const quick = params.get('quick');
   if (quick) {
-    const asked = quick.split(',').map((s) => s.trim()).filter(Boolean);
+    const asked = quick
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = asked.filter((s) => !isQuickFilter(s));
     if (unknown.length > 0) {
       problems.push(`Unknown quick filter ${unknown.map((u) => `"${u}"`).join(', ')} in the link (known: ${QUICK_FILTERS.join(', ')}).`);

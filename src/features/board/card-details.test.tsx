@@ -24,7 +24,17 @@ describe('CardDetails', () => {
 
   it("shows the playbook's name and step from the board's playbook list", () => {
     const task: Task = { Status: 'In Progress', PlaybookId: '1P', Order: 30 };
-    const index = playbookIndex([{ Gsid: '1P', Name: 'Onboarding', TaskTemplates: [{ name: 'a', order: 10 }, { name: 'c', order: 30 }, { name: 'b', order: 20 }] }]);
+    const index = playbookIndex([
+      {
+        Gsid: '1P',
+        Name: 'Onboarding',
+        TaskTemplates: [
+          { name: 'a', order: 10 },
+          { name: 'c', order: 30 },
+          { name: 'b', order: 20 },
+        ],
+      },
+    ]);
     render(
       <PlaybookIndexContext value={index}>
         <CardDetails task={task} today={today} />

@@ -16,7 +16,14 @@ export const isCardKey = (key: string): key is CardKey => CARD_KEYS.includes(key
 /** The card to go to within the column (`count` cards loaded), or null to stay. Pure. */
 export function cardIndexAfter(key: CardKey, index: number, count: number): number | null {
   if (count <= 0) return null;
-  const step: Partial<Record<CardKey, number>> = { ArrowUp: index - 1, PageUp: index - 1, ArrowDown: index + 1, PageDown: index + 1, Home: 0, End: count - 1 };
+  const step: Partial<Record<CardKey, number>> = {
+    ArrowUp: index - 1,
+    PageUp: index - 1,
+    ArrowDown: index + 1,
+    PageDown: index + 1,
+    Home: 0,
+    End: count - 1,
+  };
   const to = step[key] ?? index;
   return to < 0 || to >= count || to === index ? null : to;
 }

@@ -7,7 +7,12 @@ const today = '2026-11-27';
 
 describe('cardText', () => {
   it('tells the due date in words, marking an overdue open task', () => {
-    expect(cardText({ Status: 'Not Started', DueDate: '2026-11-24' }, today).due).toEqual({ words: 'overdue by 3 days', overdue: true, date: 'Nov 24, 2026', title: 'Due Nov 24, 2026' });
+    expect(cardText({ Status: 'Not Started', DueDate: '2026-11-24' }, today).due).toEqual({
+      words: 'overdue by 3 days',
+      overdue: true,
+      date: 'Nov 24, 2026',
+      title: 'Due Nov 24, 2026',
+    });
     expect(cardText({ Status: 'In Progress', DueDate: today }, today).due.words).toBe('due today');
     expect(cardText({ Status: 'In Progress', DueDate: '2026-11-29' }, today).due.words).toBe('due in 2 days');
     expect(cardText({ Status: 'In Progress' }, today).due).toEqual({ words: 'no due date', overdue: false, date: null, title: null });
@@ -28,7 +33,15 @@ describe('cardText', () => {
         Name: 'Onboarding',
         TaskTemplates: [70, 10, 30, 20, 50, 40, 60].map((order) => ({ name: `Template ${order}`, order })),
       },
-      { Gsid: '2P', Name: 'Renewal', TaskTemplates: [{ name: 'b', order: 5 }, { name: 'A', order: 5 }, { name: 'Wrap-up', order: 9 }] },
+      {
+        Gsid: '2P',
+        Name: 'Renewal',
+        TaskTemplates: [
+          { name: 'b', order: 5 },
+          { name: 'A', order: 5 },
+          { name: 'Wrap-up', order: 9 },
+        ],
+      },
     ]);
     expect(cardText({ PlaybookId: '1P', Order: 30 }, today, playbooks).playbook).toBe('Onboarding · step 3 of 7');
     expect(cardText({ PlaybookId: '1P', Order: 70 }, today, playbooks).playbook).toBe('Onboarding · step 7 of 7');

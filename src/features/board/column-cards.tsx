@@ -30,7 +30,18 @@ const CARD_GAP = 8;
 /** Load the next page when the last drawn card is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 10;
 
-export function ColumnCards({ status, cards, total, activeId, hasNextPage, isFetchingNextPage, nextPageError, fetchNextPage, onMoveTo, today }: Props) {
+export function ColumnCards({
+  status,
+  cards,
+  total,
+  activeId,
+  hasNextPage,
+  isFetchingNextPage,
+  nextPageError,
+  fetchNextPage,
+  onMoveTo,
+  today,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
   const keyOf = useCallback((index: number) => cards[index]?.Gsid ?? String(index), [cards]);

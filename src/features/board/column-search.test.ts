@@ -74,7 +74,11 @@ describe('links that use all the server takes (B8)', () => {
       { name: 'Status', alias: 'Status', operator: 'EQ', value: ['In Progress'] },
     ]);
     // A done column keeps "open only" (Overdue never shows done tasks), and still fits.
-    expect(expectServerTakes(searches.Completed).where!.conditions!.slice(97).map((c) => c.alias)).toEqual(['Open', 'Week', 'Status']);
+    expect(
+      expectServerTakes(searches.Completed)
+        .where!.conditions!.slice(97)
+        .map((c) => c.alias),
+    ).toEqual(['Open', 'Week', 'Status']);
   });
 
   it('a search whose logic nests 32 levels deep: the board adds its conditions without a 33rd', () => {
@@ -93,7 +97,8 @@ describe('links that use all the server takes (B8)', () => {
       const expr = parseExpression(r.where!.expression!);
       const linkExpr = parseExpression(logic);
       for (let bits = 0; bits < 64; bits++) {
-        const truth = (a: string) => (a === 'Name' ? bits % 2 === 0 : a === 'Status' ? bits % 3 !== 0 : ((a.charCodeAt(0) * 31 + a.length * 7 + bits) % 5) < 2);
+        const truth = (a: string) =>
+          a === 'Name' ? bits % 2 === 0 : a === 'Status' ? bits % 3 !== 0 : (a.charCodeAt(0) * 31 + a.length * 7 + bits) % 5 < 2;
         expect(evaluateExpression(expr, truth)).toBe(evaluateExpression(linkExpr, truth) && truth('Name') && truth('Status'));
       }
     }
@@ -103,7 +108,7 @@ describe('links that use all the server takes (B8)', () => {
     const full = searchesFor({ where: searchPageLink(names(100), 'and') });
     expect(full['Not Started']).toEqual({
       ok: false,
-      problem: expect.stringContaining('uses all 100 conditions the server takes, so the board cannot add this column\'s status'),
+      problem: expect.stringContaining("uses all 100 conditions the server takes, so the board cannot add this column's status"),
     });
     const withFilters = searchesFor({ where: searchPageLink(names(98), 'and'), q: 'call', owner: '1UO' })['In Progress'];
     expect(withFilters).toEqual({ ok: false, problem: expect.stringContaining('cannot be combined with the name search or Owner') });

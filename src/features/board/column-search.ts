@@ -96,7 +96,8 @@ function foldOwn(own: readonly OwnCondition[], status: TaskStatus, required: rea
   return out;
 }
 
-const listWords = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const listWords = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 /**
  * The column's search written as small as it can be, for a link that uses (nearly) all the server

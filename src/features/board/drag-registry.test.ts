@@ -56,7 +56,7 @@ describe('drag registry', () => {
     expect(published).toHaveBeenCalledTimes(5);
   });
 
-  it("tells a card of its own binding only, until it stops listening", () => {
+  it('tells a card of its own binding only, until it stops listening', () => {
     const registry = createDragRegistry();
     const first = vi.fn();
     const second = vi.fn();

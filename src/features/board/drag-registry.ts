@@ -34,9 +34,7 @@ export interface CardEntry {
 }
 
 /** A press on a handle before dnd-kit was there to see it, as the event's init dictionary. */
-export type PendingPress =
-  | { kind: 'pointer'; init: PointerEventInit }
-  | { kind: 'keyboard'; init: KeyboardEventInit };
+export type PendingPress = { kind: 'pointer'; init: PointerEventInit } | { kind: 'keyboard'; init: KeyboardEventInit };
 
 export interface Registrations {
   /** By card instance (a task can briefly be drawn twice, in two columns). */
@@ -85,7 +83,14 @@ export function createDragRegistry() {
     // The cards and columns (use-board-drag.ts).
     setCard(token: string, entry: CardEntry) {
       const current = registrations.cards.get(token);
-      if (current && current.id === entry.id && current.data === entry.data && current.node === entry.node && current.handle === entry.handle) return;
+      if (
+        current &&
+        current.id === entry.id &&
+        current.data === entry.data &&
+        current.node === entry.node &&
+        current.handle === entry.handle
+      )
+        return;
       setRegistrations({ ...registrations, cards: new Map(registrations.cards).set(token, entry) });
     },
     removeCard(token: string) {

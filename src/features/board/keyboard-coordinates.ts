@@ -57,9 +57,7 @@ export function columnCoordinateGetter(isColumn: (id: string) => boolean): Keybo
     }
     const { collisionRect, droppableRects, over } = context;
     if (!collisionRect) return undefined;
-    const columns = [...droppableRects.entries()]
-      .filter(([id]) => isColumn(String(id)))
-      .map(([id, rect]) => ({ id: String(id), rect }));
+    const columns = [...droppableRects.entries()].filter(([id]) => isColumn(String(id))).map(([id, rect]) => ({ id: String(id), rect }));
     return nextColumnCoordinates(direction, columns, over ? String(over.id) : null, collisionRect) ?? undefined;
   };
 }

@@ -6,7 +6,17 @@ export interface Choice {
 }
 
 /** A native select with its visible label (named by the label alone, not the chosen option). */
-export function LabelledSelect({ label, value, choices, onChange }: { label: string; value: string; choices: Choice[]; onChange: (value: string) => void }) {
+export function LabelledSelect({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  choices: Choice[];
+  onChange: (value: string) => void;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">

@@ -22,7 +22,7 @@ function* assignments(aliases: string[], samples = 512): Generator<Map<string, b
     return;
   }
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) < 0.5;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 < 0.5;
   for (let n = 0; n < samples; n++) yield new Map(aliases.map((a) => [a, random()]));
 }
 

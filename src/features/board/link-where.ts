@@ -4,13 +4,7 @@
  * stale, so everything in it is checked here and a problem is told in words, never thrown.
  */
 import type { SearchCondition, SearchOperator } from '../../api/types.ts';
-import {
-  ExpressionError,
-  defaultAlias,
-  expressionAliases,
-  isValidAlias,
-  parseExpression,
-} from '../../lib/search-expression.ts';
+import { ExpressionError, defaultAlias, expressionAliases, isValidAlias, parseExpression } from '../../lib/search-expression.ts';
 import { isTaskFieldName } from '../../lib/search/fields.ts';
 import { MAX_CONDITIONS, MAX_IN_VALUES } from '../../lib/search/limits.ts';
 import { isSearchOperator } from '../../lib/search/operators.ts';
@@ -105,7 +99,9 @@ export function parseLinkWhere(text: string): LinkWhereResult {
 
 /** The JSON text a link carries for `where` (the form `parseLinkWhere` reads back). */
 export function formatLinkWhere(where: LinkWhere): string {
-  return JSON.stringify(where.expression ? { conditions: where.conditions, expression: where.expression } : { conditions: where.conditions });
+  return JSON.stringify(
+    where.expression ? { conditions: where.conditions, expression: where.expression } : { conditions: where.conditions },
+  );
 }
 
 const OPERATOR_WORDS: Record<SearchOperator, string> = {

@@ -9,7 +9,11 @@ const OPTIONAL_FIELDS = ['Description', 'OwnerId', 'Priority', 'DueDate'] as con
 
 export function moveInput(task: Task, status: TaskStatus): TaskInput {
   if (!task.Name || !task.CTAId) {
-    throw new ApiError({ kind: 'api', status: 0, errorDesc: 'The server sent the task without its name or CTA, so it cannot be moved safely.' });
+    throw new ApiError({
+      kind: 'api',
+      status: 0,
+      errorDesc: 'The server sent the task without its name or CTA, so it cannot be moved safely.',
+    });
   }
   const input: TaskInput = { Name: task.Name, CTAId: task.CTAId, Status: status };
   for (const field of OPTIONAL_FIELDS) {

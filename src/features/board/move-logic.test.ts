@@ -4,7 +4,12 @@ import { columnCount, columnView, insertTask, moveTask, removeTask, withStatus, 
 import { ORDER_BY } from './sort-order.ts';
 
 const byDue = ORDER_BY.due;
-const t = (Gsid: string, DueDate?: string): Task => ({ Gsid, Name: `Task ${Gsid}`, Status: 'Not Started', ...(DueDate ? { DueDate } : {}) });
+const t = (Gsid: string, DueDate?: string): Task => ({
+  Gsid,
+  Name: `Task ${Gsid}`,
+  Status: 'Not Started',
+  ...(DueDate ? { DueDate } : {}),
+});
 
 /** Pages of `size` rows over `tasks` (the first `loaded` of `total`). */
 function pages(tasks: Task[], size: number, total = tasks.length): ColumnPages {
@@ -26,7 +31,10 @@ describe('removeTask', () => {
     expect(ids(out)).toEqual([['b'], ['c', 'd']]);
     expect(out.pages.map((p) => p.totalCount)).toEqual([9, 9]);
     expect(out.pageParams).toEqual([0, 1]);
-    expect(ids(data)).toEqual([['a', 'b'], ['c', 'd']]); // the input is untouched
+    expect(ids(data)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]); // the input is untouched
   });
 
   it('leaves the data as it is when the card is not there', () => {
@@ -39,7 +47,10 @@ describe('insertTask', () => {
   it('puts the card in its sorted place and shifts later pages', () => {
     const data = pages([t('a', '2026-01-01'), t('b', '2026-01-02'), t('c', '2026-01-05'), t('d', '2026-01-06')], 2, 10);
     const out = insertTask(data, t('new', '2026-01-03'), byDue)!;
-    expect(ids(out)).toEqual([['a', 'b'], ['new', 'c', 'd']]);
+    expect(ids(out)).toEqual([
+      ['a', 'b'],
+      ['new', 'c', 'd'],
+    ]);
     expect(columnCount(out)).toBe(11);
     expect(out.pageParams).toEqual([0, 2]);
   });
@@ -94,7 +105,11 @@ describe('moveTask', () => {
 describe('withStatus', () => {
   const now = new Date('2026-03-04T05:06:07Z');
   it('sets the completion date only for Completed', () => {
-    expect(withStatus(t('a'), 'Completed', now)).toMatchObject({ Status: 'Completed', CompletedDate: '2026-03-04', ModifiedDate: now.toISOString() });
+    expect(withStatus(t('a'), 'Completed', now)).toMatchObject({
+      Status: 'Completed',
+      CompletedDate: '2026-03-04',
+      ModifiedDate: now.toISOString(),
+    });
     expect(withStatus({ ...t('a'), CompletedDate: '2026-01-01' }, 'In Progress', now)).not.toHaveProperty('CompletedDate');
   });
 });
@@ -139,7 +154,10 @@ describe('columnView', () => {
     const data = pages([t('a', '2026-01-01'), t('b', '2026-01-02')], 2, 10);
     expect(view(data, new Map([going(t('late', '2027-01-01'), 'Not Started')]))).toEqual({ cards: ['a', 'b'], count: 11 });
     // Everything loaded: it goes last.
-    expect(view(pages([t('a', '2026-01-01')], 50), new Map([going(t('late', '2027-01-01'), 'Not Started')]))).toEqual({ cards: ['a', 'late'], count: 2 });
+    expect(view(pages([t('a', '2026-01-01')], 50), new Map([going(t('late', '2027-01-01'), 'Not Started')]))).toEqual({
+      cards: ['a', 'late'],
+      count: 2,
+    });
   });
 
   it('fills an empty column', () => {
@@ -148,7 +166,8 @@ describe('columnView', () => {
 
   it('puts a card in only on the board it was moved on (other filters may not take it); takes it out on any', () => {
     const moving = (scope: string): Map<string, PendingMove> => new Map([['x', { task: t('x', '2026-01-01'), to: 'Not Started', scope }]]);
-    const show = (data: ColumnPages, status: 'Not Started' | 'Completed', scope: string) => columnView(data, status, moving(scope), byDue, 'now').cards.map((c) => c.Gsid);
+    const show = (data: ColumnPages, status: 'Not Started' | 'Completed', scope: string) =>
+      columnView(data, status, moving(scope), byDue, 'now').cards.map((c) => c.Gsid);
     expect(show(pages([t('a', '2026-01-02')], 50), 'Not Started', 'now')).toEqual(['x', 'a']);
     expect(show(pages([t('a', '2026-01-02')], 50), 'Not Started', 'before')).toEqual(['a']);
     expect(show({ ...pages([t('x', '2026-01-01')], 50) }, 'Completed', 'before')).toEqual([]);

@@ -4,7 +4,8 @@ import { compareTasks } from '../../lib/search/task-order.ts';
 import { ORDER_BY, isSortKey } from './sort-order.ts';
 
 const t = (Gsid: string, fields: Partial<Task> = {}): Task => ({ Gsid, Name: Gsid, ...fields });
-const order = (tasks: Task[], key: keyof typeof ORDER_BY) => [...tasks].sort((a, b) => compareTasks(a, b, ORDER_BY[key])).map((x) => x.Gsid);
+const order = (tasks: Task[], key: keyof typeof ORDER_BY) =>
+  [...tasks].sort((a, b) => compareTasks(a, b, ORDER_BY[key])).map((x) => x.Gsid);
 
 describe('sort orders', () => {
   it('due date ascending, tasks without a due date last, ties by Gsid', () => {
@@ -35,7 +36,11 @@ describe('sort orders', () => {
   });
 
   it('last modified newest first, never-modified last', () => {
-    const tasks = [t('old', { ModifiedDate: '2026-01-01T00:00:00.000Z' }), t('none'), t('new', { ModifiedDate: '2026-06-01T10:00:00.000Z' })];
+    const tasks = [
+      t('old', { ModifiedDate: '2026-01-01T00:00:00.000Z' }),
+      t('none'),
+      t('new', { ModifiedDate: '2026-06-01T10:00:00.000Z' }),
+    ];
     expect(order(tasks, 'modified')).toEqual(['new', 'old', 'none']);
   });
 

@@ -30,7 +30,12 @@ export function isStaleMove(error: unknown): error is StaleMoveError {
  * So this user's own quick moves, one of which failed meanwhile, never count as someone else's.
  * Not when the user said to go ahead.
  */
-export function checkNotStale(fresh: Task, shown: TaskStatus, to: TaskStatus, options: { force: boolean; known: ReadonlySet<string> }): void {
+export function checkNotStale(
+  fresh: Task,
+  shown: TaskStatus,
+  to: TaskStatus,
+  options: { force: boolean; known: ReadonlySet<string> },
+): void {
   if (options.force || fresh.Status === undefined || fresh.Status === shown) return;
   if (!fresh.ModifiedDate || options.known.has(fresh.ModifiedDate)) return;
   throw new StaleMoveError(fresh, shown, to);

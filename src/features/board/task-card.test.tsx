@@ -53,7 +53,17 @@ function Cards({ registry, shown, layer }: { registry: DragRegistry; shown: Task
   return (
     <DragRegistryContext value={registry}>
       {shown.map((task, index) => (
-        <TaskCard key={task.Gsid} task={task} status="Not Started" index={index} start={index * 112} setSize={shown.length} measure={noop} onMoveTo={noop} today="2026-11-27" />
+        <TaskCard
+          key={task.Gsid}
+          task={task}
+          status="Not Started"
+          index={index}
+          start={index * 112}
+          setSize={shown.length}
+          measure={noop}
+          onMoveTo={noop}
+          today="2026-11-27"
+        />
       ))}
       {layer && <Layer registry={registry} onMove={noop} today="2026-11-27" />}
     </DragRegistryContext>

@@ -114,7 +114,10 @@ const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleR
     <>
       <div className="flex items-start gap-1">
         <DragHandle token={dragToken} name={name} handleRef={handleRef} />
-        <Link to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`} className="min-w-0 flex-1 break-words text-sm font-medium text-slate-900 hover:underline">
+        <Link
+          to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`}
+          className="min-w-0 flex-1 break-words text-sm font-medium text-slate-900 hover:underline"
+        >
           {name}
         </Link>
         <MoveToMenu taskName={name} status={status} onMove={(to) => onMoveTo(task, status, to)} buttonRef={menuButton} />
@@ -143,7 +146,10 @@ const DragHandle = memo(function DragHandle({ token, name, handleRef }: HandlePr
       aria-label={`Move ${name}`}
       className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
     >
-      <span aria-hidden="true" className="block h-4 w-2.5 bg-[radial-gradient(circle,currentColor_1.2px,transparent_1.5px)] bg-[length:5px_5px]" />
+      <span
+        aria-hidden="true"
+        className="block h-4 w-2.5 bg-[radial-gradient(circle,currentColor_1.2px,transparent_1.5px)] bg-[length:5px_5px]"
+      />
     </button>
   );
 });

@@ -81,7 +81,9 @@ describe('a card and a column before and after the drag code', () => {
     const [token] = onlyCard(registry);
 
     const onKeyDown = vi.fn();
-    act(() => registry.publishCard(token, { listeners: { onKeyDown }, attributes: { 'aria-describedby': 'DndDescribedBy-0' }, isDragging: false }));
+    act(() =>
+      registry.publishCard(token, { listeners: { onKeyDown }, attributes: { 'aria-describedby': 'DndDescribedBy-0' }, isDragging: false }),
+    );
     expect(handle).toHaveAttribute('aria-describedby', 'DndDescribedBy-0');
     expect(onKeyDown).toHaveBeenCalledTimes(1);
     expect(onKeyDown.mock.calls[0]![0]).toMatchObject({ type: 'keydown', nativeEvent: expect.objectContaining({ code: 'Space' }) });

@@ -93,7 +93,10 @@ export function useCardDrag(id: string, data: DragData): CardDrag {
   useLayoutEffect(() => () => registry?.removeCard(token), [registry, token]);
 
   const [nodeRef, handleRef] = useMemo(
-    () => [(element: HTMLElement | null) => void (node.current = element), (element: HTMLElement | null) => void (handle.current = element)],
+    () => [
+      (element: HTMLElement | null) => void (node.current = element),
+      (element: HTMLElement | null) => void (handle.current = element),
+    ],
     [],
   );
 
@@ -129,7 +132,8 @@ export function useDragHandle(token: string): Readonly<Record<string, unknown>> 
       },
       onKeyDown: (e: ReactKeyboardEvent) => {
         if (e.code === 'Escape') registry.clearPending(token, 'keyboard');
-        else if (PICK_UP_CODES.includes(e.code) && !e.repeat) registry.setPending(token, { kind: 'keyboard', init: { code: e.code, key: e.key } });
+        else if (PICK_UP_CODES.includes(e.code) && !e.repeat)
+          registry.setPending(token, { kind: 'keyboard', init: { code: e.code, key: e.key } });
         registry.want();
       },
     };

@@ -100,7 +100,12 @@ describe('useMoveTask', () => {
     queryClient.setQueryData(searchKey, page([]));
     await act(async () => answer({ ...fresh, Status: 'In Progress' }));
     await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'success', message: 'Moved "Kickoff call" to In Progress.' }));
-    expect(toasts.get().at(-1)!.actions!.map((a) => a.label)).toEqual(['Undo']);
+    expect(
+      toasts
+        .get()
+        .at(-1)!
+        .actions!.map((a) => a.label),
+    ).toEqual(['Undo']);
     expect(queryClient.getQueryState(searchKey)?.isInvalidated).toBe(true);
     expect(shown('In Progress', result.current.pending)).toEqual(['1T1', '1T2']);
   });
@@ -111,14 +116,25 @@ describe('useMoveTask', () => {
     const { result } = renderBoard();
 
     act(() => result.current.move({ task: card, from: 'Not Started', to: 'Completed' }));
-    await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'error', message: 'Could not move "Kickoff call" to Completed: Owner is inactive.' }));
+    await waitFor(() =>
+      expect(toasts.get().at(-1)).toMatchObject({
+        tone: 'error',
+        message: 'Could not move "Kickoff call" to Completed: Owner is inactive.',
+      }),
+    );
     // Back, and visible at once: nothing waits for a refetch.
     await waitFor(() => expect(shown('Not Started', result.current.pending)).toEqual(['1T1']));
     expect(shown('Completed', result.current.pending)).toEqual([]);
     expect(queryClient.getQueryData<ColumnPages>(key('Completed'))!.pages[0]!.totalCount).toBe(0);
 
     api.updateTask.mockResolvedValueOnce({ ...fresh, Status: 'Completed' });
-    act(() => toasts.get().at(-1)!.actions!.find((a) => a.label === 'Retry')!.onAction());
+    act(() =>
+      toasts
+        .get()
+        .at(-1)!
+        .actions!.find((a) => a.label === 'Retry')!
+        .onAction(),
+    );
     await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'success', message: 'Moved "Kickoff call" to Completed.' }));
     expect(api.updateTask).toHaveBeenLastCalledWith('1T1', expect.objectContaining({ Status: 'Completed' }));
   });
@@ -130,15 +146,29 @@ describe('useMoveTask', () => {
     const { result } = renderBoard();
 
     act(() => result.current.move({ task: { ...card, ModifiedDate: '2026-11-30T08:00:00Z' }, from: 'Not Started', to: 'In Progress' }));
-    await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'warning', message: expect.stringMatching(/^Someone else moved "Kickoff call" to Completed .*\. Move it to In Progress anyway\?$/) }));
+    await waitFor(() =>
+      expect(toasts.get().at(-1)).toMatchObject({
+        tone: 'warning',
+        message: expect.stringMatching(/^Someone else moved "Kickoff call" to Completed .*\. Move it to In Progress anyway\?$/),
+      }),
+    );
     expect(api.updateTask).not.toHaveBeenCalled();
     await waitFor(() => expect(shown('Completed', result.current.pending)).toEqual(['1T1']));
     expect(shown('Not Started', result.current.pending)).toEqual([]);
     expect(shown('In Progress', result.current.pending)).toEqual(['1T2']);
 
-    act(() => toasts.get().at(-1)!.actions!.find((a) => a.label === 'Move to In Progress')!.onAction());
+    act(() =>
+      toasts
+        .get()
+        .at(-1)!
+        .actions!.find((a) => a.label === 'Move to In Progress')!
+        .onAction(),
+    );
     await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ tone: 'success', message: 'Moved "Kickoff call" to In Progress.' }));
-    expect(api.updateTask).toHaveBeenCalledWith('1T1', expect.objectContaining({ Status: 'In Progress', Description: 'Changed by a colleague' }));
+    expect(api.updateTask).toHaveBeenCalledWith(
+      '1T1',
+      expect.objectContaining({ Status: 'In Progress', Description: 'Changed by a colleague' }),
+    );
   });
 
   it('Undo moves the task back the same way', async () => {
@@ -174,19 +204,39 @@ describe('useMoveTask', () => {
 
   it('a failed move takes back only itself: a move of another task that succeeded meanwhile stays (B1)', async () => {
     const slowX = deferred<Task>();
-    api.getTask.mockImplementation(async (id) => (id === '1T1' ? fresh : { Gsid: '1T2', Name: 'Later', CTAId: '1C1', Status: 'In Progress' }));
-    api.updateTask.mockImplementation((id, input) => (id === '1T1' ? slowX.promise : Promise.resolve({ Gsid: id, Name: 'Later', DueDate: '2026-12-05', Status: input.Status })));
+    api.getTask.mockImplementation(async (id) =>
+      id === '1T1' ? fresh : { Gsid: '1T2', Name: 'Later', CTAId: '1C1', Status: 'In Progress' },
+    );
+    api.updateTask.mockImplementation((id, input) =>
+      id === '1T1' ? slowX.promise : Promise.resolve({ Gsid: id, Name: 'Later', DueDate: '2026-12-05', Status: input.Status }),
+    );
     const { result } = renderBoard();
 
     act(() => result.current.move({ task: card, from: 'Not Started', to: 'Completed' }));
-    act(() => result.current.move({ task: { Gsid: '1T2', Name: 'Later', DueDate: '2026-12-05', Status: 'In Progress' }, from: 'In Progress', to: 'Skipped' }));
+    act(() =>
+      result.current.move({
+        task: { Gsid: '1T2', Name: 'Later', DueDate: '2026-12-05', Status: 'In Progress' },
+        from: 'In Progress',
+        to: 'Skipped',
+      }),
+    );
     await waitFor(() => expect(toasts.get().at(-1)?.message).toBe('Moved "Later" to Skipped.'));
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': ' (0)', Completed: '1T1 (1)', Skipped: '1T2 (1)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': ' (0)',
+      Completed: '1T1 (1)',
+      Skipped: '1T2 (1)',
+    });
 
     await act(async () => slowX.reject(refused('Owner is inactive.')));
     await waitFor(() => expect(toasts.get().at(-1)?.message).toBe('Could not move "Kickoff call" to Completed: Owner is inactive.'));
     // Kickoff call is back; Later stays where its successful move put it.
-    expect(board(result.current.pending)).toEqual({ 'Not Started': '1T1 (1)', 'In Progress': ' (0)', Completed: ' (0)', Skipped: '1T2 (1)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': '1T1 (1)',
+      'In Progress': ' (0)',
+      Completed: ' (0)',
+      Skipped: '1T2 (1)',
+    });
   });
 
   it('when the first of two quick moves of a card fails while the second runs, the card follows the second (B2)', async () => {
@@ -202,19 +252,31 @@ describe('useMoveTask', () => {
     await act(async () => first.reject(refused('Not now.')));
     await waitFor(() => expect(api.updateTask).toHaveBeenCalledTimes(2));
     // The second move still runs: the card shows in its target, and only there.
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T2 (1)', Completed: ' (0)', Skipped: '1T1 (1)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T2 (1)',
+      Completed: ' (0)',
+      Skipped: '1T1 (1)',
+    });
 
     await act(async () => second.resolve({ ...fresh, Status: 'Skipped' }));
     await waitFor(() => expect(toasts.get().at(-1)?.message).toBe('Moved "Kickoff call" to Skipped.'));
     // Done: the card is where the last successful move put it, before any refetch.
     expect(result.current.pending.size).toBe(0);
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T2 (1)', Completed: ' (0)', Skipped: '1T1 (1)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T2 (1)',
+      Completed: ' (0)',
+      Skipped: '1T1 (1)',
+    });
   });
 
   it('when the second of two quick moves fails, the card stays where the first one put it', async () => {
     const second = deferred<Task>();
     api.getTask.mockResolvedValue(fresh);
-    api.updateTask.mockImplementation(async (_id, input) => (input.Status === 'In Progress' ? { ...fresh, Status: 'In Progress' } : second.promise));
+    api.updateTask.mockImplementation(async (_id, input) =>
+      input.Status === 'In Progress' ? { ...fresh, Status: 'In Progress' } : second.promise,
+    );
     const { result } = renderBoard();
 
     act(() => result.current.move({ task: card, from: 'Not Started', to: 'In Progress' }));
@@ -222,7 +284,12 @@ describe('useMoveTask', () => {
     await waitFor(() => expect(api.updateTask).toHaveBeenCalledTimes(2));
     await act(async () => second.reject(refused('Not now.')));
     await waitFor(() => expect(toasts.get().at(-1)?.tone).toBe('error'));
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T1 1T2 (2)', Completed: ' (0)', Skipped: ' (0)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T1 1T2 (2)',
+      Completed: ' (0)',
+      Skipped: ' (0)',
+    });
   });
 });
 
@@ -242,7 +309,9 @@ describe('useMoveTask when the filters change during a move', () => {
     await waitFor(() => expect(result.current.pending.get('1T1')?.scope).toBe('board'));
     rerender({ columnKey: other, orderBy: ORDER_BY.due, scope: 'other' });
     const shownOnOther = (status: TaskStatus) =>
-      columnView(queryClient.getQueryData<ColumnPages>(other(status)), status, result.current.pending, ORDER_BY.due, 'other').cards.map((t) => t.Gsid);
+      columnView(queryClient.getQueryData<ColumnPages>(other(status)), status, result.current.pending, ORDER_BY.due, 'other').cards.map(
+        (t) => t.Gsid,
+      );
     expect(shownOnOther('Completed')).toEqual([]);
     expect(shownOnOther('Not Started')).toEqual([]); // on its way out, on any board
 
@@ -292,20 +361,47 @@ describe('useMoveTask with columns that refetch', () => {
     await waitFor(() => expect(result.current.loaded).toBe(true));
 
     act(() => result.current.move({ task: card, from: 'Not Started', to: 'In Progress' }));
-    await waitFor(() => expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T1 1T2 (2)', Completed: ' (0)', Skipped: ' (0)' }));
+    await waitFor(() =>
+      expect(board(result.current.pending)).toEqual({
+        'Not Started': ' (0)',
+        'In Progress': '1T1 1T2 (2)',
+        Completed: ' (0)',
+        Skipped: ' (0)',
+      }),
+    );
     await waitFor(() => expect(api.updateTask).toHaveBeenCalled());
 
     // The window gets focus again (or another page invalidates the searches): the server still
     // has the card where it was.
     await act(() => queryClient.refetchQueries({ queryKey: ['tasks', 'search'] }));
     expect(queryClient.getQueryData<ColumnPages>(key('Not Started'))!.pages[0]!.records.map((t) => t.Gsid)).toEqual(['1T1']);
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T1 1T2 (2)', Completed: ' (0)', Skipped: ' (0)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T1 1T2 (2)',
+      Completed: ' (0)',
+      Skipped: ' (0)',
+    });
 
     await act(async () => put.resolve());
     await waitFor(() => expect(toasts.get().at(-1)?.message).toBe('Moved "Kickoff call" to In Progress.'));
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T1 1T2 (2)', Completed: ' (0)', Skipped: ' (0)' });
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T1 1T2 (2)',
+      Completed: ' (0)',
+      Skipped: ' (0)',
+    });
     // The refetch after the move shows the server's truth.
-    await waitFor(() => expect(queryClient.getQueryData<ColumnPages>(key('In Progress'))!.pages[0]!.records.map((t) => t.Status)).toEqual(['In Progress', 'In Progress']));
-    expect(board(result.current.pending)).toEqual({ 'Not Started': ' (0)', 'In Progress': '1T1 1T2 (2)', Completed: ' (0)', Skipped: ' (0)' });
+    await waitFor(() =>
+      expect(queryClient.getQueryData<ColumnPages>(key('In Progress'))!.pages[0]!.records.map((t) => t.Status)).toEqual([
+        'In Progress',
+        'In Progress',
+      ]),
+    );
+    expect(board(result.current.pending)).toEqual({
+      'Not Started': ' (0)',
+      'In Progress': '1T1 1T2 (2)',
+      Completed: ' (0)',
+      Skipped: ' (0)',
+    });
   });
 });

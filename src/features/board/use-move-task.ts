@@ -133,7 +133,14 @@ export function useMoveTask(columns: BoardColumns) {
           tone: ask ? 'warning' : 'info',
           message,
           durationMs: ask ? null : undefined,
-          actions: ask ? [{ label: `Move to ${variables.to}`, onAction: () => run({ task: error.fresh, from: error.fresh.Status ?? variables.from, to: variables.to, force: true }) }] : undefined,
+          actions: ask
+            ? [
+                {
+                  label: `Move to ${variables.to}`,
+                  onAction: () => run({ task: error.fresh, from: error.fresh.Status ?? variables.from, to: variables.to, force: true }),
+                },
+              ]
+            : undefined,
         });
         return;
       }
@@ -188,7 +195,11 @@ export function usePendingMoves(): ReadonlyMap<string, PendingMove> {
     const map = new Map<string, PendingMove>();
     for (const { variables, submittedAt } of pending) {
       if (variables?.task.Gsid) {
-        map.set(variables.task.Gsid, { task: withStatus(variables.task, variables.to, new Date(submittedAt)), to: variables.to, scope: variables.scope });
+        map.set(variables.task.Gsid, {
+          task: withStatus(variables.task, variables.to, new Date(submittedAt)),
+          to: variables.to,
+          scope: variables.scope,
+        });
       }
     }
     return map;

@@ -37,7 +37,10 @@ interface View {
 export function useVirtualList({ count, keyOf, estimateSize, gap, overscan, scrollRef, keepIndex }: Options) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [view, setView] = useState<View>({ top: 0, height: 0 });
-  const layout = useMemo(() => layoutList(count, (i) => sizes.get(keyOf(i)) ?? estimateSize, gap), [count, keyOf, sizes, estimateSize, gap]);
+  const layout = useMemo(
+    () => layoutList(count, (i) => sizes.get(keyOf(i)) ?? estimateSize, gap),
+    [count, keyOf, sizes, estimateSize, gap],
+  );
   const items: VirtualItem[] = indexesToDraw(visibleRange(layout, view.top, view.height, overscan), keepIndex, count).map((index) => ({
     index,
     key: keyOf(index),
@@ -77,19 +80,25 @@ export function useVirtualList({ count, keyOf, estimateSize, gap, overscan, scro
   }, []);
 
   /** Follows the scroll box; redraws only when the drawn range changes. */
-  const readView = useCallback((sync: boolean) => {
-    const box = scrollRef.current;
-    if (!box) return;
-    const next: View = { top: box.scrollTop, height: box.clientHeight };
-    const { layout, view, overscan } = latest.current;
-    if (next.height === view.height && sameRange(visibleRange(layout, next.top, next.height, overscan), visibleRange(layout, view.top, view.height, overscan))) {
-      return;
-    }
-    latest.current = { ...latest.current, view: next };
-    // While scrolling, the new cards are drawn before the browser paints the scrolled box.
-    if (sync) flushSync(() => setView(next));
-    else setView(next);
-  }, [scrollRef]);
+  const readView = useCallback(
+    (sync: boolean) => {
+      const box = scrollRef.current;
+      if (!box) return;
+      const next: View = { top: box.scrollTop, height: box.clientHeight };
+      const { layout, view, overscan } = latest.current;
+      if (
+        next.height === view.height &&
+        sameRange(visibleRange(layout, next.top, next.height, overscan), visibleRange(layout, view.top, view.height, overscan))
+      ) {
+        return;
+      }
+      latest.current = { ...latest.current, view: next };
+      // While scrolling, the new cards are drawn before the browser paints the scrolled box.
+      if (sync) flushSync(() => setView(next));
+      else setView(next);
+    },
+    [scrollRef],
+  );
 
   // After every commit: the latest values for the callbacks, then the new items' sizes.
   useLayoutEffect(() => {

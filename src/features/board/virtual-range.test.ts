@@ -19,7 +19,14 @@ describe('virtual list layout', () => {
     // A viewport ending inside a gap does not reach the next item; one at the very end stops there.
     expect(visibleRange(layout, 0, 105, 0)).toEqual({ first: 0, last: 0 });
     expect(visibleRange(layout, 50_000, 900, 3)).toEqual({ first: 96, last: 99 });
-    expect(visibleRange(layoutList(0, () => 100, 10), 0, 900, 3)).toBeNull();
+    expect(
+      visibleRange(
+        layoutList(0, () => 100, 10),
+        0,
+        900,
+        3,
+      ),
+    ).toBeNull();
   });
 
   it('uses each item’s own size', () => {

@@ -33,8 +33,8 @@ export function AdoptionSection({ playbookId, templates }: { playbookId: string;
         </Link>
       </div>
       <p className="text-sm text-slate-700">
-        From the tasks created by this playbook. <strong>Done</strong> means Completed or Skipped; <strong>overdue</strong> means
-        Not Started or In Progress with a due date before today.
+        From the tasks created by this playbook. <strong>Done</strong> means Completed or Skipped; <strong>overdue</strong> means Not
+        Started or In Progress with a due date before today.
       </p>
       {query.isPending && <Loading label="Loading the playbook's tasks…" />}
       {query.isError && (
@@ -99,7 +99,14 @@ function CountHeaders() {
 function useCtaLabels(playbookId: string, tasks: readonly AdoptionTask[] | undefined): (ctaId: string) => CtaLabel {
   const suggestions = useSuggestions();
   const label = useCtaLabeller();
-  const own = useMemo(() => collectCtaFacts((tasks ?? []).map((t) => ({ ...t, PlaybookId: playbookId })), false), [tasks, playbookId]);
+  const own = useMemo(
+    () =>
+      collectCtaFacts(
+        (tasks ?? []).map((t) => ({ ...t, PlaybookId: playbookId })),
+        false,
+      ),
+    [tasks, playbookId],
+  );
   const seen = useMemo(() => new Map((suggestions.data?.ctas ?? []).map((c) => [c.ctaId, c])), [suggestions.data]);
   return (ctaId) => label(ctaId, mergeCtaFacts(seen.get(ctaId), own.get(ctaId)));
 }

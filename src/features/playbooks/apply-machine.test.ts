@@ -126,7 +126,13 @@ describe('apply state machine', () => {
 
   it('a 429 on a check puts the check back in line', () => {
     let s = reduce(running(1), { type: 'send', index: 0 }, { type: 'failed', index: 0, failure: fail(500), certain: false });
-    s = reduce(s, { type: 'finish' }, { type: 'start' }, { type: 'check', index: 0 }, { type: 'rateLimited', index: 0, failure: fail(429) });
+    s = reduce(
+      s,
+      { type: 'finish' },
+      { type: 'start' },
+      { type: 'check', index: 0 },
+      { type: 'rateLimited', index: 0, failure: fail(429) },
+    );
     expect(statuses(s)).toEqual(['verify']);
     expect(nextStep(reduce(s, { type: 'resumed' }))).toEqual({ kind: 'check', index: 0 });
   });

@@ -47,10 +47,7 @@ export function ApplyProgress({ state, plan }: { state: ApplyState; plan: readon
           aria-valuetext={`${s.created} of ${s.total}`}
           className="h-3 flex-1 overflow-hidden rounded-full border border-slate-400 bg-slate-100"
         >
-          <div
-            className={`h-full transition-[width] ${trouble ? 'bg-amber-600' : 'bg-blue-700'}`}
-            style={{ width: `${pct}%` }}
-          />
+          <div className={`h-full transition-[width] ${trouble ? 'bg-amber-600' : 'bg-blue-700'}`} style={{ width: `${pct}%` }} />
         </div>
         <span className="text-sm font-medium tabular-nums whitespace-nowrap">
           {s.created} of {s.total}

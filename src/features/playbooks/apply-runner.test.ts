@@ -121,7 +121,9 @@ describe('applying a playbook', () => {
       ['Training', 2, '2028-03-05'],
       ['Review', 30, '2028-03-21'],
     ]);
-    expect(server.creates.every((c) => c.CTAId === '1C1' && c.OwnerId === '1U1' && c.PlaybookId === '1P1' && c.Status === 'Not Started')).toBe(true);
+    expect(
+      server.creates.every((c) => c.CTAId === '1C1' && c.OwnerId === '1U1' && c.PlaybookId === '1P1' && c.Status === 'Not Started'),
+    ).toBe(true);
     expect(server.maxInFlight).toBe(1);
     expect(run.getState().phase).toBe('finished');
     expect(summarize(run.getState())).toMatchObject({ created: 4, failed: 0 });
@@ -162,7 +164,13 @@ describe('applying a playbook', () => {
   });
 
   it('does not mistake tasks of an earlier application to the same CTA for its own', async () => {
-    const earlier: Task[] = TEMPLATES.map((t, i) => ({ Gsid: `1TOLD${i}`, Name: t.name, Order: t.order ?? undefined, CTAId: '1C1', PlaybookId: '1P1' }));
+    const earlier: Task[] = TEMPLATES.map((t, i) => ({
+      Gsid: `1TOLD${i}`,
+      Name: t.name,
+      Order: t.order ?? undefined,
+      CTAId: '1C1',
+      PlaybookId: '1P1',
+    }));
     const { server, run } = setup(earlier);
     server.script.push({ network: 'before' });
     await run.run();

@@ -6,14 +6,7 @@
 import type { CallOptions } from '../../api/client.ts';
 import { isApiError, isClientError, isRateLimited } from '../../api/errors.ts';
 import type { CreateTaskInput, SearchRequest, Task } from '../../api/types.ts';
-import {
-  applyReducer,
-  initialApplyState,
-  nextStep,
-  type ApplyEvent,
-  type ApplyState,
-  type Failure,
-} from './apply-machine.ts';
+import { applyReducer, initialApplyState, nextStep, type ApplyEvent, type ApplyState, type Failure } from './apply-machine.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
 import { searchAllPages, type SearchFn } from './search-all.ts';
 import { createInputFor, type ApplyTarget, type PlannedTask } from './task-plan.ts';

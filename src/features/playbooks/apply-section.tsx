@@ -20,8 +20,8 @@ export function ApplySection({
   if (!active) {
     return (
       <p className="rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
-        <strong>This playbook is inactive, so it cannot be applied to a CTA.</strong> Existing tasks from it are not affected; an
-        admin can reactivate it in Gainsight.
+        <strong>This playbook is inactive, so it cannot be applied to a CTA.</strong> Existing tasks from it are not affected; an admin can
+        reactivate it in Gainsight.
       </p>
     );
   }

@@ -52,7 +52,10 @@ export function ExistingTasksWarning({
               : ''}
       </p>
       {coverage && count > 0 && (
-        <section aria-labelledby={`${ID}-title`} className="space-y-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <section
+          aria-labelledby={`${ID}-title`}
+          className="space-y-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           <h3 id={`${ID}-title`} className="font-semibold">
             This CTA already has {tasks(count)} from this playbook
           </h3>
@@ -78,7 +81,13 @@ export function ExistingTasksWarning({
           <fieldset>
             <legend className="font-medium">What to create</legend>
             <label className="mt-1 flex items-start gap-2">
-              <input type="radio" name={`${ID}-mode`} className="mt-0.5" checked={mode === 'missing'} onChange={() => onModeChange('missing')} />
+              <input
+                type="radio"
+                name={`${ID}-mode`}
+                className="mt-0.5"
+                checked={mode === 'missing'}
+                onChange={() => onModeChange('missing')}
+              />
               <span>
                 {missing === 0
                   ? 'Nothing: every template already has a task on this CTA'

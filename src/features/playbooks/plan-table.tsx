@@ -5,15 +5,7 @@ import type { PlannedTask } from './task-plan.ts';
 import { dayLabel } from './template-order.ts';
 
 /** The tasks an application creates, with their calendar due dates and, once running, what happened to each. */
-export function PlanTable({
-  plan,
-  items,
-  phase,
-}: {
-  plan: readonly PlannedTask[];
-  items?: readonly ApplyItem[];
-  phase?: ApplyPhase;
-}) {
+export function PlanTable({ plan, items, phase }: { plan: readonly PlannedTask[]; items?: readonly ApplyItem[]; phase?: ApplyPhase }) {
   return (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="mb-1 text-left text-sm font-semibold text-slate-800">
@@ -96,7 +88,9 @@ function ItemResult({ item, phase }: { item: ApplyItem; phase?: ApplyPhase }) {
           </span>
           {item.failure && <span className="block text-xs">{item.failure.message}</span>}
           {item.status === 'unknown' && (
-            <span className="block text-xs text-slate-700">The server may have created it anyway; Retry checks before sending it again.</span>
+            <span className="block text-xs text-slate-700">
+              The server may have created it anyway; Retry checks before sending it again.
+            </span>
           )}
           {item.failure?.requestId && <span className="block text-xs text-slate-600">Request id: {item.failure.requestId}</span>}
         </span>

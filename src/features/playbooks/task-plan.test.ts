@@ -20,25 +20,10 @@ describe('planTasks', () => {
   });
 
   it('crosses month ends and the end of February in leap and common years', () => {
-    expect(planTasks(templates, '2026-01-31').map((t) => t.dueDate)).toEqual([
-      '2026-01-31',
-      '2026-02-01',
-      '2026-03-02',
-      '2027-01-31',
-    ]);
+    expect(planTasks(templates, '2026-01-31').map((t) => t.dueDate)).toEqual(['2026-01-31', '2026-02-01', '2026-03-02', '2027-01-31']);
     // 2028 is a leap year: Feb 28 + 1 is Feb 29, and the year ahead holds Feb 29.
-    expect(planTasks(templates, '2028-02-28').map((t) => t.dueDate)).toEqual([
-      '2028-02-28',
-      '2028-02-29',
-      '2028-03-29',
-      '2029-02-27',
-    ]);
-    expect(planTasks(templates, '2027-02-28').map((t) => t.dueDate)).toEqual([
-      '2027-02-28',
-      '2027-03-01',
-      '2027-03-30',
-      '2028-02-28',
-    ]);
+    expect(planTasks(templates, '2028-02-28').map((t) => t.dueDate)).toEqual(['2028-02-28', '2028-02-29', '2028-03-29', '2029-02-27']);
+    expect(planTasks(templates, '2027-02-28').map((t) => t.dueDate)).toEqual(['2027-02-28', '2027-03-01', '2027-03-30', '2028-02-28']);
     expect(planTasks(templates, '2028-02-29').map((t) => t.dueDate)[1]).toBe('2028-03-01');
     expect(planTasks(templates, '2026-12-31').map((t) => t.dueDate)[1]).toBe('2027-01-01');
   });

@@ -3,7 +3,9 @@ import { dayLabel, stepLabel, type OrderedTemplate } from './template-order.ts';
 /** The task templates in playbook order, each with its step, name, description and due offset. */
 export function TemplateList({ templates, labelledBy }: { templates: readonly OrderedTemplate[]; labelledBy: string }) {
   if (templates.length === 0) {
-    return <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-700">This playbook has no task templates.</p>;
+    return (
+      <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-700">This playbook has no task templates.</p>
+    );
   }
   return (
     <ol aria-labelledby={labelledBy} className="space-y-2">

@@ -38,7 +38,10 @@ describe('orderTemplates', () => {
   });
 
   it('does not change the array it was given', () => {
-    const input: TaskTemplate[] = [{ name: 'B', order: 2 }, { name: 'A', order: 1 }];
+    const input: TaskTemplate[] = [
+      { name: 'B', order: 2 },
+      { name: 'A', order: 1 },
+    ];
     orderTemplates(input);
     expect(input.map((t) => t.name)).toEqual(['B', 'A']);
   });
@@ -51,7 +54,12 @@ describe('orderTemplates', () => {
 
 describe('spanDays and labels', () => {
   it('is the largest daysFromCreation, not the last one', () => {
-    expect(spanDays([{ order: 1, daysFromCreation: 30 }, { order: 2, daysFromCreation: 10 }])).toBe(30);
+    expect(
+      spanDays([
+        { order: 1, daysFromCreation: 30 },
+        { order: 2, daysFromCreation: 10 },
+      ]),
+    ).toBe(30);
     expect(spanDays([])).toBe(0);
     expect(spanDays(undefined)).toBe(0);
   });

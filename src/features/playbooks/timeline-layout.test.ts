@@ -46,13 +46,20 @@ describe('layoutTimeline', () => {
 
   it('keeps a one-day axis for a single day-0 template, and extends left for negative days', () => {
     expect(layoutTimeline(orderTemplates([{ name: 'a', order: 1, daysFromCreation: 0 }]), g)).toMatchObject({ minDay: 0, maxDay: 1 });
-    const neg = layoutTimeline(orderTemplates([{ name: 'a', order: 1, daysFromCreation: -10 }, { name: 'b', order: 2, daysFromCreation: 10 }]), g);
+    const neg = layoutTimeline(
+      orderTemplates([
+        { name: 'a', order: 1, daysFromCreation: -10 },
+        { name: 'b', order: 2, daysFromCreation: 10 },
+      ]),
+      g,
+    );
     expect([neg.minDay, neg.maxDay]).toEqual([-10, 10]);
     expect(neg.ticks.find((t) => t.day === 0)?.x).toBe(500);
   });
 
   it('ticks at round intervals, ending on the last day', () => {
-    const days = (last: number) => layoutTimeline(orderTemplates([{ name: 'a', order: 1, daysFromCreation: last }]), g).ticks.map((t) => t.day);
+    const days = (last: number) =>
+      layoutTimeline(orderTemplates([{ name: 'a', order: 1, daysFromCreation: last }]), g).ticks.map((t) => t.day);
     expect(days(90)).toEqual([0, 15, 30, 45, 60, 75, 90]);
     expect(days(45)).toEqual([0, 10, 20, 30, 40, 45]);
     expect(days(21)).toEqual([0, 5, 10, 15, 20]);

@@ -30,7 +30,14 @@ export function Timeline({ templates }: { templates: readonly OrderedTemplate[] 
         className="h-auto w-full"
       >
         <title id={`${id}-title`}>{`Timeline of ${templates.length} tasks over ${daysWord(span)} from the CTA's creation`}</title>
-        <line x1={DEFAULT_GEOMETRY.pad} x2={width - DEFAULT_GEOMETRY.pad} y1={axisY} y2={axisY} className="stroke-slate-500" strokeWidth={2} />
+        <line
+          x1={DEFAULT_GEOMETRY.pad}
+          x2={width - DEFAULT_GEOMETRY.pad}
+          y1={axisY}
+          y2={axisY}
+          className="stroke-slate-500"
+          strokeWidth={2}
+        />
         {layout.ticks.map((tick) => (
           <g key={tick.day}>
             <line x1={tick.x} x2={tick.x} y1={axisY - 4} y2={axisY + 4} className="stroke-slate-500" strokeWidth={1.5} />

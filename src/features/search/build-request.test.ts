@@ -49,7 +49,7 @@ describe('buildSearchRequest', () => {
     });
   });
 
-  it('stays relative: the same saved search resolves to tomorrow\'s date tomorrow', () => {
+  it("stays relative: the same saved search resolves to tomorrow's date tomorrow", () => {
     const s = state([cond('DueDate', 'BTW', ['today-7', 'today+3'])]);
     const today = buildSearchRequest(s, TODAY);
     const tomorrow = buildSearchRequest(s, '2026-11-28');
@@ -78,7 +78,12 @@ describe('buildSearchRequest', () => {
 
   it('reports each incomplete condition by its letter', () => {
     const result = buildSearchRequest(
-      state([cond('Name', 'EQ', ['  ']), cond('Order', 'GT', ['1.5']), cond('Status', 'IN', []), cond('DueDate', 'BTW', ['today', 'today-1'])]),
+      state([
+        cond('Name', 'EQ', ['  ']),
+        cond('Order', 'GT', ['1.5']),
+        cond('Status', 'IN', []),
+        cond('DueDate', 'BTW', ['today', 'today-1']),
+      ]),
       TODAY,
     );
     expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
@@ -148,7 +153,9 @@ describe('what the builder sends, the server accepts', () => {
     for (const field of SEARCH_FIELDS) {
       for (const operator of operatorsFor(field.name)) {
         const row = cond(field.name, operator, valuesFor(field.name, operator));
-        row.values = row.values.map((_v, i) => (field.type === 'date' || field.type === 'datetime' ? ['today-3', 'today+2'][i]! : sample[field.type]));
+        row.values = row.values.map((_v, i) =>
+          field.type === 'date' || field.type === 'datetime' ? ['today-3', 'today+2'][i]! : sample[field.type],
+        );
         const result = buildSearchRequest(state([row]), TODAY);
         if (!result.ok) throw new Error(`${field.name} ${operator}: ${result.issues[0]?.message}`);
         expect(() => compileSearch(result.request as never), `${field.name} ${operator}`).not.toThrow();

@@ -52,7 +52,9 @@ export function conditionValues(condition: BuilderCondition, today: string): Val
 
   const picked = type === 'status' || (type === 'picklist' && condition.operator !== 'CONTAINS' && condition.operator !== 'STARTS_WITH');
   if (arity === 'many' && raw.length === 0) {
-    return fail(type === 'status' ? 'choose at least one status' : picked ? 'choose at least one value' : 'enter at least one value (one per line)');
+    return fail(
+      type === 'status' ? 'choose at least one status' : picked ? 'choose at least one value' : 'enter at least one value (one per line)',
+    );
   }
   if (raw.length > MAX_IN_VALUES) return fail(`at most ${MAX_IN_VALUES} values, got ${raw.length}`);
   if (arity === 'two' && raw.length < 2) return fail('enter both From and To');
@@ -123,9 +125,7 @@ export function buildWhere(where: WhereState, today: string, options: BuildOptio
   return { conditions, expression, issues, expressionCheck };
 }
 
-export type BuildResult =
-  | { ok: true; request: SearchRequest; where: WhereResult }
-  | { ok: false; issues: Issue[]; where: WhereResult };
+export type BuildResult = { ok: true; request: SearchRequest; where: WhereResult } | { ok: false; issues: Issue[]; where: WhereResult };
 
 /** The request for one page of results (see `state.page`), or the issues that stop it. */
 export function buildSearchRequest(state: SearchState, today: string, options: BuildOptions = {}): BuildResult {

@@ -7,14 +7,7 @@ import type { SearchOperator, SortDirection } from '../../api/types.ts';
 import { defaultAlias } from '../../lib/search-expression.ts';
 import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
 import { remapExpression } from './expression-check.ts';
-import {
-  DEFAULT_COLUMNS,
-  DEFAULT_ROWS_PER_PAGE,
-  fieldDef,
-  operatorsFor,
-  type FieldName,
-  type PageSize,
-} from './search-fields.ts';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS_PER_PAGE, fieldDef, operatorsFor, type FieldName, type PageSize } from './search-fields.ts';
 
 export type Logic = 'and' | 'or' | 'custom';
 

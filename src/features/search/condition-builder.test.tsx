@@ -54,7 +54,9 @@ describe('ConditionBuilder', () => {
 
     await user.click(screen.getByRole('button', { name: 'Search' }));
     expect(onSearch).toHaveBeenCalledWith(
-      expect.objectContaining({ conditions: [expect.objectContaining({ values: ['Not Started'] }), expect.objectContaining({ values: ['today', 'today+7'] })] }),
+      expect.objectContaining({
+        conditions: [expect.objectContaining({ values: ['Not Started'] }), expect.objectContaining({ values: ['today', 'today+7'] })],
+      }),
     );
   });
 
@@ -99,7 +101,7 @@ describe('ConditionBuilder', () => {
     expect(screen.getByText('Left out of the logic: B. It filters nothing.')).toBeInTheDocument();
   });
 
-  it('says nothing about a new condition\'s value before it was touched, then says what is missing', async () => {
+  it("says nothing about a new condition's value before it was touched, then says what is missing", async () => {
     const user = userEvent.setup();
     render(<Harness onSearch={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Add condition' }));
@@ -124,18 +126,17 @@ describe('ConditionBuilder', () => {
     await user.click(screen.getByRole('button', { name: 'Add condition' }));
     await user.selectOptions(within(row('A')).getByLabelText('Field'), 'Priority');
     const operator = within(row('A')).getByLabelText('Operator');
-    expect(within(operator).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'is',
-      'is not',
-      'is any of',
-      'is none of',
-      'contains',
-      'starts with',
-      'is empty',
-      'is not empty',
-    ]);
+    expect(
+      within(operator)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['is', 'is not', 'is any of', 'is none of', 'contains', 'starts with', 'is empty', 'is not empty']);
     const value = within(row('A')).getByRole('combobox', { name: 'Value' });
-    expect(within(value).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'High', 'Medium', 'Low', 'Urgent']);
+    expect(
+      within(value)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose…', 'High', 'Medium', 'Low', 'Urgent']);
     expect(value).toHaveAccessibleDescription('Any capitalisation matches.');
     await user.selectOptions(value, 'High');
     await user.selectOptions(operator, 'IN');
@@ -143,6 +144,8 @@ describe('ConditionBuilder', () => {
     expect(within(choices).getByRole('checkbox', { name: 'High' })).toBeChecked();
     await user.click(within(choices).getByRole('checkbox', { name: 'Urgent' }));
     await user.click(screen.getByRole('button', { name: 'Search' }));
-    expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ conditions: [expect.objectContaining({ values: ['High', 'Urgent'] })] }));
+    expect(onSearch).toHaveBeenCalledWith(
+      expect.objectContaining({ conditions: [expect.objectContaining({ values: ['High', 'Urgent'] })] }),
+    );
   });
 });

@@ -1,13 +1,6 @@
 import { useRef, useState } from 'react';
 import { defaultAlias } from '../../lib/search-expression.ts';
-import {
-  addCondition,
-  changeLogic,
-  duplicateCondition,
-  removeCondition,
-  updateCondition,
-  type WhereState,
-} from './builder-state.ts';
+import { addCondition, changeLogic, duplicateCondition, removeCondition, updateCondition, type WhereState } from './builder-state.ts';
 import type { WhereResult } from './build-request.ts';
 import { ConditionRow } from './condition-row.tsx';
 import { ExpressionField } from './expression-field.tsx';
@@ -69,7 +62,13 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} aria-labelledby="search-conditions-title" noValidate className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      aria-labelledby="search-conditions-title"
+      noValidate
+      className="rounded-lg border border-slate-200 bg-slate-50 p-4"
+    >
       <h2 id="search-conditions-title" className="text-lg font-semibold">
         Conditions
       </h2>
@@ -97,7 +96,13 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
           );
         })}
       </ol>
-      <button type="button" data-add-condition className={`${BUTTON} mt-2`} onClick={add} disabled={draft.conditions.length >= MAX_CONDITIONS}>
+      <button
+        type="button"
+        data-add-condition
+        className={`${BUTTON} mt-2`}
+        onClick={add}
+        disabled={draft.conditions.length >= MAX_CONDITIONS}
+      >
         Add condition
       </button>
       {draft.conditions.length > 0 && <LogicChoice value={draft.logic} onChange={(logic) => onChange(changeLogic(draft, logic))} />}

@@ -22,7 +22,17 @@ interface Props {
 }
 
 /** One lettered condition: Field, Operator, Value, and its Duplicate / Remove buttons. */
-export function ConditionRow({ alias, condition, problem: anyProblem, touched, onTouched, unused, onChange, onRemove, onDuplicate }: Props) {
+export function ConditionRow({
+  alias,
+  condition,
+  problem: anyProblem,
+  touched,
+  onTouched,
+  unused,
+  onChange,
+  onRemove,
+  onDuplicate,
+}: Props) {
   const id = useId();
   const { type } = fieldDef(condition.field);
   // A new condition does not complain before anything was typed.

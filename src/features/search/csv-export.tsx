@@ -85,7 +85,13 @@ export function CsvExport({ request, sort, total }: Props) {
         {running ? 'Cancel export' : `Export CSV${total !== null ? ` (${formatCount(total)} rows)` : ''}`}
       </button>
       <label htmlFor={`${id}-api-names`} className="flex items-center gap-1">
-        <input id={`${id}-api-names`} type="checkbox" checked={apiNames} disabled={!!running} onChange={(e) => setApiNames(e.target.checked)} />
+        <input
+          id={`${id}-api-names`}
+          type="checkbox"
+          checked={apiNames}
+          disabled={!!running}
+          onChange={(e) => setApiNames(e.target.checked)}
+        />
         API field names in the header
       </label>
       {running && (

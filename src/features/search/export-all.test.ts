@@ -34,7 +34,11 @@ describe('fetchAllRows', () => {
       onProgress: (p) => progress.push(p),
     });
     expect(result.rows.map((t) => t.Gsid)).toEqual(tasks.map((t) => t.Gsid));
-    expect(calls.map((c) => [c.limit, c.offset])).toEqual([[5, 0], [5, 5], [5, 10]]);
+    expect(calls.map((c) => [c.limit, c.offset])).toEqual([
+      [5, 0],
+      [5, 5],
+      [5, 10],
+    ]);
     expect(calls[0]!.select).toEqual(['Gsid', 'Name']);
     expect(progress.map((p) => p.fetched)).toEqual([5, 10, 12]);
     expect(progress.at(-1)).toEqual({ fetched: 12, total: 12, waiting: null });
@@ -73,7 +77,9 @@ describe('fetchAllRows', () => {
     ).rejects.toMatchObject({ status: 429 });
     expect(always.search).toHaveBeenCalledTimes(7);
     const { search } = fakeApi({ 0: badRequest() });
-    await expect(fetchAllRows({ request: {}, sort: null, search, sleep: noSleep, signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(
+      fetchAllRows({ request: {}, sort: null, search, sleep: noSleep, signal: new AbortController().signal }),
+    ).rejects.toMatchObject({
       status: 400,
     });
   });

@@ -66,7 +66,7 @@ export async function fetchAllRows(options: ExportOptions): Promise<ExportResult
   let total = 0;
 
   async function fetchPage(offset: number): Promise<SearchResult> {
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       signal.throwIfAborted();
       try {
         return await search({ ...base, limit: pageSize, offset }, { signal });
@@ -86,7 +86,7 @@ export async function fetchAllRows(options: ExportOptions): Promise<ExportResult
     }
   }
 
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await fetchPage(offset);
     total = page.totalCount;
     for (const task of page.records) {

@@ -21,7 +21,10 @@ describe('relative date tokens', () => {
 
   it('says what is wrong', () => {
     expect(resolveDateToken('', '2026-11-27')).toEqual({ ok: false, message: 'enter a date' });
-    expect(resolveDateToken('2026-02-30', '2026-11-27')).toEqual({ ok: false, message: '"2026-02-30" is not a calendar date (YYYY-MM-DD)' });
+    expect(resolveDateToken('2026-02-30', '2026-11-27')).toEqual({
+      ok: false,
+      message: '"2026-02-30" is not a calendar date (YYYY-MM-DD)',
+    });
     expect(resolveDateToken('today-', '2026-11-27')).toEqual({ ok: false, message: 'enter a whole number of days' });
     expect(resolveDateToken('today+1.5', '2026-11-27')).toMatchObject({ ok: false });
     expect(resolveDateToken('today+99999', '2026-11-27')).toMatchObject({ ok: false, message: 'at most 36500 days' });

@@ -63,7 +63,12 @@ export function RequestPreview({ request, note, link }: { request: SearchRequest
         )}
       </p>
       {open && (
-        <pre id={`${id}-json`} tabIndex={0} aria-label="Request JSON" className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-50">
+        <pre
+          id={`${id}-json`}
+          tabIndex={0}
+          aria-label="Request JSON"
+          className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-50"
+        >
           {json ?? 'No request: the conditions have problems (see above).'}
         </pre>
       )}

@@ -62,7 +62,11 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     className="px-3 py-2 font-semibold whitespace-nowrap text-slate-800"
                   >
-                    <button type="button" className="flex items-center gap-1 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                    <button
+                      type="button"
+                      className="flex items-center gap-1 hover:underline"
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
                       <table.FlexRender header={header} />
                       <span aria-hidden="true" className="w-3 text-slate-600">
                         {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

@@ -20,7 +20,11 @@ describe('saved searches store', () => {
     const storage = memoryStorage();
     const s = store(storage);
     expect(s.list()).toEqual([]);
-    expect(s.save('  Overdue   tasks ', '{"c":[]}')).toMatchObject({ ok: true, replaced: false, saved: { id: 'id1', name: 'Overdue tasks' } });
+    expect(s.save('  Overdue   tasks ', '{"c":[]}')).toMatchObject({
+      ok: true,
+      replaced: false,
+      saved: { id: 'id1', name: 'Overdue tasks' },
+    });
     s.save('Mine', '');
     expect(s.list().map((x) => x.name)).toEqual(['Mine', 'Overdue tasks']);
     expect(s.list()).toBe(s.list());
@@ -40,7 +44,7 @@ describe('saved searches store', () => {
     expect(s.save('x'.repeat(81), 'x')).toMatchObject({ ok: false });
   });
 
-  it('renames, but not onto another search\'s name', () => {
+  it("renames, but not onto another search's name", () => {
     const s = store();
     s.save('One', '1');
     s.save('Two', '2');
@@ -71,8 +75,14 @@ describe('saved searches store', () => {
   });
 
   it('skips junk it finds in storage and survives storage that fails', () => {
-    const junk = memoryStorage({ [SAVED_SEARCHES_KEY]: JSON.stringify([{ id: 'a', name: 'Good', search: '', savedAt: 'x' }, { name: 1 }, null]) });
-    expect(store(junk).list().map((x) => x.name)).toEqual(['Good']);
+    const junk = memoryStorage({
+      [SAVED_SEARCHES_KEY]: JSON.stringify([{ id: 'a', name: 'Good', search: '', savedAt: 'x' }, { name: 1 }, null]),
+    });
+    expect(
+      store(junk)
+        .list()
+        .map((x) => x.name),
+    ).toEqual(['Good']);
     expect(store(memoryStorage({ [SAVED_SEARCHES_KEY]: '{not json' })).list()).toEqual([]);
     const full = createSavedSearchStore({
       getItem: () => null,

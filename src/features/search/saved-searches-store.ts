@@ -29,7 +29,13 @@ export interface StoreOptions {
 function isSaved(value: unknown): value is SavedSearch {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.name === 'string' && v.name.trim() !== '' && typeof v.search === 'string' && typeof v.savedAt === 'string';
+  return (
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    v.name.trim() !== '' &&
+    typeof v.search === 'string' &&
+    typeof v.savedAt === 'string'
+  );
 }
 
 const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -93,7 +99,8 @@ export function createSavedSearchStore(storage: StorageLike, options: StoreOptio
       if (typeof clean !== 'string') return { ok: false, message: clean.error };
       const items = list();
       const existing = items.find((s) => s.name.toLowerCase() === clean.toLowerCase());
-      if (!existing && items.length >= MAX_SAVED) return { ok: false, message: `At most ${MAX_SAVED} searches can be saved; delete one first.` };
+      if (!existing && items.length >= MAX_SAVED)
+        return { ok: false, message: `At most ${MAX_SAVED} searches can be saved; delete one first.` };
       const saved: SavedSearch = { id: existing?.id ?? newId(), name: clean, search, savedAt: now().toISOString() };
       const error = write(existing ? items.map((s) => (s.id === existing.id ? saved : s)) : [...items, saved]);
       return error ? { ok: false, message: error } : { ok: true, saved, replaced: existing !== undefined };

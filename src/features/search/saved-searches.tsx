@@ -39,7 +39,10 @@ export function SavedSearches({ current }: { current: string }) {
     const removed = store.remove(saved.id);
     if (!removed) return;
     setMessage(null);
-    toast.show({ message: `Deleted the saved search "${saved.name}".`, actions: [{ label: 'Undo', onAction: () => store.restore(removed) }] });
+    toast.show({
+      message: `Deleted the saved search "${saved.name}".`,
+      actions: [{ label: 'Undo', onAction: () => store.restore(removed) }],
+    });
   };
 
   return (

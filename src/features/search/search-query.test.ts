@@ -25,7 +25,10 @@ describe('fetchSearchPage', () => {
       orderByRefused: 'Unknown key orderBy',
       offset: 50,
     });
-    expect(calls).toEqual([{ limit: 25, offset: 50, orderBy: { Name: 'asc' } }, { limit: 25, offset: 50 }]);
+    expect(calls).toEqual([
+      { limit: 25, offset: 50, orderBy: { Name: 'asc' } },
+      { limit: 25, offset: 50 },
+    ]);
   });
 
   it('shows the real error when the request is wrong for another reason', async () => {

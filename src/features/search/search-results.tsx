@@ -80,8 +80,8 @@ function Results({ state, request, onChange }: { state: SearchState; request: Se
       </div>
       {browserSort && (
         <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-          The server would not sort ({data?.orderByRefused}), so this page is sorted in the browser: only the rows on this page are
-          in order.
+          The server would not sort ({data?.orderByRefused}), so this page is sorted in the browser: only the rows on this page are in
+          order.
         </p>
       )}
       <div className="mt-2">

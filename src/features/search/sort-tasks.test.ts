@@ -12,7 +12,11 @@ describe('sortTasks', () => {
   });
 
   it('sorts Priority in picklist order and numbers as numbers', () => {
-    const rows = [t('a', { Priority: 'Low', Order: 10 }), t('b', { Priority: 'High', Order: 9 }), t('c', { Priority: 'Medium', Order: 100 })];
+    const rows = [
+      t('a', { Priority: 'Low', Order: 10 }),
+      t('b', { Priority: 'High', Order: 9 }),
+      t('c', { Priority: 'Medium', Order: 100 }),
+    ];
     expect(sortTasks(rows, { field: 'Priority', dir: 'asc' }).map((r) => r.Priority)).toEqual(['High', 'Medium', 'Low']);
     expect(sortTasks(rows, { field: 'Order', dir: 'desc' }).map((r) => r.Order)).toEqual([100, 10, 9]);
   });

@@ -91,7 +91,9 @@ function readCondition(item: unknown): BuilderCondition | string {
   }
   const count = values.length;
   if (valueCountProblem(op, count)) {
-    const needs = { none: 'no value', one: 'one value', two: 'two values (from, to)', many: `1 to ${MAX_IN_VALUES} values` }[OPERATOR_ARITY[op]];
+    const needs = { none: 'no value', one: 'one value', two: 'two values (from, to)', many: `1 to ${MAX_IN_VALUES} values` }[
+      OPERATOR_ARITY[op]
+    ];
     return `“${operatorLabel(op, type)}” takes ${needs}, got ${count}`;
   }
   return { id: newId(), field, operator: op, values: values as string[] };
@@ -146,7 +148,8 @@ export function decodeSearch(param: string | null): Decoded {
     if (typeof json.expr === 'string' && json.expr.length <= MAX_EXPRESSION_LENGTH) {
       const dropped = [...renames.values()].includes(null);
       const expression = dropped ? remapExpression(json.expr, (a) => (renames.has(a) ? renames.get(a)! : a)) : json.expr;
-      if (dropped && expression !== json.expr) problems.push(`The custom logic was rewritten without the dropped conditions: "${expression}".`);
+      if (dropped && expression !== json.expr)
+        problems.push(`The custom logic was rewritten without the dropped conditions: "${expression}".`);
       state.where = { ...state.where, expression };
     } else {
       problems.push(`The custom logic ("expr") should be a text of at most ${MAX_EXPRESSION_LENGTH} characters, got ${show(json.expr)}.`);
@@ -165,7 +168,8 @@ export function decodeSearch(param: string | null): Decoded {
 
   if (json.size !== undefined) {
     if (PAGE_SIZES.includes(json.size as PageSize)) state.pageSize = json.size as PageSize;
-    else problems.push(`Rows per page must be one of ${PAGE_SIZES.join(', ')}, got ${show(json.size)}; ${DEFAULT_ROWS_PER_PAGE} are shown.`);
+    else
+      problems.push(`Rows per page must be one of ${PAGE_SIZES.join(', ')}, got ${show(json.size)}; ${DEFAULT_ROWS_PER_PAGE} are shown.`);
   }
 
   if (json.page !== undefined) {

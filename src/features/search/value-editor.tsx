@@ -54,7 +54,13 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
     ) : (
       <Labelled label="Value">
         {(id) => (
-          <select id={id} className={INPUT} value={values[0] ?? ''} onChange={(e) => setAt(0, e.target.value)} aria-describedby={describedBy}>
+          <select
+            id={id}
+            className={INPUT}
+            value={values[0] ?? ''}
+            onChange={(e) => setAt(0, e.target.value)}
+            aria-describedby={describedBy}
+          >
             {TASK_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}

@@ -40,8 +40,12 @@ describe('the sentence of an entry', () => {
     expect(activityHeadline(entry({ actor: 'Ana', changes: [STATUS, DUE, { field: 'OwnerId', from: 'U1', to: 'U2' }] }))).toBe(
       'Ana moved it to Completed and changed the due date and owner',
     );
-    expect(activityHeadline(entry({ actor: 'Ana', changes: [DUE, { field: 'CTAId', from: 'a', to: 'b' }] }))).toBe('Ana changed the due date and CTA');
-    expect(activityHeadline(entry({ actor: 'Ana', changes: [{ field: 'ModifiedDate', from: 'a', to: 'b' }] }))).toBe('Ana saved it without changes');
+    expect(activityHeadline(entry({ actor: 'Ana', changes: [DUE, { field: 'CTAId', from: 'a', to: 'b' }] }))).toBe(
+      'Ana changed the due date and CTA',
+    );
+    expect(activityHeadline(entry({ actor: 'Ana', changes: [{ field: 'ModifiedDate', from: 'a', to: 'b' }] }))).toBe(
+      'Ana saved it without changes',
+    );
   });
 
   it('says when a change came from outside Cockpit Board', () => {
@@ -51,7 +55,9 @@ describe('the sentence of an entry', () => {
 
   it('tells a change through Cockpit Board without sign-in by what changed', () => {
     expect(activityHeadline(entry({ changes: [STATUS] }))).toBe('Moved to Completed in Cockpit Board');
-    expect(activityHeadline(entry({ changes: [DUE, { field: 'Priority', from: 'Low', to: 'High' }] }))).toBe('Due date and priority changed in Cockpit Board');
+    expect(activityHeadline(entry({ changes: [DUE, { field: 'Priority', from: 'Low', to: 'High' }] }))).toBe(
+      'Due date and priority changed in Cockpit Board',
+    );
   });
 
   it('tells a created and a removed task', () => {
@@ -70,7 +76,12 @@ describe('the lines of the list', () => {
         entry({
           at: '2026-08-19T11:58:00.000Z',
           actor: 'Ana',
-          changes: [STATUS, { field: 'OwnerId', from: 'U1', to: 'U2' }, { field: 'OwnerName', from: 'Ana', to: 'Ben' }, { field: 'ModifiedDate', from: 'x', to: 'y' }],
+          changes: [
+            STATUS,
+            { field: 'OwnerId', from: 'U1', to: 'U2' },
+            { field: 'OwnerName', from: 'Ana', to: 'Ben' },
+            { field: 'ModifiedDate', from: 'x', to: 'y' },
+          ],
         }),
         entry({ at: '2026-08-19T10:00:00.000Z', source: 'outside', changes: [DUE] }),
       ],

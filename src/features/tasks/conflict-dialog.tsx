@@ -63,8 +63,8 @@ export function ConflictDialog({ changes, modifiedAt, ownerName, onSave, onCance
           Someone else changed this task
         </h2>
         <p id={`${ID}-message`} className="mt-2 text-sm text-slate-700">
-          While you were editing, this task was saved by someone else{modifiedAt ? ` (${modifiedAt})` : ''}. Nothing of yours has been
-          saved yet. You both changed {conflicts.length === 1 ? 'one field' : `${conflicts.length} fields`}: choose which version to keep.
+          While you were editing, this task was saved by someone else{modifiedAt ? ` (${modifiedAt})` : ''}. Nothing of yours has been saved
+          yet. You both changed {conflicts.length === 1 ? 'one field' : `${conflicts.length} fields`}: choose which version to keep.
         </p>
         <div className="mt-4 max-h-[50vh] space-y-3 overflow-auto">
           {conflicts.map((change, i) => (
@@ -109,7 +109,11 @@ export function ConflictDialog({ changes, modifiedAt, ownerName, onSave, onCance
           </p>
         )}
         <div className="mt-5 flex flex-wrap justify-end gap-2">
-          <button type="button" onClick={onCancel} className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
             Cancel
           </button>
           <button type="button" onClick={save} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800">

@@ -16,8 +16,20 @@ const HISTORY: ActivityAnswer = {
   available: true,
   entries: [
     { at: minutesAgo(60 * 26), source: 'outside', actor: null, kind: 'created', changes: [] },
-    { at: minutesAgo(2), source: 'cockpit', actor: 'Ana', kind: 'changed', changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }] },
-    { at: minutesAgo(60 * 3), source: 'outside', actor: null, kind: 'changed', changes: [{ field: 'DueDate', from: '2026-08-12', to: '2026-08-19' }] },
+    {
+      at: minutesAgo(2),
+      source: 'cockpit',
+      actor: 'Ana',
+      kind: 'changed',
+      changes: [{ field: 'Status', from: 'Not Started', to: 'Completed' }],
+    },
+    {
+      at: minutesAgo(60 * 3),
+      source: 'outside',
+      actor: null,
+      kind: 'changed',
+      changes: [{ field: 'DueDate', from: '2026-08-12', to: '2026-08-19' }],
+    },
   ],
 };
 
@@ -88,7 +100,7 @@ describe('the Activity section', () => {
     expect(screen.getByRole('heading', { name: 'Activity' })).toBeInTheDocument();
   });
 
-  it("says it needs the mirror when the team server keeps no history", async () => {
+  it('says it needs the mirror when the team server keeps no history', async () => {
     serve({ activity: { '1T1': { taskId: '1T1', entries: [], retentionDays: 90, available: false } } });
     renderActivity();
     expect(await screen.findByText("Activity needs the team server's mirror, which is turned off.")).toBeInTheDocument();

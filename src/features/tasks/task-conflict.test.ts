@@ -47,9 +47,25 @@ describe('checkForConflict', () => {
     const check = checkForConflict(OPENED, current, mine);
     expect(needsConfirmation(check)).toBe(true);
     expect(check.changes).toEqual([
-      { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call (moved)', changedByYou: true, overwrites: true },
+      {
+        field: 'Name',
+        label: 'Name',
+        before: 'Kickoff call',
+        theirs: 'Kickoff meeting',
+        mine: 'Kickoff call (moved)',
+        changedByYou: true,
+        overwrites: true,
+      },
       { field: 'OwnerId', label: 'Owner', before: 'U1', theirs: 'U2', mine: 'U1', changedByYou: false, overwrites: true },
-      { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'In Progress', mine: 'Not Started', changedByYou: false, overwrites: true },
+      {
+        field: 'Status',
+        label: 'Status',
+        before: 'Not Started',
+        theirs: 'In Progress',
+        mine: 'Not Started',
+        changedByYou: false,
+        overwrites: true,
+      },
       { field: 'Description', label: 'Description', before: 'Agenda', theirs: '', mine: 'Agenda', changedByYou: false, overwrites: true },
     ]);
   });
@@ -64,7 +80,15 @@ describe('checkForConflict', () => {
 
   it('a CTA someone else changed is their change: the save keeps it, so on its own it asks nothing', () => {
     const current: Task = { ...OPENED, CTAId: '1C2', ModifiedDate: '2026-02-01T10:05:00.000Z' };
-    const cta: FieldChange = { field: 'CTAId', label: 'CTA', before: '1C1', theirs: '1C2', mine: '1C2', changedByYou: false, overwrites: false };
+    const cta: FieldChange = {
+      field: 'CTAId',
+      label: 'CTA',
+      before: '1C1',
+      theirs: '1C2',
+      mine: '1C2',
+      changedByYou: false,
+      overwrites: false,
+    };
     // The form cannot edit the CTA: whichever CTA the input carries (the opened one, or the
     // server's one the PUT sends), the user did not change it and their CTA is kept.
     for (const mine of [inputOf(OPENED), { ...inputOf(OPENED), CTAId: '1C2' }, { ...inputOf(OPENED), Priority: 'Low' }]) {
@@ -89,7 +113,15 @@ describe('checkForConflict', () => {
     const current: Task = { ...OPENED, Status: 'Completed', ModifiedDate: 'later' };
     const check = checkForConflict(OPENED, current, { ...inputOf(OPENED), Status: 'Completed' });
     expect(check.changes).toEqual([
-      { field: 'Status', label: 'Status', before: 'Not Started', theirs: 'Completed', mine: 'Completed', changedByYou: true, overwrites: false },
+      {
+        field: 'Status',
+        label: 'Status',
+        before: 'Not Started',
+        theirs: 'Completed',
+        mine: 'Completed',
+        changedByYou: true,
+        overwrites: false,
+      },
     ]);
     expect(needsConfirmation(check)).toBe(false);
   });
@@ -119,7 +151,14 @@ describe('merging per field (issue 15)', () => {
 
   it('keeps mine where only I changed, theirs where only they changed, and the chosen side where both did', () => {
     const { changes } = checkForConflict(OPENED, current, mine);
-    const merged = { Description: 'Mine: new agenda', Status: 'In Progress', Priority: 'Low', CTAId: '1C1', OwnerId: 'U1', DueDate: '2026-03-01' };
+    const merged = {
+      Description: 'Mine: new agenda',
+      Status: 'In Progress',
+      Priority: 'Low',
+      CTAId: '1C1',
+      OwnerId: 'U1',
+      DueDate: '2026-03-01',
+    };
     expect(mergeInput(changes, mine, { Name: 'theirs' })).toEqual({ ...merged, Name: 'Kickoff meeting' });
     expect(mergeInput(changes, mine, { Name: 'mine' })).toEqual({ ...merged, Name: 'Kickoff call (moved)' });
   });
@@ -130,7 +169,14 @@ describe('merging per field (issue 15)', () => {
     const check = checkForConflict(OPENED, theirs, myEdit);
     expect(needsConfirmation(check)).toBe(false);
     const input = mergeInput(check.changes, myEdit);
-    expect(input).toEqual({ Name: 'Kickoff call', CTAId: '1C1', OwnerId: 'U1', Status: 'Completed', DueDate: '2026-04-01', Description: 'Mine' });
+    expect(input).toEqual({
+      Name: 'Kickoff call',
+      CTAId: '1C1',
+      OwnerId: 'U1',
+      Status: 'Completed',
+      DueDate: '2026-04-01',
+      Description: 'Mine',
+    });
     expect('Priority' in input).toBe(false);
   });
 });

@@ -7,7 +7,15 @@
 import { TASK_STATUSES, type Task, type TaskInput, type TaskStatus } from '../../api/types.ts';
 
 /** The fields a save replaces (TaskInput), in form order. */
-export const COMPARED_FIELDS = ['Name', 'CTAId', 'OwnerId', 'Status', 'Priority', 'DueDate', 'Description'] as const satisfies readonly (keyof TaskInput)[];
+export const COMPARED_FIELDS = [
+  'Name',
+  'CTAId',
+  'OwnerId',
+  'Status',
+  'Priority',
+  'DueDate',
+  'Description',
+] as const satisfies readonly (keyof TaskInput)[];
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export const FIELD_LABELS: Record<ComparedField, string> = {
@@ -111,7 +119,11 @@ function inputFromTexts(texts: Record<ComparedField, string>): TaskInput {
  * What to save, field by field: mine where only I changed it (or nobody did), theirs where only
  * they did, and for a field we both changed, the side `choices` names (mine when not named).
  */
-export function mergeInput(changes: readonly FieldChange[], mine: TaskInput, choices: Partial<Record<ComparedField, Side>> = {}): TaskInput {
+export function mergeInput(
+  changes: readonly FieldChange[],
+  mine: TaskInput,
+  choices: Partial<Record<ComparedField, Side>> = {},
+): TaskInput {
   const texts = Object.fromEntries(COMPARED_FIELDS.map((f) => [f, fieldText(mine, f)])) as Record<ComparedField, string>;
   for (const change of changes) {
     const keepTheirs = isConflict(change) ? choices[change.field] === 'theirs' : true;
@@ -124,4 +136,3 @@ export function mergeInput(changes: readonly FieldChange[], mine: TaskInput, cho
 export function theirsMerged(changes: readonly FieldChange[]): FieldChange[] {
   return changes.filter((c) => !isConflict(c) && c.overwrites && !KEPT_FROM_SERVER.includes(c.field));
 }
-

@@ -113,8 +113,8 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
       </h2>
       {staleOnServer && !conflict && (
         <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
-          Someone else saved this task after you started editing. When you save, their changes to fields you did not touch are
-          kept, and you choose for any field you both changed.
+          Someone else saved this task after you started editing. When you save, their changes to fields you did not touch are kept, and you
+          choose for any field you both changed.
         </p>
       )}
       {notice && (

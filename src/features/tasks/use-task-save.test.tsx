@@ -84,7 +84,11 @@ describe('useTaskSave', () => {
   it('saves the full input when nobody else changed the task, and caches the answer', async () => {
     const { result } = renderSave();
     const outcome = await saveWith(result, EDIT);
-    expect(outcome).toEqual({ kind: 'saved', task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }), merged: [] });
+    expect(outcome).toEqual({
+      kind: 'saved',
+      task: expect.objectContaining({ Description: 'New agenda', Status: 'In Progress' }),
+      merged: [],
+    });
     expect(calls('GET')).toHaveLength(1);
     // The check reads the task from the tenant, not the team server's mirror; the PUT is not marked.
     expect(calls('GET')[0]![0].headers.get('X-Cockpit-Fresh')).toBe('1');
@@ -104,7 +108,15 @@ describe('useTaskSave', () => {
       kind: 'conflict',
       current: onServer,
       changes: [
-        { field: 'Name', label: 'Name', before: 'Kickoff call', theirs: 'Kickoff meeting', mine: 'Kickoff call (moved)', changedByYou: true, overwrites: true },
+        {
+          field: 'Name',
+          label: 'Name',
+          before: 'Kickoff call',
+          theirs: 'Kickoff meeting',
+          mine: 'Kickoff call (moved)',
+          changedByYou: true,
+          overwrites: true,
+        },
       ],
       mine,
     });

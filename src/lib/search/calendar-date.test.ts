@@ -4,7 +4,21 @@ import { calendarDateMs, daysInMonth, isCalendarDate, parseCalendarDate } from '
 describe('the calendar-date rule', () => {
   it('takes real days only, in the YYYY-MM-DD shape', () => {
     expect(parseCalendarDate('2026-03-01')).toEqual({ y: 2026, m: 3, d: 1 });
-    for (const bad of ['2026-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '2026-01-1', '26-01-01', '2026-01-01T00:00:00Z', ' 2026-01-01', '2026/01/01', '']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-02-30',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-01',
+      '2026-01-1',
+      '26-01-01',
+      '2026-01-01T00:00:00Z',
+      ' 2026-01-01',
+      '2026/01/01',
+      '',
+    ]) {
       expect(isCalendarDate(bad), bad).toBe(false);
     }
   });

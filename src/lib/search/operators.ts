@@ -27,7 +27,19 @@ export function isSearchOperator(value: unknown): value is SearchOperator {
 }
 
 const TEXT_OPERATORS: readonly SearchOperator[] = ['EQ', 'NE', 'CONTAINS', 'STARTS_WITH', 'IN', 'NOT_IN', 'IS_NULL', 'IS_NOT_NULL'];
-const ORDERED_OPERATORS: readonly SearchOperator[] = ['EQ', 'NE', 'LT', 'LTE', 'GT', 'GTE', 'BTW', 'IN', 'NOT_IN', 'IS_NULL', 'IS_NOT_NULL'];
+const ORDERED_OPERATORS: readonly SearchOperator[] = [
+  'EQ',
+  'NE',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BTW',
+  'IN',
+  'NOT_IN',
+  'IS_NULL',
+  'IS_NOT_NULL',
+];
 
 /**
  * Which operators a search may use on each field type: the servers refuse any other, and the

@@ -14,7 +14,13 @@ describe('compareTasks: the servers order, in JavaScript', () => {
   });
 
   it('folds the case of text fields only, ties by the text as written', () => {
-    const names = [t('1', { Name: 'beta' }), t('2', { Name: 'Alpha' }), t('3', { Name: 'alpha' }), t('4', { Name: 'École' }), t('5', { Name: 'zeta' })];
+    const names = [
+      t('1', { Name: 'beta' }),
+      t('2', { Name: 'Alpha' }),
+      t('3', { Name: 'alpha' }),
+      t('4', { Name: 'École' }),
+      t('5', { Name: 'zeta' }),
+    ];
     // Folded text compares by code point: "école" after "zeta", as in SQLite.
     expect(order(names, { Name: 'asc' })).toEqual(['2', '3', '1', '5', '4']);
     expect(order(names, { Name: 'desc' })).toEqual(['4', '5', '1', '3', '2']);
@@ -24,13 +30,24 @@ describe('compareTasks: the servers order, in JavaScript', () => {
   });
 
   it('orders Priority by picklist rank, then other values as written', () => {
-    const tasks = [t('1', { Priority: 'Low' }), t('2', { Priority: 'urgent' }), t('3', { Priority: 'High' }), t('4', { Priority: 'Blocker' }), t('5'), t('6', { Priority: 'Medium' })];
+    const tasks = [
+      t('1', { Priority: 'Low' }),
+      t('2', { Priority: 'urgent' }),
+      t('3', { Priority: 'High' }),
+      t('4', { Priority: 'Blocker' }),
+      t('5'),
+      t('6', { Priority: 'Medium' }),
+    ];
     expect(order(tasks, { Priority: 'asc' })).toEqual(['3', '6', '1', '4', '2', '5']);
     expect(order(tasks, { Priority: 'desc' })).toEqual(['2', '4', '1', '6', '3', '5']);
   });
 
   it('compares numbers as numbers and applies keys in turn', () => {
-    const tasks = [t('1', { Order: 10, Status: 'Completed' }), t('2', { Order: 9, Status: 'Completed' }), t('3', { Order: 100, Status: 'Skipped' })];
+    const tasks = [
+      t('1', { Order: 10, Status: 'Completed' }),
+      t('2', { Order: 9, Status: 'Completed' }),
+      t('3', { Order: 100, Status: 'Skipped' }),
+    ];
     expect(order(tasks, { Order: 'asc' })).toEqual(['2', '1', '3']);
     expect(order(tasks, { Status: 'desc', Order: 'desc' })).toEqual(['3', '1', '2']);
   });

@@ -13,15 +13,9 @@
  *   // the page is now on `${appUrl}/board`, signed in as ana (ana@example.test)
  */
 import type { Page } from '@playwright/test';
-import {
-  freePort,
-  startTestProvider,
-  type TestAccount,
-  type TestProvider,
-  type TestProviderOptions,
-} from '../test-support/oidc-provider.ts';
+import { startTestProvider, type TestProvider } from '../test-support/oidc-provider.ts';
 
-export { freePort, startTestProvider, type TestAccount, type TestProvider, type TestProviderOptions };
+export { startTestProvider, type TestProvider };
 
 /** The team server's sign-in variables for `provider`, with the board at `publicUrl`. */
 export function oidcEnv(
@@ -85,13 +79,4 @@ export async function signInThroughProvider(page: Page, options: SignInOptions):
     await consent.click();
     await page.waitForURL(onApp, { timeout });
   }
-}
-
-/** Signs out the way the app does (a same-origin POST to /auth/logout) and waits for the board's root. */
-export async function signOut(page: Page, appUrl: string): Promise<void> {
-  const origin = new URL(appUrl).origin;
-  await page.evaluate(async () => {
-    await fetch('/auth/logout', { method: 'POST', headers: { 'X-Requested-With': 'cockpit-board' } });
-  });
-  await page.goto(`${origin}/`);
 }

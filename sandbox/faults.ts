@@ -5,7 +5,7 @@ import { badRequest } from './errors.ts';
  * (after skipping `skip` of them) get `status`. `when: 'after'` applies the request first and then
  * answers with the error, as when a reply is lost on its way back.
  */
-export interface FaultRule {
+interface FaultRule {
   method?: string;
   /** Exact API path under /v1 (e.g. `/tasks/search`), or a prefix ending in `*` (`/tasks/*`). */
   path?: string;
@@ -29,7 +29,7 @@ export interface FaultSettings {
   rules: FaultRule[];
 }
 
-export const NO_FAULTS: FaultSettings = {
+const NO_FAULTS: FaultSettings = {
   latencyMs: 0,
   jitterMs: 0,
   errorRate: 0,

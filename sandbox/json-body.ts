@@ -8,7 +8,7 @@ import { ApiFailure, ErrorCodes, badRequest } from './errors.ts';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Finds a key that could pollute prototypes anywhere in a parsed JSON value. */
-export function findForbiddenKey(value: unknown, path = ''): string | undefined {
+function findForbiddenKey(value: unknown, path = ''): string | undefined {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const hit = findForbiddenKey(value[i], `${path}[${i}]`);

@@ -199,7 +199,7 @@ export const EXPANSION_REASONS: readonly string[] = [
 ];
 export const LIFECYCLE_CTAS: readonly string[] = ['QBR', 'Health check', 'Executive sponsor review'];
 
-export interface TemplateData {
+interface TemplateData {
   name: string;
   /** null: the admin left the description empty. */
   description: string | null;

@@ -42,7 +42,7 @@ export interface SeedCounts {
   tasks: number;
 }
 
-export const SEED_DEFAULTS = { users: 15, companies: 40, ctas: 120 } as const;
+const SEED_DEFAULTS = { users: 15, companies: 40, ctas: 120 } as const;
 
 /** mulberry32: a tiny, fast 32-bit seeded generator; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -8,7 +8,7 @@ import type { Store } from './store.ts';
 import { checkJsonContentType, parseJsonBody } from './json-body.ts';
 import { validateTaskInput } from './validate.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HandlerContext {
   store: Store;
@@ -19,7 +19,7 @@ export interface HandlerContext {
 }
 
 /** Compares two secrets in constant time (hashing first, so their lengths leak nothing). */
-export function sameSecret(given: string, expected: string): boolean {
+function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);

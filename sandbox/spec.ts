@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as typeof addFormatsModule;
 
-export const SPEC_PATH = fileURLToPath(new URL('../openapi/gainsight-cs-task-and-playbook-api-openapi.yml', import.meta.url));
+const SPEC_PATH = fileURLToPath(new URL('../openapi/gainsight-cs-task-and-playbook-api-openapi.yml', import.meta.url));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -18,7 +18,7 @@ export interface OpenApiDoc {
   components: { schemas: Record<string, JsonObject> };
 }
 
-export function loadSpec(path = SPEC_PATH): OpenApiDoc {
+function loadSpec(path = SPEC_PATH): OpenApiDoc {
   return parseYaml(readFileSync(path, 'utf8')) as OpenApiDoc;
 }
 

@@ -7,7 +7,7 @@ import type { SearchBody } from '../search-engine/compile.ts';
 
 export type { TaskRecord };
 
-export interface TemplateRecord {
+interface TemplateRecord {
   name: string;
   description?: string;
   order: number;

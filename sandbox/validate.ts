@@ -3,8 +3,6 @@ import { badRequest } from './errors.ts';
 import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { TaskWrite } from './store.ts';
 
-export { findForbiddenKey, parseJsonBody } from './json-body.ts';
-
 const optional = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 /**

@@ -6,7 +6,6 @@
  */
 import { TASK_FIELD_NAMES, TASK_FIELD_TYPE, foldText, type FieldType, type TaskFieldName } from '../src/lib/search/fields.ts';
 
-export type { FieldType } from '../src/lib/search/fields.ts';
 export { TASK_STATUSES } from '../src/api/types.ts';
 /** Picklist order of priorities, used when sorting by Priority (as Gainsight sorts picklists). */
 export { PRIORITIES } from '../src/lib/priorities.ts';

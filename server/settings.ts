@@ -50,7 +50,7 @@ export interface TeamServerSettings {
   mirror: MirrorSettings | null;
 }
 
-export interface MirrorSettings {
+interface MirrorSettings {
   /** GAINSIGHT_MIRROR_DB: the SQLite file (default .cockpit/mirror.db). */
   dbPath: string;
   /** Whether GAINSIGHT_MIRROR_DB was set (with the built-in sandbox and no file named, the mirror lives in memory). */

@@ -76,10 +76,10 @@ export function isTeamServerPath(requestTarget: string): boolean {
   return TEAM_SERVER_PATHS.has(path) || TEAM_SERVER_PREFIXES.some((p) => path.startsWith(p));
 }
 
-export const DEFAULT_BUDGET = { perMinute: 80, perDay: 80_000, maxWaitMs: 20_000 };
+const DEFAULT_BUDGET = { perMinute: 80, perDay: 80_000, maxWaitMs: 20_000 };
 
 /** Log fields that must never be written, whatever a later change logs. */
-export const REDACTED_LOG_PATHS = [
+const REDACTED_LOG_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers.accesskey',
@@ -90,7 +90,7 @@ export const REDACTED_LOG_PATHS = [
 ];
 
 /** A request as log lines show it: Fastify's default fields, with the sign-in callback's code and state cut from the URL. */
-export function serializeRequest(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+function serializeRequest(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
   return {
     method: request.method,
     url: redactAuthUrl(request.url),

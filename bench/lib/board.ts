@@ -7,10 +7,10 @@ import { mainThreadWork, type MainThreadWork } from './main-thread.ts';
 import { COUNT_RENDERS, type RenderCounts } from './react-renders.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
-export const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const;
+const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const;
 
 /** Records when the first card appears (ms since navigation start) in window.__firstCardAt. */
-export const WATCH_FIRST_CARD = `
+const WATCH_FIRST_CARD = `
   const observer = new MutationObserver(() => {
     if (window.__firstCardAt === undefined && document.querySelector('section[aria-label] article')) {
       window.__firstCardAt = performance.now();
@@ -39,7 +39,7 @@ export async function waitForBoard(page: Page) {
 }
 
 /** JS heap in use (bytes) after a full garbage collection, through the DevTools protocol. */
-export async function jsHeapUsed(page: Page): Promise<number> {
+async function jsHeapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.collectGarbage');

@@ -10,7 +10,7 @@ import { VIEWPORT } from './board.ts';
 const DEFAULT_SELECT = ['Gsid', 'Name', 'Status', 'Priority', 'DueDate', 'CompanyName', 'OwnerName'];
 
 /** A Status is any of Not Started / In Progress, B Due date before today, C Priority is High; A AND (B OR C). */
-export function threeConditionRequest(today = todayIso()) {
+function threeConditionRequest(today = todayIso()) {
   return {
     select: DEFAULT_SELECT,
     limit: 25,
@@ -38,7 +38,7 @@ export async function threeConditionCount(sandbox: Sandbox): Promise<number> {
 }
 
 /** Builds the three conditions in the builder, as a user does. */
-export async function buildThreeConditions(page: Page) {
+async function buildThreeConditions(page: Page) {
   const condition = (letter: string) => page.getByRole('group', { name: `Condition ${letter}`, exact: true });
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add condition' }).click();
   const a = condition('A');

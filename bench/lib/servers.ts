@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { precompressDir } from '../../config/precompress.ts';
 import { createTeamServer } from '../../server/team-server.ts';
 
-export const BENCH_OUT_DIR = 'dist-bench';
+const BENCH_OUT_DIR = 'dist-bench';
 
 /** Builds the app once, as `npm run build` does, into its own folder. */
 export async function buildApp(): Promise<string> {
@@ -73,13 +73,4 @@ export async function startStack(options: SandboxOptions & { distDir: string }):
       await sandbox.close();
     },
   };
-}
-
-export async function setFaults(sandbox: Sandbox, settings: Record<string, unknown>) {
-  const res = await fetch(`${sandbox.origin}/__sandbox/faults`, {
-    method: 'PUT',
-    headers: { accessKey: sandbox.accessKey, 'Content-Type': 'application/json' },
-    body: JSON.stringify(settings),
-  });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }

@@ -6,7 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { VIEWPORT, scrollColumn, waitForBoard, WATCH_LONG_TASKS } from './board.ts';
 
-export interface ApiRequest {
+interface ApiRequest {
   at: number;
   method: string;
   path: string;
@@ -15,7 +15,7 @@ export interface ApiRequest {
 }
 
 /** Records every request to `/v1/` the page makes (from the browser, before any cache). */
-export function recordApiRequests(page: Page): ApiRequest[] {
+function recordApiRequests(page: Page): ApiRequest[] {
   const seen: ApiRequest[] = [];
   page.on('request', (req) => {
     const url = new URL(req.url());

@@ -9,6 +9,3 @@ export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
-
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-export const ms = (n: number) => `${n.toFixed(0)} ms`;

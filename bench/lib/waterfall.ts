@@ -11,7 +11,7 @@
  * "at once". Requests that merely follow each other still count, so the chain found is never
  * shorter than the real one.
  */
-export const SIBLING_MS = 50;
+const SIBLING_MS = 50;
 
 export type RequestKind = 'document' | 'script' | 'css' | 'fetch' | 'other';
 
@@ -29,7 +29,7 @@ export function neededBefore(requests: readonly TimedRequest[], elementAt: numbe
 }
 
 /** True when `b` waits on `a` (see above). Everything the page asks for waits on the document. */
-export function waitsOn(b: TimedRequest, a: TimedRequest): boolean {
+function waitsOn(b: TimedRequest, a: TimedRequest): boolean {
   return b.start >= a.end && (a.kind === 'document' || b.start - a.start > SIBLING_MS);
 }
 

@@ -45,9 +45,9 @@ export class AuthConfigError extends Error {
   override readonly name = 'AuthConfigError';
 }
 
-export const SESSION_IDLE_MIN_DEFAULT = 60;
-export const SESSION_MAX_HOURS_DEFAULT = 12;
-export const SESSION_SECRET_MIN_LENGTH = 32;
+const SESSION_IDLE_MIN_DEFAULT = 60;
+const SESSION_MAX_HOURS_DEFAULT = 12;
+const SESSION_SECRET_MIN_LENGTH = 32;
 
 const REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET'] as const;
 /** Any of these set means "the operator wants sign-in". */

@@ -37,7 +37,7 @@ export function errorEnvelope(errorCode: string, errorDesc: string, requestId: s
  * made one `/`, lower-cased (comparing lower-case only ever protects more). Null when it cannot be
  * decoded, which callers treat as protected.
  */
-export function comparablePath(target: string): string | null {
+function comparablePath(target: string): string | null {
   const path = target.split(/[?#]/, 1)[0] ?? '';
   let decoded: string;
   try {
@@ -48,7 +48,7 @@ export function comparablePath(target: string): string | null {
   return decoded.replace(/[\\/]+/g, '/').toLowerCase();
 }
 
-export function pathInList(path: string, list: readonly string[]): boolean {
+function pathInList(path: string, list: readonly string[]): boolean {
   return list.some((entry) => {
     const p = entry.toLowerCase().replace(/\/+$/, '');
     return path === p || path.startsWith(`${p}/`);

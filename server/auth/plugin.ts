@@ -348,7 +348,7 @@ function registerOidc(app: FastifyInstance, config: OidcAuthConfig, deps: AuthDe
 const claimString = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 /** Name and email from the ID token (and userinfo) claims; an email the provider marks unverified is not used. */
-export function userFromClaims(sub: string, claims: Record<string, unknown>): AuthUser {
+function userFromClaims(sub: string, claims: Record<string, unknown>): AuthUser {
   const email = claims.email_verified === false ? null : claimString(claims.email);
   const name = claimString(claims.name) ?? claimString(claims.preferred_username) ?? email ?? sub;
   return { sub, name, email };

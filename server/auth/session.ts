@@ -77,7 +77,7 @@ function parseJsonObject(text: string | null): Record<string, unknown> | null {
   }
 }
 
-export function parseSessionData(text: string | null): SessionData | null {
+function parseSessionData(text: string | null): SessionData | null {
   const o = parseJsonObject(text);
   if (!o || !isString(o.sub) || o.sub === '' || !isString(o.name) || !(o.email === null || isString(o.email))) return null;
   if (!isTime(o.iat) || !isTime(o.seen) || !(o.idt === undefined || isString(o.idt))) return null;
@@ -86,7 +86,7 @@ export function parseSessionData(text: string | null): SessionData | null {
   return data;
 }
 
-export function parseLoginData(text: string | null): LoginData | null {
+function parseLoginData(text: string | null): LoginData | null {
   const o = parseJsonObject(text);
   if (!o || !isString(o.state) || !isString(o.nonce) || !isString(o.verifier) || !isString(o.returnTo) || !isTime(o.t)) return null;
   return { state: o.state, nonce: o.nonce, verifier: o.verifier, returnTo: o.returnTo, t: o.t };

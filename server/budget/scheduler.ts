@@ -40,7 +40,7 @@ export type Outcome<A> =
   /** The caller gave up (its `signal` aborted) while the call waited for the budget. */
   | { kind: 'abandoned'; waitedMs: number };
 
-export interface SchedulerObserver {
+interface SchedulerObserver {
   /** A call left the queue for the tenant after waiting `waitedMs`. */
   sent?(priority: Priority, waitedMs: number): void;
   refused?(priority: Priority, reason: RefusalReason): void;

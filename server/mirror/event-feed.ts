@@ -24,7 +24,7 @@ export type Resume =
   /** From another server process, or older than the buffer: it must reload everything. */
   | { kind: 'reload' };
 
-export const DEFAULT_REPLAY_EVENTS = 1000;
+const DEFAULT_REPLAY_EVENTS = 1000;
 
 export class EventFeed {
   readonly serverId: string;

@@ -12,7 +12,7 @@ import type { Clock } from '../budget/scheduler.ts';
 import { EVENTS_PATH, LAST_EVENT_ID_PARAM, type LiveEvent, type SyncStatus } from '../../src/lib/live-events.ts';
 import type { EventFeed, FeedMessage } from './event-feed.ts';
 
-export const KEEP_ALIVE_MS = 15_000;
+const KEEP_ALIVE_MS = 15_000;
 /** A stream whose client reads slower than events come is dropped past this much unsent data. */
 const MAX_UNSENT_BYTES = 1024 * 1024;
 

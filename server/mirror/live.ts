@@ -46,7 +46,7 @@ export interface MirrorOptions {
   pageSize?: number;
 }
 
-export const DEFAULT_HISTORY_DAYS = 90;
+const DEFAULT_HISTORY_DAYS = 90;
 
 interface Mirror {
   db: Database.Database;

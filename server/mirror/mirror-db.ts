@@ -14,7 +14,7 @@ import { TASKS_COVER_INDEX_SQL, TASKS_TABLE_SQL } from '../../search-engine/task
 
 /** Raise when a table changes shape: older files are rebuilt (a mirror has nothing to migrate). */
 export const MIRROR_SCHEMA_VERSION = 1;
-export const MIRROR_KIND = 'cockpit-mirror';
+const MIRROR_KIND = 'cockpit-mirror';
 
 const SCHEMA_SQL = `
   CREATE TABLE mirror_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -42,7 +42,7 @@ export interface SyncTimings {
   maxRetryMs: number;
 }
 
-export const DEFAULT_TIMINGS: SyncTimings = {
+const DEFAULT_TIMINGS: SyncTimings = {
   pollMs: 10_000,
   idlePollMs: 120_000,
   playbooksMs: 5 * 60_000,

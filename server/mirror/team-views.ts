@@ -10,7 +10,7 @@ import type { TeamView, TeamViewInput, TeamViewKind } from '../../src/lib/live-e
 import { checkViewName, checkViewParams, isTeamViewKind, TEAM_VIEW_KINDS } from '../../src/lib/team/team-views.ts';
 
 /** Most views the team may keep (a bound on the file and on the list every page loads). */
-export const MAX_VIEWS = 1000;
+const MAX_VIEWS = 1000;
 
 /** Who is asking: the signed-in user, or null with sign-in off. */
 export type Viewer = { sub: string; name: string } | null;

@@ -11,9 +11,9 @@ import type { Operation } from './operations.ts';
 import { callUpstream, UpstreamError, type UpstreamAnswer } from './upstream-client.ts';
 
 /** Why the team server called the tenant (the `kind` label of cockpit_upstream_calls_total). */
-export type CallKind = 'read' | 'fresh' | 'write' | 'sync' | 'audit';
+type CallKind = 'read' | 'fresh' | 'write' | 'sync' | 'audit';
 
-export interface TenantCall {
+interface TenantCall {
   method: string;
   /** A checked path below the base URL, with its query string (config/proxy-path.ts). */
   apiPath: string;

@@ -13,7 +13,7 @@ import { noteOwnWrite, recordRead } from './live-status.ts';
 import type { paths } from './schema.gen.ts';
 import type { CreateTaskInput, OkData, Playbook, SearchRequest, SearchResult, Task, UpdateTaskInput } from './types.ts';
 
-export const DEFAULT_BASE_URL = '/v1';
+const DEFAULT_BASE_URL = '/v1';
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
 export interface ApiClientOptions {

@@ -35,7 +35,7 @@ export function useCtaFacts(ctaId: string) {
 }
 
 /** A playbook's name by id, once the playbooks are loaded (they are shared and long-lived). */
-export function usePlaybookName(): (playbookId: string) => string | undefined {
+function usePlaybookName(): (playbookId: string) => string | undefined {
   const playbooks = usePlaybooks();
   const names = useMemo(() => new Map((playbooks.data ?? []).map((p) => [p.Gsid ?? '', p.Name ?? ''])), [playbooks.data]);
   return useCallback((id: string) => names.get(id) || undefined, [names]);

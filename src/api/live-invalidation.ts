@@ -160,19 +160,19 @@ const startsWith = (key: QueryKey, prefix: readonly unknown[]) => prefix.every((
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request of a task search's key (any kind: plain, paged, all pages, a page's own), else null. */
-export function taskSearchRequest(key: QueryKey): SearchRequest | null {
+function taskSearchRequest(key: QueryKey): SearchRequest | null {
   if (key.length < 3 || !startsWith(key, taskKeys.searches())) return null;
   const last = key[key.length - 1];
   return isRecord(last) ? (last as SearchRequest) : null;
 }
 
 /** The task id of a `taskKeys.detail` key, else null. */
-export function taskDetailId(key: QueryKey): string | null {
+function taskDetailId(key: QueryKey): string | null {
   return key.length === 3 && startsWith(key, taskKeys.details()) && typeof key[2] === 'string' ? key[2] : null;
 }
 
 /** The playbook id of a `playbookKeys.detail` key, else null. */
-export function playbookDetailId(key: QueryKey): string | null {
+function playbookDetailId(key: QueryKey): string | null {
   return key.length === 3 && startsWith(key, playbookKeys.details()) && typeof key[2] === 'string' ? key[2] : null;
 }
 

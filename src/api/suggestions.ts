@@ -21,7 +21,7 @@ export const SUGGESTIONS_REQUEST: SearchRequest = {
 };
 
 /** A CTA seen in tasks: what those tasks tell of it (a sample, unless `complete`). */
-export interface CtaSuggestion extends CtaFacts {
+interface CtaSuggestion extends CtaFacts {
   companyId: string;
 }
 

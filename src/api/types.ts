@@ -9,7 +9,7 @@ import type { components, operations } from './schema.gen.ts';
 type Schemas = components['schemas'];
 
 /** The JSON body of an operation's 200 response (the envelope, as far as the spec describes it). */
-export type OkBody<Op extends keyof operations> = operations[Op]['responses'][200]['content']['application/json'];
+type OkBody<Op extends keyof operations> = operations[Op]['responses'][200]['content']['application/json'];
 
 /** The `data` of an operation's 200 envelope. */
 export type OkData<Op extends keyof operations> = NonNullable<OkBody<Op>['data']>;
@@ -48,7 +48,6 @@ export const TASK_STATUSES = allOf<TaskStatus>()(['Not Started', 'In Progress', 
  * format; the spec types `operator` as a plain string): defined with the other search rules the
  * app and the servers share, the field list keyed by the generated Task schema.
  */
-export { TASK_FIELD_NAMES } from '../lib/search/fields.ts';
 export { SEARCH_OPERATORS, type SearchOperator } from '../lib/search/operators.ts';
 
 export type SortDirection = 'asc' | 'desc';

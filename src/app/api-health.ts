@@ -64,7 +64,7 @@ export function reportApiError(error: unknown) {
 }
 
 /** Any answer from the server means it is reachable again. */
-export function reportApiSuccess() {
+function reportApiSuccess() {
   if (state.unreachable) set({ unreachable: null });
 }
 
@@ -76,7 +76,7 @@ export function resetApiHealth() {
  * The light request that tells whether the API answers again: a search for nothing but the count
  * (`limit: 0`), a few bytes each way.
  */
-export const PROBE_REQUEST = { select: ['Gsid'], limit: 0 };
+const PROBE_REQUEST = { select: ['Gsid'], limit: 0 };
 const defaultProbe = (signal: AbortSignal) => searchTasks(PROBE_REQUEST, { signal }).then(() => undefined);
 
 /** Waits between checks while the API cannot be reached: 5 s, doubling up to 30 s. */

@@ -11,12 +11,12 @@ import { prefetchPlaybook, prefetchPlaybooks } from '../features/playbooks/playb
 import { prefetchTask } from '../features/tasks/task-prefetch.ts';
 
 /** A page's code: its component. */
-export interface RouteModule {
+interface RouteModule {
   Component: ComponentType;
 }
 
 /** Where a page was asked for: the full URL and the path's parameters. */
-export interface RouteVisit {
+interface RouteVisit {
   url: string;
   params: Readonly<Record<string, string | undefined>>;
 }
@@ -66,7 +66,7 @@ export const ROUTES = {
   },
 } satisfies Record<string, RouteDef>;
 
-export type RouteKey = keyof typeof ROUTES;
+type RouteKey = keyof typeof ROUTES;
 
 /** Every page's code, for preloading once the first page has settled (see app.tsx). */
 export const ROUTE_LOADERS: (() => Promise<unknown>)[] = Object.values(ROUTES).map((r) => r.load);

@@ -8,9 +8,9 @@ import { isApiError, type ApiError } from '../api/errors.ts';
 import { memoryStorage } from '../lib/safe-storage.ts';
 
 /** The team server's error code for "no valid session" (server/auth/guards.ts). */
-export const SIGN_IN_REQUIRED_CODE = 'AUTH_401';
+const SIGN_IN_REQUIRED_CODE = 'AUTH_401';
 
-export interface SignedInUser {
+interface SignedInUser {
   name: string;
   email: string | null;
 }
@@ -119,7 +119,7 @@ export async function requestSignOut(fetchFn: Fetch = defaultFetch, base: string
  */
 const SIGNED_OUT_KEY = 'cockpit-board:signed-out';
 
-export function sessionStore(): Storage {
+function sessionStore(): Storage {
   try {
     return window.sessionStorage;
   } catch {

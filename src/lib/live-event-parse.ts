@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function isLiveEventType(type: string): type is LiveEventType {
+function isLiveEventType(type: string): type is LiveEventType {
   return Object.hasOwn(EVENT_TYPES, type);
 }
 

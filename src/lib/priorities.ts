@@ -3,7 +3,6 @@
  * and these are the values the sample data and the forms offer, in picklist order (most urgent first).
  */
 export const PRIORITIES = ['High', 'Medium', 'Low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 /** Sort rank: High 0, Medium 1, Low 2, any other value 3, none 4. */
 export function priorityRank(priority: string | undefined | null): number {

@@ -10,7 +10,7 @@ import type { TaskTemplate } from '../api/types.ts';
 export const templateOrder = (t: TaskTemplate): number | null => (typeof t.order === 'number' && Number.isFinite(t.order) ? t.order : null);
 
 /** Names in playbook order: case-insensitively, "step 9" before "step 10", then as written. */
-export const compareTemplateNames = (a: string, b: string): number =>
+const compareTemplateNames = (a: string, b: string): number =>
   a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compares two templates in playbook order: `order` ascending (missing last), then name. */

@@ -5,7 +5,7 @@
  */
 import type { EventSourceLike } from '../app/live/connection.ts';
 
-export class FakeEventSource implements EventSourceLike {
+class FakeEventSource implements EventSourceLike {
   readyState = 0;
   readonly url: string;
   private readonly listeners = new Map<string, Set<(event: Event) => void>>();

@@ -2,7 +2,7 @@
  * A task's activity (its earlier versions, kept by the team server's mirror), read under the
  * task's own query key (see `taskKeys.activity`), so whatever refreshes the task refreshes it.
  */
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ActivityAnswer } from '../../lib/live-events.ts';
 import { taskKeys } from '../query-keys.ts';
 import { getTaskActivity, teamApiUnavailable } from './team-api.ts';
@@ -26,9 +26,4 @@ export function taskActivityQueryOptions(taskId: string) {
 
 export function useTaskActivity(taskId: string) {
   return useQuery(taskActivityQueryOptions(taskId));
-}
-
-/** After a write to the task: its activity has a new entry (refetched if shown, else when next read). */
-export function refreshTaskActivity(queryClient: QueryClient, taskId: string): void {
-  void queryClient.invalidateQueries({ queryKey: taskKeys.activity(taskId) });
 }

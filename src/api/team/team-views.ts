@@ -24,7 +24,7 @@ import {
  */
 export type TeamViews = { status: 'ok'; views: TeamView[] } | { status: 'unavailable'; reason: TeamApiUnavailable };
 
-export function teamViewsQueryOptions() {
+function teamViewsQueryOptions() {
   return queryOptions({
     queryKey: teamViewKeys.list(),
     queryFn: async ({ signal }): Promise<TeamViews> => {

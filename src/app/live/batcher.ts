@@ -6,8 +6,8 @@
 import type { TaskChange } from '../../lib/live-events.ts';
 import { isEmptyBatch, type LiveBatch } from '../../api/live-invalidation.ts';
 
-export const LIVE_DEBOUNCE_MS = 200;
-export const LIVE_MAX_WAIT_MS = 1_000;
+const LIVE_DEBOUNCE_MS = 200;
+const LIVE_MAX_WAIT_MS = 1_000;
 
 export interface LiveBatcher {
   addTasks(changes: readonly TaskChange[]): void;

@@ -63,7 +63,7 @@ export async function probeStream(
   }
 }
 
-export const RECONNECT_BASE_MS = 1_000;
+const RECONNECT_BASE_MS = 1_000;
 export const RECONNECT_MAX_MS = 30_000;
 
 /** Milliseconds before reconnection number `attempt` (0-based): 1 s doubling up to 30 s, up to 25% less at random. */

@@ -5,9 +5,9 @@
 import type { LiveStatus } from '../../api/live-status.ts';
 
 /** The mirror's poll interval when the stream has not said it (the team server's default, MIRROR_POLL_S). */
-export const DEFAULT_POLL_SECONDS = 10;
+const DEFAULT_POLL_SECONDS = 10;
 /** Data older than this many poll intervals is stale, whatever the stream says (or when it says nothing). */
-export const STALE_AFTER_POLLS = 3;
+const STALE_AFTER_POLLS = 3;
 
 /** `live`, `busy` (connecting, syncing), `warning` (stale, reconnecting), `off` (no live updates). */
 export type IndicatorTone = 'live' | 'busy' | 'warning' | 'off';

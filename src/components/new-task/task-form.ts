@@ -24,9 +24,9 @@ export type TaskFormErrors = Partial<Record<TaskFormField, string>>;
 export const INCOMPLETE_DATE = 'incomplete';
 
 /** The order fields appear in the forms; the first invalid one gets the focus. */
-export const FIELD_ORDER: readonly TaskFormField[] = ['Name', 'CTAId', 'OwnerId', 'Status', 'Priority', 'DueDate', 'Description'];
+const FIELD_ORDER: readonly TaskFormField[] = ['Name', 'CTAId', 'OwnerId', 'Status', 'Priority', 'DueDate', 'Description'];
 
-export const DEFAULT_PRIORITY = 'Medium';
+const DEFAULT_PRIORITY = 'Medium';
 
 export function newTaskValues(preset: { Status?: TaskStatus } = {}): TaskFormValues {
   return {

@@ -1,5 +1,5 @@
 /** Toasts: short messages with optional actions, announced to screen readers. */
-export interface ToastAction {
+interface ToastAction {
   label: string;
   onAction: () => void;
 }
@@ -20,14 +20,14 @@ export interface ToastInput {
 }
 
 /** How long a toast without an action stays by default. */
-export const DEFAULT_DURATION_MS = 8000;
+const DEFAULT_DURATION_MS = 8000;
 /** The least a toast with an action (Undo, Retry) stays. */
-export const MIN_ACTION_MS = 12_000;
+const MIN_ACTION_MS = 12_000;
 
 /** The action Ctrl/Cmd+Z takes: the Undo of the newest toast that offers one. */
 export const UNDO_LABEL = 'Undo';
 
-export interface Toast extends ToastInput {
+interface Toast extends ToastInput {
   id: number;
 }
 

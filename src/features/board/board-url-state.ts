@@ -52,7 +52,7 @@ export interface ParsedBoardState {
 }
 
 /** Longest text a param may hold (ids are 36 characters; a name search is short). */
-export const MAX_PARAM_LENGTH = 200;
+const MAX_PARAM_LENGTH = 200;
 
 const isQuickFilter = (v: string): v is QuickFilter => (QUICK_FILTERS as readonly string[]).includes(v);
 

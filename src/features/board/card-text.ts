@@ -15,7 +15,7 @@ export interface CardText {
   playbook: string | null;
 }
 
-export function isDone(task: Task): boolean {
+function isDone(task: Task): boolean {
   return task.Status === 'Completed' || task.Status === 'Skipped';
 }
 
@@ -24,7 +24,7 @@ export function isDone(task: Task): boolean {
  * or when it failed). The place is counted among the templates in playbook order, never read off
  * the task's raw `Order` (orders have gaps).
  */
-export function playbookText(task: Task, index: PlaybookIndex | null): string | null {
+function playbookText(task: Task, index: PlaybookIndex | null): string | null {
   if (!task.PlaybookId) return null;
   const playbook = index?.get(task.PlaybookId);
   if (!playbook) return 'Playbook task';

@@ -36,7 +36,7 @@ export interface BoardContext {
   me: string | null;
 }
 
-export type AliasedCondition = SearchCondition & { alias: string };
+type AliasedCondition = SearchCondition & { alias: string };
 
 /** One of the board's own conditions and the filter it comes from, in words. */
 export interface OwnCondition {

@@ -110,7 +110,7 @@ const listWords = (items: readonly string[]) =>
  * - otherwise the link's logic is written with the fewest parentheses and the board's conditions
  *   are ANDed to it without going deeper than allowed (see `conjoin`).
  */
-export function compactSearch(where: BoardWhere, status: TaskStatus, state: Pick<BoardState, 'sort'>): ColumnSearch {
+function compactSearch(where: BoardWhere, status: TaskStatus, state: Pick<BoardState, 'sort'>): ColumnSearch {
   const link = where.link?.conditions ?? [];
   const byAlias = new Map(link.map((c) => [c.alias, c]));
   let logic: Logic | boolean = true;

@@ -80,7 +80,7 @@ export function isConjunction(logic: Logic): boolean {
   return logic.kind === 'ref' || (logic.kind === 'and' && logic.items.every(isConjunction));
 }
 
-export function fitsLimits(logic: Logic): boolean {
+function fitsLimits(logic: Logic): boolean {
   return logicDepth(logic) <= MAX_EXPRESSION_NESTING && logicTerms(logic) <= MAX_EXPRESSION_TERMS;
 }
 

@@ -22,7 +22,7 @@ export type LinkWhereResult = { ok: true; where: LinkWhere } | { ok: false; erro
  * A link may have as many conditions as any search (the search page's "Show on board" must always
  * work); the board makes room for its own conditions itself (see column-search.ts).
  */
-export const MAX_LINK_CONDITIONS = MAX_CONDITIONS;
+const MAX_LINK_CONDITIONS = MAX_CONDITIONS;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

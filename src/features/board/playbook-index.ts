@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react';
 import type { Playbook } from '../../api/types.ts';
 import { sortTemplates, templateOrder, type TemplateStep } from '../../lib/template-order.ts';
 
-export interface PlaybookEntry {
+interface PlaybookEntry {
   name: string;
   /** Template `order` -> its step in playbook order. */
   steps: ReadonlyMap<number, TemplateStep>;

@@ -48,7 +48,7 @@ export interface BoardColumns {
   scope: string;
 }
 
-export const MOVE_MUTATION_KEY = ['board', 'move'] as const;
+const MOVE_MUTATION_KEY = ['board', 'move'] as const;
 
 const chain = createKeyedChain();
 /** Per task, the versions (ModifiedDate) this page has seen from the server or written itself. */
@@ -65,7 +65,7 @@ const knowVersion = (id: string, modifiedDate: string | undefined) => {
  * changed. The read is marked fresh: the team server asks the tenant rather than its mirror, so
  * the PUT carries nobody's stale values and the stale check sees the tenant's status.
  */
-export function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
+function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
   const id = task.Gsid ?? '';
   knowVersion(id, task.ModifiedDate);
   return chain(id, async () => {

@@ -10,7 +10,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject
 import { flushSync } from 'react-dom';
 import { indexesToDraw, layoutList, sameRange, visibleRange, type ListLayout } from './virtual-range.ts';
 
-export interface VirtualItem {
+interface VirtualItem {
   index: number;
   key: string;
   /** px from the list's top. */

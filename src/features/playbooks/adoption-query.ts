@@ -6,7 +6,7 @@ import { ADOPTION_FIELDS, type AdoptionTask } from './adoption.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
 import { searchAllPages } from './search-all.ts';
 
-export function adoptionRequest(playbookId: string): SearchRequest {
+function adoptionRequest(playbookId: string): SearchRequest {
   return {
     select: [...ADOPTION_FIELDS],
     where: { conditions: [{ name: 'PlaybookId', alias: 'A', operator: 'EQ', value: [playbookId] }] },

@@ -22,11 +22,11 @@ export interface Counts {
   overdue: number;
 }
 
-export interface TemplateAdoption extends Counts {
+interface TemplateAdoption extends Counts {
   template: OrderedTemplate;
 }
 
-export interface CtaAdoption extends Counts {
+interface CtaAdoption extends Counts {
   ctaId: string;
   companyName: string;
 }
@@ -45,12 +45,12 @@ export interface Adoption extends Counts {
 
 const DONE: ReadonlySet<string> = new Set<TaskStatus>(['Completed', 'Skipped']);
 
-export const isDone = (status: string | undefined) => status !== undefined && DONE.has(status);
+const isDone = (status: string | undefined) => status !== undefined && DONE.has(status);
 
 /** A task with no status is Not Started (the create default). */
 const statusOf = (t: AdoptionTask): string => t.Status ?? 'Not Started';
 
-export function isOverdue(t: AdoptionTask, today: string): boolean {
+function isOverdue(t: AdoptionTask, today: string): boolean {
   return !isDone(statusOf(t)) && !!t.DueDate && isCalendarDate(t.DueDate) && t.DueDate < today;
 }
 

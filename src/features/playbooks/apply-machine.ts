@@ -9,7 +9,7 @@
  * - a 429 puts the task back in line and the run waits (the server did nothing).
  */
 
-export type ItemStatus =
+type ItemStatus =
   /** To be created in this run. */
   | 'pending'
   /** An earlier attempt may have created it: to be searched for before it is sent again. */

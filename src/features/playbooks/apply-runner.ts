@@ -33,7 +33,7 @@ export interface ApplyRun {
   stop: () => void;
 }
 
-export function toFailure(error: unknown): Failure {
+function toFailure(error: unknown): Failure {
   if (isApiError(error)) {
     return { message: error.errorDesc, status: error.status, errorCode: error.errorCode, requestId: error.requestId };
   }
@@ -43,7 +43,7 @@ export function toFailure(error: unknown): Failure {
 const condition = (name: string, value: string | number) => ({ name, operator: 'EQ' as const, value: [value] });
 
 /** This playbook's tasks already on the CTA. */
-export function baselineRequest(job: ApplyTarget): SearchRequest {
+function baselineRequest(job: ApplyTarget): SearchRequest {
   return {
     select: ['Gsid'],
     where: { conditions: [condition('PlaybookId', job.playbookId), condition('CTAId', job.ctaId)] },
@@ -52,7 +52,7 @@ export function baselineRequest(job: ApplyTarget): SearchRequest {
 }
 
 /** The task one planned task would have created: same playbook, CTA, Order and name. */
-export function checkRequest(job: ApplyTarget, task: PlannedTask): SearchRequest {
+function checkRequest(job: ApplyTarget, task: PlannedTask): SearchRequest {
   const conditions = [condition('PlaybookId', job.playbookId), condition('CTAId', job.ctaId), condition('Name', task.name.trim())];
   if (task.order !== null) conditions.push(condition('Order', task.order));
   return { select: ['Gsid'], where: { conditions }, limit: MAX_PAGE_SIZE };

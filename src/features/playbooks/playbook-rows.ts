@@ -31,7 +31,7 @@ export const ACTIVE_FILTERS = ['all', 'active', 'inactive'] as const;
 export type ActiveFilter = (typeof ACTIVE_FILTERS)[number];
 
 export const SORTABLE_COLUMNS = ['name', 'description', 'ctaType', 'active', 'templates', 'span'] as const;
-export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
+type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
 
 export interface ListSort {
   id: SortableColumn;

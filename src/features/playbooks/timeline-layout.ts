@@ -13,7 +13,7 @@ export interface TimelineGeometry {
 
 export const DEFAULT_GEOMETRY: TimelineGeometry = { width: 1000, pad: 32, markerRadius: 12 };
 
-export interface PlacedMarker {
+interface PlacedMarker {
   template: OrderedTemplate;
   x: number;
   lane: number;

@@ -25,7 +25,7 @@ export interface BuildOptions {
 /** The operator that matches any of several spellings where one was asked for. */
 const ANY_OF: Partial<Record<SearchOperator, SearchOperator>> = { EQ: 'IN', NE: 'NOT_IN', IN: 'IN', NOT_IN: 'NOT_IN' };
 
-export interface Issue {
+interface Issue {
   /** The row's letter, or null for the logic. */
   alias: string | null;
   message: string;

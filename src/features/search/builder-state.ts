@@ -57,7 +57,7 @@ export function defaultSearchState(): SearchState {
   return { where: EMPTY_WHERE, columns: [...DEFAULT_COLUMNS], pageSize: DEFAULT_ROWS_PER_PAGE, page: 0, sort: null };
 }
 
-export function aliasesOf(where: WhereState): string[] {
+function aliasesOf(where: WhereState): string[] {
   return where.conditions.map((_c, i) => defaultAlias(i));
 }
 

@@ -17,7 +17,7 @@ export function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvRow(cells: readonly unknown[]): string {
+function csvRow(cells: readonly unknown[]): string {
   return cells.map(csvCell).join(',');
 }
 

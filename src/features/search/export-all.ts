@@ -12,7 +12,7 @@ import { mayBeOrderByRefusal, withoutOrderBy, type Search } from './search-query
 import { sortTasks } from './sort-tasks.ts';
 
 /** Tries after a failure, per page. */
-export const EXPORT_MAX_RETRIES = 6;
+const EXPORT_MAX_RETRIES = 6;
 
 export interface ExportProgress {
   fetched: number;
@@ -40,7 +40,7 @@ export interface ExportResult {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {

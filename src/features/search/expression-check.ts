@@ -4,7 +4,7 @@
  */
 import { ExpressionError, formatExpression, parseExpression, type Expr } from '../../lib/search-expression.ts';
 
-export interface ExpressionProblem {
+interface ExpressionProblem {
   message: string;
   /** 0-based index into the text, and how many characters are wrong (0 at the end). */
   position: number;

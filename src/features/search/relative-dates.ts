@@ -14,7 +14,7 @@ export interface DateValue {
 }
 
 /** The most days a relative date may reach back or ahead (100 years). */
-export const MAX_RELATIVE_DAYS = 36_500;
+const MAX_RELATIVE_DAYS = 36_500;
 
 export function parseDateToken(token: string): DateValue {
   if (token === 'today') return { kind: 'today', text: '' };

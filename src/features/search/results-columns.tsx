@@ -12,7 +12,7 @@ export const resultFeatures = tableFeatures({ rowSortingFeature, columnVisibilit
 const helper = createColumnHelper<typeof resultFeatures, Task>();
 
 /** A cell's text: dates in words, the rest as the API gives it. */
-export function cellText(field: FieldDef, value: unknown): string {
+function cellText(field: FieldDef, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.type === 'date') return formatDate(String(value));
   if (field.type === 'datetime') return formatDateTime(String(value));

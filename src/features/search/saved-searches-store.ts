@@ -15,8 +15,8 @@ export interface SavedSearch {
 export type StoreResult = { ok: true; saved: SavedSearch; replaced: boolean } | { ok: false; message: string };
 
 export const SAVED_SEARCHES_KEY = 'cockpit-board.saved-searches.v1';
-export const MAX_NAME_LENGTH = 80;
-export const MAX_SAVED = 200;
+const MAX_NAME_LENGTH = 80;
+const MAX_SAVED = 200;
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 

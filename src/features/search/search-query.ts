@@ -42,7 +42,7 @@ export async function fetchSearchPage(request: SearchRequest, search: Search, si
 }
 
 /** Under `taskKeys.searches()`, so saving a task refreshes these results too. */
-export const searchPageKey = (request: SearchRequest) => [...taskKeys.searches(), 'builder-page', request] as const;
+const searchPageKey = (request: SearchRequest) => [...taskKeys.searches(), 'builder-page', request] as const;
 
 export function searchPageQueryOptions(request: SearchRequest) {
   return queryOptions({

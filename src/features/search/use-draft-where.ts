@@ -3,7 +3,7 @@ import { defaultSearchState, type WhereState } from './builder-state.ts';
 import { encodeSearch } from './url-state.ts';
 
 /** The conditions and logic in URL form: two states with the same key search for the same thing. */
-export function whereKey(where: WhereState): string {
+function whereKey(where: WhereState): string {
   return encodeSearch({ ...defaultSearchState(), where }) ?? '';
 }
 

@@ -5,7 +5,7 @@ import { createSavedSearchStore, SAVED_SEARCHES_KEY, type SavedSearchStore } fro
 let store: SavedSearchStore | null = null;
 
 /** The browser's saved-search store (one per page). */
-export function savedSearchStore(): SavedSearchStore {
+function savedSearchStore(): SavedSearchStore {
   store ??= createSavedSearchStore(safeLocalStorage());
   return store;
 }

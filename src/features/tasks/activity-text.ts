@@ -43,7 +43,7 @@ const EMPTY_WORDS: Record<string, string> = {
 const QUOTED = new Set(['Name', 'Description']);
 const MAX_QUOTE = 60;
 
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   return (FIELD_LABELS as Record<string, string>)[field] ?? OTHER_LABELS[field] ?? field;
 }
 
@@ -63,7 +63,7 @@ export function valueInWords(field: string, value: string | number | null, today
 }
 
 /** The changes worth a line, in the server's order; an id shown with its name is left out. */
-export function toldChanges(changes: readonly FieldChange[]): FieldChange[] {
+function toldChanges(changes: readonly FieldChange[]): FieldChange[] {
   const fields = new Set(changes.map((c) => c.field));
   return changes.filter((c) => !UNTOLD.has(c.field) && !(SHOWN_WITH.has(c.field) && fields.has(SHOWN_WITH.get(c.field)!)));
 }

@@ -7,7 +7,7 @@
 import { TASK_STATUSES, type Task, type TaskInput, type TaskStatus } from '../../api/types.ts';
 
 /** The fields a save replaces (TaskInput), in form order. */
-export const COMPARED_FIELDS = [
+const COMPARED_FIELDS = [
   'Name',
   'CTAId',
   'OwnerId',
@@ -54,7 +54,7 @@ export interface ConflictCheck {
 }
 
 /** A field's value as text; a missing optional field is ''. */
-export function fieldText(source: Partial<TaskInput>, field: ComparedField): string {
+function fieldText(source: Partial<TaskInput>, field: ComparedField): string {
   return source[field] ?? '';
 }
 
@@ -62,7 +62,7 @@ export function fieldText(source: Partial<TaskInput>, field: ComparedField): str
  * Fields the edit form does not edit (the CTA is fixed once created): a save sends the server's
  * current value, so a change there is always theirs and is kept.
  */
-export const KEPT_FROM_SERVER: readonly ComparedField[] = ['CTAId'];
+const KEPT_FROM_SERVER: readonly ComparedField[] = ['CTAId'];
 
 /**
  * Compares the task the form was opened from (`opened`) with the server's current version

@@ -14,7 +14,7 @@ export interface CalendarDate {
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 }
 

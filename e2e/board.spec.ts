@@ -68,6 +68,35 @@ test('mouse: a card goes to each other column, empty ones included; the move sur
   await expect(card(page, 'Skipped', name).getByText(/^was due /)).toBeVisible();
 });
 
+test('the whole card drags from its body, after a small movement; a click on its body opens it', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Body drag`;
+  const task = await createTask({ Name: name, DueDate: isoDay(4), Description: 'Drag me by the body.' });
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  // A press on the card's facts (not its link, handle or menu), then a glide to another column.
+  const box = (await card(page, 'Not Started', name).boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height - 8;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 8, y + 8, { steps: 4 });
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  const target = (await column(page, 'In Progress').boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + 140, { steps: 20 });
+  await page.mouse.up();
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await expectColumn(page, 'In Progress', [name]);
+  await expect.poll(async () => (await getTask(task.Gsid)).Status).toBe('In Progress');
+
+  // A click on the body (no movement) is not a drag: it opens the task.
+  const moved = (await card(page, 'In Progress', name).boundingBox())!;
+  await page.mouse.click(moved.x + moved.width / 2, moved.y + moved.height - 8);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${task.Gsid}$`));
+});
+
 test('a drop in the same column is refused visibly: the column says so during the drag, a message says why, nothing is sent', async ({
   page,
 }) => {

@@ -36,7 +36,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-[1600px] items-center gap-6 px-4 py-2">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <span className="text-lg font-semibold tracking-tight text-slate-900">Cockpit Board</span>
           <nav aria-label="Main">
             <ul className="flex gap-1">

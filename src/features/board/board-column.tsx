@@ -26,14 +26,18 @@ interface Props {
   scope: string;
   onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
   today: string;
+  /** On a phone the board shows one column at a time: the others are hidden there. */
+  hiddenOnPhone?: boolean;
 }
+
+const PHONE_HIDDEN = 'max-sm:hidden';
 
 const errorText = (error: unknown) => (isApiError(error) ? error.errorDesc : error instanceof Error ? error.message : String(error));
 
 const NUMBER = new Intl.NumberFormat('en-US');
 const tasksWord = (n: number) => `${NUMBER.format(n)} ${n === 1 ? 'task' : 'tasks'}`;
 
-export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo, today }: Props) {
+export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo, today, hiddenOnPhone = false }: Props) {
   const query = useInfiniteQuery(options);
   const { ref: dropRef, isOver } = useColumnDrop(status);
   const activeId = useActiveDragId();
@@ -61,7 +65,7 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
       tabIndex={-1}
       data-drop-target={(isOver && !refuses) || undefined}
       data-drop-refused={refuses || undefined}
-      className={`flex min-h-0 flex-col rounded-lg border focus:outline-none ${
+      className={`flex min-h-0 flex-col rounded-lg border focus:outline-none ${hiddenOnPhone ? PHONE_HIDDEN : ''} ${
         refuses
           ? 'border-dashed border-amber-500 bg-amber-50 ring-2 ring-amber-400'
           : isOver
@@ -128,13 +132,21 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
  * A column whose search the board cannot run with these filters (a link's search that leaves no
  * room for them): the column is there, and says why it is not shown.
  */
-export function ColumnProblem({ status, problem }: { status: TaskStatus; problem: string }) {
+export function ColumnProblem({
+  status,
+  problem,
+  hiddenOnPhone = false,
+}: {
+  status: TaskStatus;
+  problem: string;
+  hiddenOnPhone?: boolean;
+}) {
   return (
     <section
       id={columnDomId(status)}
       aria-label={status}
       tabIndex={-1}
-      className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 focus:outline-none"
+      className={`flex min-h-0 flex-col rounded-lg border border-slate-200 bg-slate-100/70 focus:outline-none ${hiddenOnPhone ? PHONE_HIDDEN : ''}`}
     >
       <header className="px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-900">{status}</h2>

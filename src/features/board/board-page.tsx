@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { todayIso } from '../../lib/dates.ts';
 import { Board } from './board.tsx';
 import { BoardChips } from './board-chips.tsx';
@@ -15,6 +15,9 @@ export function BoardPage() {
   const [me, setMe] = useMe();
   const today = todayIso();
   const context = useMemo(() => ({ today, me }), [today, me]);
+  // On a phone the filters sit behind a button, so the cards get the screen.
+  const [filtersShown, setFiltersShown] = useState(false);
+  const filtersOn = hasFilters(state);
 
   return (
     <div className="flex h-[calc(100vh-5.5rem)] min-h-[36rem] flex-col gap-3">
@@ -29,8 +32,19 @@ export function BoardPage() {
           }
         />
       </div>
-      <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
-      <BoardChips state={state} update={update} />
+      <button
+        type="button"
+        aria-expanded={filtersShown}
+        aria-controls="board-filters"
+        onClick={() => setFiltersShown((shown) => !shown)}
+        className="self-start rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 sm:hidden"
+      >
+        {filtersShown ? 'Hide filters' : filtersOn ? 'Filters (on)' : 'Filters'}
+      </button>
+      <div id="board-filters" className={`flex flex-col gap-3 ${filtersShown ? '' : 'max-sm:hidden'}`}>
+        <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
+        <BoardChips state={state} update={update} />
+      </div>
       {problems.length > 0 && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           <p className="font-semibold">Part of this link could not be used:</p>

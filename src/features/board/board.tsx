@@ -27,6 +27,8 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   const playbookNames = useMemo(() => (playbooks.data ? playbookIndex(playbooks.data) : null), [playbooks.data]);
   const [focusRequests] = useState(createFocusRequests);
   const [dragRegistry] = useState(createDragRegistry);
+  // On a phone, one column at a time (the switcher picks it); from 640 px, all four.
+  const [shown, setShown] = useState<TaskStatus>('Not Started');
 
   const onMoveTo = useCallback(
     (task: Task, from: TaskStatus, to: TaskStatus) => {
@@ -42,8 +44,9 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
     <FocusRequestsContext value={focusRequests}>
       <PlaybookIndexContext value={playbookNames}>
         <DragRegistryContext value={dragRegistry}>
-          <ColumnSkipLinks />
-          <div className="grid h-full min-h-[24rem] auto-cols-[minmax(16rem,1fr)] grid-flow-col gap-3 overflow-x-auto">
+          <ColumnSkipLinks onSkip={setShown} />
+          <ColumnSwitcher shown={shown} onShow={setShown} />
+          <div className="grid h-full min-h-[24rem] grid-cols-1 gap-3 sm:auto-cols-[minmax(13.5rem,1fr)] sm:grid-flow-col sm:grid-cols-none sm:overflow-x-auto">
             {TASK_STATUSES.map((status) => {
               const { options, problem } = queries[status];
               return options ? (
@@ -56,9 +59,10 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
                   scope={scope}
                   onMoveTo={onMoveTo}
                   today={context.today}
+                  hiddenOnPhone={status !== shown}
                 />
               ) : (
-                <ColumnProblem key={status} status={status} problem={problem} />
+                <ColumnProblem key={status} status={status} problem={problem} hiddenOnPhone={status !== shown} />
               );
             })}
           </div>
@@ -73,11 +77,15 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
  * A skip link to each column, seen when focused: from the top of the board, a keyboard user
  * reaches any column's first card in a few Tabs instead of through every card before it.
  */
-function ColumnSkipLinks() {
+function ColumnSkipLinks({ onSkip }: { onSkip: (status: TaskStatus) => void }) {
   const skipTo = (status: TaskStatus) => {
-    const section = document.getElementById(columnDomId(status));
-    const first = section?.querySelector<HTMLElement>('article[data-index="0"] a[href^="/tasks/"]');
-    (first ?? section)?.focus();
+    // On a phone the column is shown first; it is drawn by the next frame.
+    onSkip(status);
+    requestAnimationFrame(() => {
+      const section = document.getElementById(columnDomId(status));
+      const first = section?.querySelector<HTMLElement>('article[data-index="0"] a[href^="/tasks/"]');
+      (first ?? section)?.focus();
+    });
   };
   return (
     <nav aria-label="Board columns" className="sr-only mb-2 flex gap-2 focus-within:not-sr-only">
@@ -95,5 +103,26 @@ function ColumnSkipLinks() {
         </a>
       ))}
     </nav>
+  );
+}
+
+/** On a phone (under 640 px), which column the board shows: one button per status. */
+function ColumnSwitcher({ shown, onShow }: { shown: TaskStatus; onShow: (status: TaskStatus) => void }) {
+  return (
+    <div role="group" aria-label="Column shown" className="mb-2 grid grid-cols-2 gap-1 sm:hidden">
+      {TASK_STATUSES.map((status) => (
+        <button
+          key={status}
+          type="button"
+          aria-pressed={status === shown}
+          onClick={() => onShow(status)}
+          className={`rounded border px-2 py-1.5 text-sm font-medium ${
+            status === shown ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800'
+          }`}
+        >
+          {status}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -63,8 +63,11 @@ export function focusCardAt(scroller: HTMLElement, index: number, estimatedStep:
 export function focusCardBeside(from: Element, columns: TaskStatus[]): boolean {
   const top = from.getBoundingClientRect().top;
   for (const status of columns) {
-    const articles = document.getElementById(columnDomId(status))?.querySelectorAll('article[data-index]');
-    if (!articles || articles.length === 0) continue;
+    const section = document.getElementById(columnDomId(status));
+    // A column not shown (a phone shows one at a time) is passed over.
+    if (!section || section.getClientRects().length === 0) continue;
+    const articles = section.querySelectorAll('article[data-index]');
+    if (articles.length === 0) continue;
     let best: Element | null = null;
     let distance = Infinity;
     for (const article of articles) {

@@ -19,7 +19,7 @@ import { CardDetails } from './card-details.tsx';
 import type { DragData } from './column-ids.ts';
 import { useFocusRequests } from './focus-requests.ts';
 import { MoveToMenu } from './move-to-menu.tsx';
-import { useCardDrag, useDragHandle } from './use-board-drag.ts';
+import { useCardBody, useCardDrag, useDragHandle } from './use-board-drag.ts';
 import { useRestIntent } from './use-rest-intent.ts';
 
 type OnMoveTo = (task: Task, from: TaskStatus, to: TaskStatus) => void;
@@ -72,6 +72,8 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
   // Warms the task page when the pointer rests on the card or focus stays in it (not for every
   // card the mouse passes over).
   const restIntent = useRestIntent(() => void prefetchTask(queryClient, gsid));
+  // The whole card drags (a press on its body goes to the handle) and a click on it opens it.
+  const body = useCardBody(handle);
 
   return (
     <article
@@ -81,8 +83,10 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
       aria-posinset={index + 1}
       aria-setsize={setSize}
       {...restIntent}
+      onPointerDown={body.onPointerDown}
+      onClick={body.onClick}
       style={{ position: 'absolute', top: start, left: 0, right: 0 }}
-      className={`rounded-md border p-2.5 shadow-sm ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
+      className={`cursor-grab rounded-md border p-2.5 shadow-sm active:cursor-grabbing ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
     >
       <CardBody
         task={task}

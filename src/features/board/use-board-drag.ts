@@ -16,7 +16,9 @@ import {
   useRef,
   useSyncExternalStore,
   type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
+  type RefObject,
 } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
 import type { DragData } from './column-ids.ts';
@@ -163,4 +165,33 @@ export function useColumnDrop(status: TaskStatus) {
 export function useActiveDragId(): string | null {
   const registry = useContext(DragRegistryContext);
   return useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.activeId() ?? null);
+}
+
+/** What a press or a click on a card leaves to the element itself: its links, buttons and menu. */
+const INTERACTIVE = 'a, button, input, select, textarea, [role="button"], [role="menu"], [role="menuitem"]';
+
+/**
+ * The card's body as a drag source and a way in: a press on the body (not on a link or a button)
+ * is given to the card's drag handle, so the whole card drags once the pointer moves a little (the
+ * same activation distance as the handle: a click stays a click); a click on the body opens the
+ * task, as its name's link does (so going Back finds it, see column-cards.tsx).
+ */
+export function useCardBody(handle: RefObject<HTMLElement | null>) {
+  return useMemo(() => {
+    const onBody = (target: EventTarget) => target instanceof Element && target.closest(INTERACTIVE) === null;
+    return {
+      onPointerDown: (e: ReactPointerEvent<HTMLElement>) => {
+        if (!e.isPrimary || e.button !== 0 || !onBody(e.target) || !handle.current) return;
+        handle.current.dispatchEvent(
+          new PointerEvent('pointerdown', { ...pointerInit(e.nativeEvent), bubbles: true, cancelable: true, composed: true }),
+        );
+      },
+      onClick: (e: ReactMouseEvent<HTMLElement>) => {
+        if (e.button !== 0 || e.defaultPrevented || !onBody(e.target)) return;
+        // Selecting the card's text is not opening it.
+        if ((window.getSelection()?.toString() ?? '') !== '') return;
+        e.currentTarget.querySelector<HTMLAnchorElement>('a[href^="/tasks/"]')?.click();
+      },
+    };
+  }, [handle]);
 }

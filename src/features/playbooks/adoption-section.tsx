@@ -11,6 +11,7 @@ import { boardPath } from './paths.ts';
 import { computeAdoption, formatRate, type Adoption, type AdoptionTask, type Counts } from './adoption.ts';
 import { useAdoptionTasks } from './adoption-query.ts';
 import type { OrderedTemplate } from './template-order.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const TH = 'px-3 py-1.5 font-semibold';
 const TD_NUM = 'px-3 py-1.5 text-right tabular-nums';
@@ -135,7 +136,7 @@ function AdoptionFigures({ adoption: a, ctaLabel }: { adoption: Adoption; ctaLab
         </tbody>
       </table>
 
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <ScrollRegion label="By template">
         <table className="w-full text-left text-sm">
           <caption className="px-3 pt-2 text-left font-semibold">By template</caption>
           <thead className="border-b border-slate-300 bg-slate-100">
@@ -170,9 +171,9 @@ function AdoptionFigures({ adoption: a, ctaLabel }: { adoption: Adoption; ctaLab
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <ScrollRegion label={`CTAs using this playbook (${a.ctas.length})`}>
         <table className="w-full text-left text-sm">
           <caption className="px-3 pt-2 text-left font-semibold">CTAs using this playbook ({a.ctas.length})</caption>
           <thead className="border-b border-slate-300 bg-slate-100">
@@ -209,7 +210,7 @@ function AdoptionFigures({ adoption: a, ctaLabel }: { adoption: Adoption; ctaLab
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Task } from '../../api/types.ts';
 import type { SortState } from './builder-state.ts';
 import { resultColumns, resultFeatures } from './results-columns.tsx';
 import { SEARCH_FIELDS, type FieldName } from './search-fields.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 interface Props {
   rows: Task[];
@@ -47,7 +48,7 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
   });
 
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+    <ScrollRegion label={caption}>
       <table className={`w-full text-left text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 bg-slate-100">
@@ -108,6 +109,6 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

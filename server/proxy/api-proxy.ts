@@ -21,6 +21,10 @@ const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 
 /** Response headers passed back to the browser. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'retry-after', 'x-request-id'];
 
+/** The answer when the tenant could not be reached (the same words wherever it happens). */
+const sendUnreachable = (request: FastifyRequest, reply: FastifyReply) =>
+  sendEnvelopeError(request, reply, 502, ServerErrorCodes.unreachable, 'The Gainsight API could not be reached through the proxy.');
+
 export interface WriteRecord {
   request: FastifyRequest;
   method: string;
@@ -148,13 +152,7 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         return sendEnvelopeError(request, reply, error.statusCode, ServerErrorCodes.badRequest, error.message);
       }
       request.log.error({ err: error }, 'proxy failed');
-      return sendEnvelopeError(
-        request,
-        reply,
-        502,
-        ServerErrorCodes.unreachable,
-        'The Gainsight API could not be reached through the proxy.',
-      );
+      return sendUnreachable(request, reply);
     });
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -259,13 +257,7 @@ export async function registerApiProxy(app: FastifyInstance, options: ApiProxyOp
         }
         request.log.warn({ operation, error: e instanceof Error ? e.message : String(e) }, 'upstream unreachable');
         recordWrite(502, ServerErrorCodes.unreachable);
-        return sendEnvelopeError(
-          request,
-          reply,
-          502,
-          ServerErrorCodes.unreachable,
-          'The Gainsight API could not be reached through the proxy.',
-        );
+        return sendUnreachable(request, reply);
       }
 
       if (outcome.kind === 'abandoned') {

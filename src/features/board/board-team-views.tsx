@@ -40,32 +40,31 @@ interface Props {
   nothingToShare: string | null;
 }
 
+/** The two ways into the dialog: the list, or saving the board's filters. */
+const OPENERS = [
+  { opens: 'list', label: 'Team views' },
+  { opens: 'save', label: 'Share these filters with the team' },
+] as const;
+
 export function BoardTeamViews({ params, nothingToShare }: Props) {
   const [open, setOpen] = useState<'list' | 'save' | null>(null);
   // The dialog's code starts loading as soon as the pointer or the focus comes near a button.
   const preload = () => void loadDialog().catch(() => undefined);
   return (
     <div role="group" aria-label="Team views" className="flex gap-2">
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        className={BUTTON}
-        onPointerEnter={preload}
-        onFocus={preload}
-        onClick={() => setOpen('list')}
-      >
-        Team views
-      </button>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        className={BUTTON}
-        onPointerEnter={preload}
-        onFocus={preload}
-        onClick={() => setOpen('save')}
-      >
-        Share these filters with the team
-      </button>
+      {OPENERS.map(({ opens, label }) => (
+        <button
+          key={opens}
+          type="button"
+          aria-haspopup="dialog"
+          className={BUTTON}
+          onPointerEnter={preload}
+          onFocus={preload}
+          onClick={() => setOpen(opens)}
+        >
+          {label}
+        </button>
+      ))}
       {open &&
         // Outside the toolbar's form: the dialog holds forms of its own.
         createPortal(

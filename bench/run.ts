@@ -157,7 +157,7 @@ if (runs('bytes')) {
     });
   }
   // The board's drag and drop, loaded when a drag can start (part of the board's chunk before).
-  const [drag] = routeChunks(distDir, { drag: 'src/features/board/board-dnd.tsx' });
+  const [drag] = routeChunks(distDir, { drag: 'src/features/board/dnd/board-dnd.tsx' });
   if (drag)
     add({
       section: 'bytes',

@@ -6,7 +6,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { prefetchBoard } from '../features/board/board-queries.ts';
+import { prefetchBoard } from '../features/board/columns/board-queries.ts';
 import { prefetchPlaybook, prefetchPlaybooks } from '../features/playbooks/playbook-prefetch.ts';
 import { prefetchTask } from '../features/tasks/task-prefetch.ts';
 

@@ -11,7 +11,7 @@ import { createQueryClient } from '../../api/query-client.ts';
 import { suggestionsQueryOptions } from '../../api/suggestions.ts';
 import { taskQueryOptions } from '../../api/tasks.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
-import { columnQueries } from '../../features/board/board-queries.ts';
+import { columnQueries } from '../../features/board/columns/board-queries.ts';
 import { EMPTY_BOARD_STATE } from '../../features/board/board-url-state.ts';
 import { adoptionQueryOptions } from '../../features/playbooks/adoption-query.ts';
 import type { TaskChange } from '../../lib/live-events.ts';

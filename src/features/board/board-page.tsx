@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { todayIso } from '../../lib/dates.ts';
 import { Board } from './board.tsx';
-import { BoardChips } from './board-chips.tsx';
-import { needsMe } from './board-queries.ts';
-import { BoardTeamViews } from './board-team-views.tsx';
-import { BoardToolbar } from './board-toolbar.tsx';
+import { BoardChips } from './toolbar/board-chips.tsx';
+import { needsMe } from './columns/board-queries.ts';
+import { BoardTeamViews } from './toolbar/board-team-views.tsx';
+import { BoardToolbar } from './toolbar/board-toolbar.tsx';
 import { hasFilters, serializeBoardParams } from './board-url-state.ts';
-import { DEFAULT_SORT } from './sort-order.ts';
-import { useMe } from './me-store.ts';
+import { DEFAULT_SORT } from './columns/sort-order.ts';
+import { useMe } from './toolbar/me-store.ts';
 import { useBoardState } from './use-board-state.ts';
 
 export function BoardPage() {

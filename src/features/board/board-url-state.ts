@@ -8,8 +8,8 @@
  * mine, overdue, week), sort (due | priority | company | modified), playbook (PlaybookId),
  * where (JSON, see link-where.ts).
  */
-import { formatLinkWhere, parseLinkWhere, type LinkWhere } from './link-where.ts';
-import { DEFAULT_SORT, SORT_KEYS, isSortKey, type SortKey } from './sort-order.ts';
+import { formatLinkWhere, parseLinkWhere, type LinkWhere } from './columns/link-where.ts';
+import { DEFAULT_SORT, SORT_KEYS, isSortKey, type SortKey } from './columns/sort-order.ts';
 
 export const QUICK_FILTERS = ['mine', 'overdue', 'week'] as const;
 export type QuickFilter = (typeof QUICK_FILTERS)[number];

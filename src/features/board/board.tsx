@@ -2,18 +2,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePlaybooks } from '../../api/playbooks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../api/types.ts';
-import { BoardColumn, ColumnProblem } from './board-column.tsx';
-import { boardScope, columnQueries } from './board-queries.ts';
+import { BoardColumn, ColumnProblem } from './columns/board-column.tsx';
+import { boardScope, columnQueries } from './columns/board-queries.ts';
 import type { BoardState } from './board-url-state.ts';
-import { columnDomId } from './column-ids.ts';
-import type { BoardContext } from './column-request.ts';
-import { DragLayer } from './drag-layer.tsx';
-import { createDragRegistry } from './drag-registry.ts';
-import { FocusRequestsContext, createFocusRequests } from './focus-requests.ts';
-import { PlaybookIndexContext, playbookIndex } from './playbook-index.ts';
-import { ORDER_BY } from './sort-order.ts';
-import { DragRegistryContext } from './use-board-drag.ts';
-import { useMoveTask, usePendingMoves } from './use-move-task.ts';
+import { columnDomId } from './columns/column-ids.ts';
+import type { BoardContext } from './columns/column-request.ts';
+import { DragLayer } from './dnd/drag-layer.tsx';
+import { createDragRegistry } from './dnd/drag-registry.ts';
+import { FocusRequestsContext, createFocusRequests } from './moves/focus-requests.ts';
+import { PlaybookIndexContext, playbookIndex } from './cards/playbook-index.ts';
+import { ORDER_BY } from './columns/sort-order.ts';
+import { DragRegistryContext } from './dnd/use-board-drag.ts';
+import { useMoveTask, usePendingMoves } from './moves/use-move-task.ts';
 
 export function Board({ state, context }: { state: BoardState; context: BoardContext }) {
   const queries = useMemo(() => columnQueries(state, context), [state, context]);

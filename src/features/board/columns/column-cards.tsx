@@ -1,0 +1,168 @@
+/**
+ * A column's cards as a virtual list (only the cards in view, plus a few, are in the page), an
+ * ARIA feed of articles; more cards load as the list nears its end.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useLocation, useNavigationType } from 'react-router';
+import type { Task, TaskStatus } from '../../../api/types.ts';
+import { ErrorMessage } from '../../../components/query-status.tsx';
+import { boardPlace, saveColumnScroll, saveOpenedCard } from './board-place.ts';
+import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey } from './card-keys.ts';
+import { TaskCard } from '../cards/task-card.tsx';
+import { useVirtualList } from './use-virtual-list.ts';
+
+interface Props {
+  status: TaskStatus;
+  cards: Task[];
+  total: number;
+  /** The dragged card, kept drawn while it is dragged even when scrolled out of view. */
+  activeId: string | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  nextPageError: unknown;
+  fetchNextPage: () => void;
+  onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
+  today: string;
+}
+
+const ESTIMATED_CARD_HEIGHT = 104;
+const CARD_GAP = 8;
+/** Load the next page when the last drawn card is this close to the end of the loaded ones. */
+const LOAD_AHEAD = 10;
+
+export function ColumnCards({
+  status,
+  cards,
+  total,
+  activeId,
+  hasNextPage,
+  isFetchingNextPage,
+  nextPageError,
+  fetchNextPage,
+  onMoveTo,
+  today,
+}: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
+  const keyOf = useCallback((index: number) => cards[index]?.Gsid ?? String(index), [cards]);
+  const { items, totalSize, measure } = useVirtualList({
+    count: cards.length,
+    keyOf,
+    estimateSize: ESTIMATED_CARD_HEIGHT,
+    gap: CARD_GAP,
+    overscan: 3,
+    scrollRef,
+    keepIndex: activeIndex,
+  });
+  const lastDrawn = items.at(-1)?.index ?? -1;
+  usePlaceKept(status, scrollRef, cards.length);
+
+  // Arrows, Home and End on a card's link travel between cards (card-keys.ts).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !isCardKey(event.key)) return;
+    const link = event.target as Element;
+    const article = link.matches(TASK_LINK) ? link.closest('article[data-index]') : null;
+    if (!article || !scrollRef.current) return;
+    event.preventDefault();
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      focusCardBeside(article, columnsToward(event.key, status));
+      return;
+    }
+    const to = cardIndexAfter(event.key, Number(article.getAttribute('data-index')), cards.length);
+    if (to !== null) focusCardAt(scrollRef.current, to, ESTIMATED_CARD_HEIGHT + CARD_GAP);
+  };
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !nextPageError && lastDrawn >= cards.length - LOAD_AHEAD) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, nextPageError, lastDrawn, cards.length, fetchNextPage]);
+
+  return (
+    <div ref={scrollRef} onClick={useOpenedCardNote(status)} onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
+      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
+        {items.map((item) => {
+          const task = cards[item.index];
+          if (!task) return null;
+          return (
+            <TaskCard
+              key={item.key}
+              task={task}
+              status={status}
+              index={item.index}
+              start={item.start}
+              setSize={total}
+              measure={measure}
+              onMoveTo={onMoveTo}
+              today={today}
+            />
+          );
+        })}
+      </div>
+      {isFetchingNextPage && (
+        <p role="status" className="py-2 text-center text-xs text-slate-600">
+          Loading more…
+        </p>
+      )}
+      {nextPageError != null && (
+        <div className="mt-2">
+          <ErrorMessage error={nextPageError} title="Could not load more tasks" onRetry={fetchNextPage} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The link of a task's page, from a card (its href is `/tasks/<id>`). */
+const TASK_LINK = 'a[href^="/tasks/"]';
+
+/** Notes the card whose link is followed, so that going Back focuses it again. */
+function useOpenedCardNote(status: TaskStatus) {
+  const { key } = useLocation();
+  return useCallback(
+    (event: MouseEvent) => {
+      const link = (event.target as Element).closest(TASK_LINK);
+      const href = link?.getAttribute('href');
+      if (href) saveOpenedCard(key, status, decodeURIComponent(href.slice('/tasks/'.length)));
+    },
+    [key, status],
+  );
+}
+
+/**
+ * Keeps the column's place for this history entry: its scroll position is noted as the board is
+ * left, and on coming Back (a POP navigation) the column scrolls where it was, once it has its
+ * cards, and the card that was opened gets the focus again.
+ */
+function usePlaceKept(status: TaskStatus, scrollRef: RefObject<HTMLDivElement | null>, cardCount: number) {
+  const { key } = useLocation();
+  const navigationType = useNavigationType();
+  const restored = useRef(false);
+
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    return () => {
+      if (scroller) saveColumnScroll(key, status, scroller.scrollTop);
+    };
+  }, [key, status, scrollRef]);
+
+  useLayoutEffect(() => {
+    if (restored.current || cardCount === 0) return;
+    restored.current = true;
+    const place = navigationType === 'POP' ? boardPlace(key) : null;
+    const scroller = scrollRef.current;
+    if (!place || !scroller) return;
+    const top = place.scroll[status];
+    if (top !== undefined) scroller.scrollTop = top;
+    const opened = place.opened;
+    if (opened?.status !== status) return;
+    // The virtual list draws the cards in view after the scroll: look for the card a few frames.
+    let frames = 0;
+    const focusOpened = () => {
+      if (!scroller.isConnected) return;
+      const link = scroller.querySelector<HTMLElement>(`a[href="/tasks/${CSS.escape(encodeURIComponent(opened.gsid))}"]`);
+      // Unless the user has already moved on (focus somewhere on purpose).
+      if (link && (document.activeElement === document.body || document.activeElement === null)) link.focus();
+      else if (!link && ++frames < 30) requestAnimationFrame(focusOpened);
+    };
+    requestAnimationFrame(focusOpened);
+  }, [cardCount, key, navigationType, status, scrollRef]);
+}

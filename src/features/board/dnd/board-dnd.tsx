@@ -1,0 +1,198 @@
+/**
+ * Drag and drop for the board (dnd-kit), loaded on demand (see drag-layer.tsx): pointer (mouse,
+ * touch, pen) and keyboard, a drag overlay, the column under the card highlighted (each column
+ * is a droppable), auto-scrolling, Escape to cancel, and announcements in plain words. A drop on
+ * another column is a status change.
+ *
+ * The cards and columns are not inside dnd-kit's context: they registered their elements (see
+ * drag-registry.ts), and an invisible binding per card and column here attaches dnd-kit to them
+ * and publishes back what they draw. The list of bindings follows the registrations inside
+ * dnd-kit's context, so cards coming and going while a column scrolls never redraw the context.
+ */
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useDndContext,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Active,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+  type Over,
+} from '@dnd-kit/core';
+import { memo, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { TaskStatus } from '../../../api/types.ts';
+import { useToast } from '../../../components/toast/toasts.tsx';
+import { SCREEN_READER_INSTRUCTIONS, sameColumnDrop, words, type DragWords } from './announcements.ts';
+import { CardPreview } from './card-preview.tsx';
+import { columnDomId, columnDropId, isColumnDropId, type DragData } from '../columns/column-ids.ts';
+import type { CardEntry, DragRegistry } from './drag-registry.ts';
+import { useFocusRequests } from '../moves/focus-requests.ts';
+import { columnCoordinateGetter } from './keyboard-coordinates.ts';
+import type { MoveVariables } from '../moves/use-move-task.ts';
+
+/** The pointer's column when there is a pointer; otherwise (keyboard) the column the card overlaps most. */
+const collisionDetection: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const within = pointerWithin(args);
+    if (within.length > 0) return within;
+  }
+  return rectIntersection(args);
+};
+
+// Module constants: new options would give every card new listeners, and redraw it, on each render.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: columnCoordinateGetter(isColumnDropId) };
+
+const dragData = (active: Active): DragData | undefined => active.data.current as DragData | undefined;
+const dragWords = (active: Active): DragWords => {
+  const data = dragData(active);
+  return { name: data?.task.Name ?? 'task', from: data?.status ?? 'Not Started' };
+};
+const overStatus = (over: Over | null): TaskStatus | null => (over?.data.current as { status?: TaskStatus } | undefined)?.status ?? null;
+
+/**
+ * The announcements. Each column is told once as the card comes over it; the source column is
+ * not told at pick-up, so "Picked up task …" is what is heard first.
+ */
+function createAnnouncements(): Announcements {
+  let lastOver: TaskStatus | null = null;
+  return {
+    onDragStart: ({ active }) => {
+      const drag = dragWords(active);
+      lastOver = drag.from;
+      return words.start(drag);
+    },
+    onDragOver: ({ active, over }) => {
+      const status = overStatus(over);
+      if (status === lastOver) return undefined;
+      lastOver = status;
+      return words.over(dragWords(active), status);
+    },
+    onDragEnd: ({ active, over }) => words.end(dragWords(active), overStatus(over)),
+    onDragCancel: ({ active }) => words.cancel(dragWords(active)),
+  };
+}
+
+/**
+ * Attaches dnd-kit to one card's element and handle, and publishes what the card draws. Memoised:
+ * a card coming or going redraws its own binding, not every card's.
+ */
+const CardBinding = memo(function CardBinding({ registry, token, entry }: { registry: DragRegistry; token: string; entry: CardEntry }) {
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: entry.id, data: entry.data });
+  useLayoutEffect(() => {
+    setNodeRef(entry.node);
+    setActivatorNodeRef(entry.handle);
+  }, [setNodeRef, setActivatorNodeRef, entry.node, entry.handle]);
+  useLayoutEffect(() => {
+    registry.publishCard(token, { listeners, attributes: attributes as unknown as Record<string, unknown>, isDragging });
+  }, [registry, token, listeners, attributes, isDragging]);
+  useLayoutEffect(() => () => registry.publishCard(token, null), [registry, token]);
+  return null;
+});
+
+/** Attaches dnd-kit to one column's element (a drop target as a whole) and publishes whether the dragged card is over it. */
+const ColumnBinding = memo(function ColumnBinding({
+  registry,
+  status,
+  node,
+}: {
+  registry: DragRegistry;
+  status: TaskStatus;
+  node: HTMLElement;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status), data: { status } });
+  useLayoutEffect(() => setNodeRef(node), [setNodeRef, node]);
+  useLayoutEffect(() => registry.publishOver(status, isOver), [registry, status, isOver]);
+  useLayoutEffect(() => () => registry.publishOver(status, false), [registry, status]);
+  return null;
+});
+
+/**
+ * The bindings of the cards and columns registered now. It alone follows the registrations, as a
+ * child of dnd-kit's context: a card scrolled into view or out of it redraws this list (and the
+ * one binding that came), not dnd-kit's context nor any card.
+ */
+const Bindings = memo(function Bindings({ registry }: { registry: DragRegistry }) {
+  const { cards, columns } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
+  return (
+    <>
+      {[...columns].map(([status, node]) => (
+        <ColumnBinding key={status} registry={registry} status={status} node={node} />
+      ))}
+      {[...cards].map(([token, entry]) => (
+        <CardBinding key={token} registry={registry} token={token} entry={entry} />
+      ))}
+      <ActiveBinding registry={registry} />
+    </>
+  );
+});
+
+/** Publishes which card is dragged. */
+const ActiveBinding = memo(function ActiveBinding({ registry }: { registry: DragRegistry }) {
+  const { active } = useDndContext();
+  const id = active ? String(active.id) : null;
+  useLayoutEffect(() => registry.publishActive(id), [registry, id]);
+  useLayoutEffect(() => () => registry.publishActive(null), [registry]);
+  return null;
+});
+
+interface Props {
+  registry: DragRegistry;
+  onMove: (move: MoveVariables) => void;
+  today: string;
+}
+
+export function BoardDndLayer({ registry, onMove, today }: Props) {
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
+  const [dragged, setDragged] = useState<DragData | null>(null);
+  const focusRequests = useFocusRequests();
+  const toast = useToast();
+  const accessibility = useMemo(
+    () => ({ announcements: createAnnouncements(), screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }),
+    [],
+  );
+
+  const onDragStart = ({ active }: DragStartEvent) => setDragged(dragData(active) ?? null);
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
+    setDragged(null);
+    const data = dragData(active);
+    const to = overStatus(over);
+    if (!data?.task.Gsid || !to) return;
+    if (to === data.status) {
+      // Refused, and said where everyone sees it (the announcement is for screen readers).
+      toast.show({ message: sameColumnDrop(dragWords(active)), tone: 'info' });
+      return;
+    }
+    if (activatorEvent instanceof KeyboardEvent) {
+      // Keep the keyboard user on the card they moved.
+      focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () =>
+        document.getElementById(columnDomId(to))?.focus(),
+      );
+    }
+    onMove({ task: data.task, from: data.status, to });
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      autoScroll
+      accessibility={accessibility}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragged(null)}
+    >
+      <Bindings registry={registry} />
+      <DragOverlay dropAnimation={null}>{dragged ? <CardPreview task={dragged.task} today={today} /> : null}</DragOverlay>
+    </DndContext>
+  );
+}

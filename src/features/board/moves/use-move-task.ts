@@ -1,0 +1,207 @@
+/**
+ * Moving a task to another status, optimistically: the card shows in its new column at once
+ * (in its sorted place, counts updated) while the request runs; the request reads the task fresh
+ * from the server and PUTs it back with only the status changed; a failure puts the card back and
+ * says why (with Retry); a success offers Undo. Moves of one task run in order. A move on a stale
+ * board (the fresh task is no longer in the column the card showed: a teammate moved it) is not
+ * sent: the card jumps to where the task is, and the user is asked whether to move it anyway.
+ *
+ * While a move runs, nothing about it is written to the columns' cache: each column lays the
+ * running moves over whatever its cache holds (`usePendingMoves` + `columnView`), so a refetch
+ * meanwhile (window focus, reconnect, another page's invalidation) can never make the card vanish
+ * or show twice, and a failure has nothing to take back: the card shows where the cache has it,
+ * which is where it was, or where an earlier successful move of the same task put it. Other
+ * tasks' moves are never touched. A success writes its move into the cache, so the card stays in
+ * its new column; once no move runs, the board's searches are refetched for the server's truth.
+ */
+import { hashKey, useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { getTask, updateTask } from '../../../api/client.ts';
+import { isApiError } from '../../../api/errors.ts';
+import { taskKeys } from '../../../api/query-keys.ts';
+import { suggestionsQueryOptions } from '../../../api/suggestions.ts';
+import { taskQueryOptions } from '../../../api/tasks.ts';
+import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/types.ts';
+import { useToast } from '../../../components/toast/toasts.tsx';
+import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
+import { moveInput } from './move-input.ts';
+import type { OrderBy } from '../columns/sort-order.ts';
+import { checkNotStale, isStaleMove } from './stale-move.ts';
+import { createKeyedChain } from './task-chain.ts';
+
+export interface MoveVariables {
+  /** The card as the board shows it before the move. */
+  task: Task;
+  from: TaskStatus;
+  to: TaskStatus;
+  /** The board (its filters) the move is made on; set by `useMoveTask`. */
+  scope?: string;
+  /** Move even if the task is no longer in `from` (the user said so after being told). */
+  force?: boolean;
+}
+
+export interface BoardColumns {
+  /** The cache key of a column's search (null for a column the board cannot search). */
+  columnKey: (status: TaskStatus) => QueryKey | null;
+  orderBy: OrderBy;
+  /** The board's filters, as one string: a card is put in a column only on the board it was moved on. */
+  scope: string;
+}
+
+const MOVE_MUTATION_KEY = ['board', 'move'] as const;
+
+const chain = createKeyedChain();
+/** Per task, the versions (ModifiedDate) this page has seen from the server or written itself. */
+const knownVersions = new Map<string, Set<string>>();
+const knowVersion = (id: string, modifiedDate: string | undefined) => {
+  if (!modifiedDate) return;
+  const known = knownVersions.get(id) ?? new Set<string>();
+  known.add(modifiedDate);
+  knownVersions.set(id, known);
+};
+
+/**
+ * The request itself: fresh task, still where the card showed it, full input, only the status
+ * changed. The read is marked fresh: the team server asks the tenant rather than its mirror, so
+ * the PUT carries nobody's stale values and the stale check sees the tenant's status.
+ */
+function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
+  const id = task.Gsid ?? '';
+  knowVersion(id, task.ModifiedDate);
+  return chain(id, async () => {
+    const fresh = await getTask(id, { fresh: true });
+    checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set() });
+    knowVersion(id, fresh.ModifiedDate);
+    const saved = await updateTask(id, moveInput(fresh, to));
+    knowVersion(id, saved.ModifiedDate);
+    return saved;
+  });
+}
+
+function reason(error: unknown): string {
+  if (isApiError(error)) return error.errorDesc;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useMoveTask(columns: BoardColumns) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  // The columns of the board as it is now (filters may change between a move and its Undo).
+  const columnsRef = useRef(columns);
+  useLayoutEffect(() => {
+    columnsRef.current = columns;
+  });
+
+  const onlyMove = () => queryClient.isMutating({ mutationKey: MOVE_MUTATION_KEY }) <= 1;
+
+  /**
+   * Writes the task as the server has it into the cache: its page, and its card in its status's
+   * column (in its sorted place, only on the board the move was made on; with other filters
+   * since, the refetch will tell) and in no other column.
+   */
+  const putInColumn = async (task: Task, moveScope: string | undefined) => {
+    const gsid = task.Gsid ?? '';
+    if (!gsid || !task.Status) return;
+    queryClient.setQueryData(taskQueryOptions(gsid).queryKey, task);
+    const { columnKey, orderBy, scope } = columnsRef.current;
+    const keys = TASK_STATUSES.flatMap((s) => {
+      const queryKey = columnKey(s);
+      return queryKey ? [[s, queryKey] as const] : [];
+    });
+    // A refetch that started before the PUT landed would bring the card back to where it was
+    // once this move no longer runs: stop it (the refetch once all moves are done gets the truth).
+    await Promise.all(
+      keys.map(([, queryKey]) => queryClient.cancelQueries({ queryKey, exact: true, predicate: (q) => q.state.data !== undefined })),
+    );
+    for (const [status, queryKey] of keys) {
+      if (status !== task.Status) queryClient.setQueryData<ColumnPages>(queryKey, (data) => removeTask(data, gsid));
+      else if (moveScope === scope) queryClient.setQueryData<ColumnPages>(queryKey, (data) => insertTask(data, task, orderBy));
+    }
+  };
+
+  const mutation = useMutation({
+    mutationKey: MOVE_MUTATION_KEY,
+    mutationFn: sendMove,
+    onError: async (error, variables) => {
+      if (isStaleMove(error)) {
+        // The card jumps to where the task really is, with what the server has now.
+        await putInColumn(error.fresh, variables.scope);
+        // The words load only now: a stale move is rare.
+        const { staleMoveMessage } = await import('./stale-move-message.ts');
+        const { message, ask } = staleMoveMessage(error);
+        toast.show({
+          tone: ask ? 'warning' : 'info',
+          message,
+          durationMs: ask ? null : undefined,
+          actions: ask
+            ? [
+                {
+                  label: `Move to ${variables.to}`,
+                  onAction: () => run({ task: error.fresh, from: error.fresh.Status ?? variables.from, to: variables.to, force: true }),
+                },
+              ]
+            : undefined,
+        });
+        return;
+      }
+      toast.show({
+        tone: 'error',
+        message: `Could not move "${variables.task.Name}" to ${variables.to}: ${reason(error)}`,
+        actions: [{ label: 'Retry', onAction: () => run(variables) }],
+      });
+    },
+    onSuccess: async (task, variables) => {
+      const gsid = task.Gsid ?? variables.task.Gsid ?? '';
+      await putInColumn({ ...task, Status: variables.to }, variables.scope);
+      // The task's activity has a new entry: read again when it is next shown.
+      if (gsid) void queryClient.invalidateQueries({ queryKey: taskKeys.activity(gsid) });
+      toast.show({
+        tone: 'success',
+        message: `Moved "${variables.task.Name}" to ${variables.to}.`,
+        actions: [{ label: 'Undo', onAction: () => run({ task, from: variables.to, to: variables.from }) }],
+        link: gsid ? { label: 'Open task', to: `/tasks/${encodeURIComponent(gsid)}` } : undefined,
+      });
+    },
+    onSettled: () => {
+      if (!onlyMove()) return;
+      // Not awaited: the move is over now, and its card shows where it belongs (from the cache)
+      // while the searches refetch. A move changes no owner or CTA, so the pickers' suggestions
+      // stay as they are.
+      const suggestions = hashKey(suggestionsQueryOptions().queryKey);
+      void queryClient.invalidateQueries({
+        queryKey: taskKeys.searches(),
+        predicate: (query) => query.queryHash !== suggestions,
+      });
+    },
+  });
+
+  const { mutate } = mutation;
+  // Retry and Undo run later, maybe on other filters: each run is on the board as it is then.
+  const run = useCallback((variables: MoveVariables) => mutate({ ...variables, scope: columnsRef.current.scope }), [mutate]);
+  return run;
+}
+
+/**
+ * The moves still running, by task: the task as it will be after its move and where it is going
+ * (the last move of a task wins). The columns lay these over their cached rows.
+ */
+export function usePendingMoves(): ReadonlyMap<string, PendingMove> {
+  const pending = useMutationState({
+    filters: { mutationKey: MOVE_MUTATION_KEY, status: 'pending' },
+    select: (m) => ({ variables: m.state.variables as MoveVariables | undefined, submittedAt: m.state.submittedAt }),
+  });
+  // useMutationState shares structure, so `pending` keeps its identity while nothing changes.
+  return useMemo(() => {
+    const map = new Map<string, PendingMove>();
+    for (const { variables, submittedAt } of pending) {
+      if (variables?.task.Gsid) {
+        map.set(variables.task.Gsid, {
+          task: withStatus(variables.task, variables.to, new Date(submittedAt)),
+          to: variables.to,
+          scope: variables.scope,
+        });
+      }
+    }
+    return map;
+  }, [pending]);
+}

@@ -23,7 +23,7 @@ import {
   type ApiTask,
   type Status,
 } from './board-helpers.ts';
-import type { Route } from '@playwright/test';
+import type { Locator, Route } from '@playwright/test';
 import { scrollColumn } from '../bench/lib/board.ts';
 import { E2E } from './env.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
@@ -196,6 +196,27 @@ test('arrows travel between cards: Up and Down in a column, Left and Right to th
   await expect(link('In Progress', beside)).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(link('Not Started', names[0]!)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(link('Not Started', names[0]!)).toBeFocused();
+
+  // One card per column is in the Tab order (roving focus), the one last focused: Tab leaves the
+  // column after that card's controls, and Shift+Tab comes back to it, not to the column's last card.
+  await page.keyboard.press('ArrowDown');
+  await expect(link('Not Started', names[1]!)).toBeFocused();
+  const besideHandle = card(page, 'In Progress', beside).getByRole('button', { name: `Move ${beside}`, exact: true });
+  const secondMenu = card(page, 'Not Started', names[1]!).getByRole('button', { name: 'Move to' });
+  const presses = async (key: string, target: Locator) => {
+    for (let n = 1; n <= 12; n++) {
+      await page.keyboard.press(key);
+      if (await target.evaluate((el) => el === document.activeElement)) return n;
+    }
+    return Infinity;
+  };
+  // Move to, the next column's "Add", its card's handle.
+  expect(await presses('Tab', besideHandle)).toBeLessThanOrEqual(3);
+  expect(await presses('Shift+Tab', secondMenu)).toBeLessThanOrEqual(2);
+  await page.keyboard.press('Shift+Tab');
+  await expect(link('Not Started', names[1]!)).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(link('Not Started', names[0]!)).toBeFocused();
 

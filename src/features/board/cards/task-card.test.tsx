@@ -60,6 +60,7 @@ function Cards({ registry, shown, layer }: { registry: DragRegistry; shown: Task
           index={index}
           start={index * 112}
           setSize={shown.length}
+          tabbable={index === 0}
           measure={noop}
           onMoveTo={noop}
           today="2026-11-27"
@@ -113,5 +114,25 @@ describe('a card and the drag code', () => {
     expect(handleOf('Renewal review')).toHaveAttribute('aria-roledescription', 'draggable');
     expect(Object.fromEntries(drawn)).toEqual({ '1T1': 1, '1T2': 1, '1T3': 1 });
     expect(contextDrawn.count).toBe(contextDrawnBefore);
+  });
+
+  it("puts only its column's tabbable card in the Tab order (handle, name, Move to), before and after dnd-kit binds it", async () => {
+    const { show } = renderCards();
+    const controls = (name: string) => {
+      const card = within(screen.getByRole('article', { name }));
+      return [
+        card.getByRole('button', { name: `Move ${name}` }),
+        card.getByRole('link', { name }),
+        card.getByRole('button', { name: 'Move to' }),
+      ];
+    };
+    for (const control of controls('Kickoff call')) expect(control.tabIndex).toBe(0);
+    for (const control of controls('Training')) expect(control.tabIndex).toBe(-1);
+
+    // dnd-kit's attributes give a handle tabIndex 0: the card's own choice wins.
+    act(() => show(tasks.slice(0, 2), true));
+    await waitFor(() => expect(handleOf('Training')).toHaveAttribute('aria-roledescription', 'draggable'));
+    for (const control of controls('Kickoff call')) expect(control.tabIndex).toBe(0);
+    for (const control of controls('Training')) expect(control.tabIndex).toBe(-1);
   });
 });

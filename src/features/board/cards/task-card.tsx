@@ -32,12 +32,14 @@ interface Props {
   start: number;
   /** The column's count, for aria-setsize. */
   setSize: number;
+  /** Whether the card's controls are in the Tab order (one card per column, see card-keys.ts). */
+  tabbable: boolean;
   measure: (element: HTMLElement | null) => void;
   onMoveTo: OnMoveTo;
   today: string;
 }
 
-export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, measure, onMoveTo, today }: Props) {
+export const TaskCard = memo(function TaskCard({ task, status, index, start, setSize, tabbable, measure, onMoveTo, today }: Props) {
   const gsid = task.Gsid ?? '';
   const data: DragData = useMemo(() => ({ task, status }), [task, status]);
   const { token, nodeRef, handleRef: dragHandleRef, isDragging } = useCardDrag(gsid, data);
@@ -92,6 +94,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
         task={task}
         status={status}
         today={today}
+        tabbable={tabbable}
         onMoveTo={onMoveTo}
         handleRef={handleRef}
         menuButton={menuButton}
@@ -105,6 +108,7 @@ interface BodyProps {
   task: Task;
   status: TaskStatus;
   today: string;
+  tabbable: boolean;
   onMoveTo: OnMoveTo;
   handleRef: (element: HTMLButtonElement | null) => void;
   menuButton: RefObject<HTMLButtonElement | null>;
@@ -112,19 +116,27 @@ interface BodyProps {
   dragToken: string;
 }
 
-const CardBody = memo(function CardBody({ task, status, today, onMoveTo, handleRef, menuButton, dragToken }: BodyProps) {
+const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveTo, handleRef, menuButton, dragToken }: BodyProps) {
+  const tabIndex = tabbable ? 0 : -1;
   const name = task.Name ?? '(no name)';
   return (
     <>
       <div className="flex items-start gap-1">
-        <DragHandle token={dragToken} name={name} handleRef={handleRef} />
+        <DragHandle token={dragToken} name={name} handleRef={handleRef} tabIndex={tabIndex} />
         <Link
           to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`}
+          tabIndex={tabIndex}
           className="min-w-0 flex-1 break-words text-sm font-medium text-slate-900 hover:underline"
         >
           {name}
         </Link>
-        <MoveToMenu taskName={name} status={status} onMove={(to) => onMoveTo(task, status, to)} buttonRef={menuButton} />
+        <MoveToMenu
+          taskName={name}
+          status={status}
+          onMove={(to) => onMoveTo(task, status, to)}
+          buttonRef={menuButton}
+          tabIndex={tabIndex}
+        />
       </div>
       <div className="pl-5">
         <CardDetails task={task} today={today} />
@@ -137,15 +149,17 @@ interface HandleProps {
   token: string;
   name: string;
   handleRef: (element: HTMLButtonElement | null) => void;
+  tabIndex: number;
 }
 
 /** The drag handle: the only part of a card drawn again when dnd-kit binds it. */
-const DragHandle = memo(function DragHandle({ token, name, handleRef }: HandleProps) {
+const DragHandle = memo(function DragHandle({ token, name, handleRef, tabIndex }: HandleProps) {
   const handleProps = useDragHandle(token);
   return (
     <button
       ref={handleRef}
       {...handleProps}
+      tabIndex={tabIndex}
       type="button"
       aria-label={`Move ${name}`}
       className="-ml-1 shrink-0 cursor-grab touch-none rounded px-1 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"

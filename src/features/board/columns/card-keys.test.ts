@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardIndexAfter, columnsToward, isCardKey } from './card-keys.ts';
+import { cardIndexAfter, columnsToward, isCardKey, tabbableCard } from './card-keys.ts';
 
 describe('card keys', () => {
   it('Up, Down, Page Up, Page Down, Home and End within a column; nothing past its ends', () => {
@@ -26,5 +26,14 @@ describe('card keys', () => {
   it('knows its keys, and only them', () => {
     expect(['ArrowUp', 'End', 'ArrowRight'].every(isCardKey)).toBe(true);
     expect(['Tab', 'Enter', ' ', 'a'].some(isCardKey)).toBe(false);
+  });
+
+  it('keeps one card per column in the Tab order: the last focused while drawn, else the first drawn', () => {
+    expect(tabbableCard(0, [0, 1, 2])).toBe(0);
+    expect(tabbableCard(2, [0, 1, 2, 3])).toBe(2);
+    // Scrolled away from the last focused card: the first card in view.
+    expect(tabbableCard(2, [40, 41, 42])).toBe(40);
+    // No card drawn: none.
+    expect(tabbableCard(0, [])).toBeNull();
   });
 });

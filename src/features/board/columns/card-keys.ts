@@ -83,3 +83,13 @@ export function focusCardBeside(from: Element, columns: TaskStatus[]): boolean {
   }
   return false;
 }
+
+/**
+ * The card of a column that is in the Tab order (roving focus, one per column): the one last
+ * focused when it is drawn, else the first drawn (a column scrolled away from it is still one
+ * Tab stop). `drawn` lists the drawn cards' indexes in order. Pure.
+ */
+export function tabbableCard(lastFocused: number, drawn: readonly number[]): number | null {
+  if (drawn.includes(lastFocused)) return lastFocused;
+  return drawn[0] ?? null;
+}

@@ -2,12 +2,22 @@
  * A column's cards as a virtual list (only the cards in view, plus a few, are in the page), an
  * ARIA feed of articles; more cards load as the list nears its end.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../components/query-status.tsx';
 import { boardPlace, saveColumnScroll, saveOpenedCard } from './board-place.ts';
-import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey } from './card-keys.ts';
+import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey, tabbableCard } from './card-keys.ts';
 import { TaskCard } from '../cards/task-card.tsx';
 import { useVirtualList } from './use-virtual-list.ts';
 
@@ -57,6 +67,18 @@ export function ColumnCards({
   const lastDrawn = items.at(-1)?.index ?? -1;
   usePlaceKept(status, scrollRef, cards.length);
 
+  // Roving focus: one card per column is in the Tab order (the last one focused, or the first
+  // drawn); arrows reach the others.
+  const [lastFocused, setLastFocused] = useState(0);
+  const tabbable = tabbableCard(
+    lastFocused,
+    items.map((item) => item.index),
+  );
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const index = event.target.closest('article[data-index]')?.getAttribute('data-index');
+    if (index != null) setLastFocused(Number(index));
+  };
+
   // Arrows, Home and End on a card's link travel between cards (card-keys.ts).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !isCardKey(event.key)) return;
@@ -77,7 +99,13 @@ export function ColumnCards({
   }, [hasNextPage, isFetchingNextPage, nextPageError, lastDrawn, cards.length, fetchNextPage]);
 
   return (
-    <div ref={scrollRef} onClick={useOpenedCardNote(status)} onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
+    <div
+      ref={scrollRef}
+      onClick={useOpenedCardNote(status)}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      className="min-h-0 flex-1 overflow-y-auto px-2 pb-2"
+    >
       <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
         {items.map((item) => {
           const task = cards[item.index];
@@ -90,6 +118,7 @@ export function ColumnCards({
               index={item.index}
               start={item.start}
               setSize={total}
+              tabbable={item.index === tabbable}
               measure={measure}
               onMoveTo={onMoveTo}
               today={today}

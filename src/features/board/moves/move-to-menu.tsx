@@ -12,6 +12,8 @@ interface Props {
   onMove: (to: TaskStatus) => void;
   /** The "Move to" button (the card focuses it after a move). */
   buttonRef: RefObject<HTMLButtonElement | null>;
+  /** The button's place in the Tab order (-1 on cards other than their column's tabbable one). */
+  tabIndex?: number;
 }
 
 interface Place {
@@ -22,7 +24,7 @@ interface Place {
 
 const MENU_HEIGHT = 140;
 
-export function MoveToMenu({ taskName, status, onMove, buttonRef }: Props) {
+export function MoveToMenu({ taskName, status, onMove, buttonRef, tabIndex }: Props) {
   const options = TASK_STATUSES.filter((s) => s !== status);
   const [place, setPlace] = useState<Place | null>(null);
   const [active, setActive] = useState(0);
@@ -103,6 +105,7 @@ export function MoveToMenu({ taskName, status, onMove, buttonRef }: Props) {
       <button
         ref={buttonRef}
         type="button"
+        tabIndex={tabIndex}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

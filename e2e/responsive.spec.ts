@@ -1,6 +1,6 @@
 /**
- * Small screens: a phone (390x844) and a small laptop (1024x768). No page scrolls sideways, the
- * header's New task button is on screen, and axe finds nothing; at 1024 px the board shows its
+ * Small screens: the narrowest phone (320x640), a phone (390x844) and a small laptop (1024x768). No
+ * page scrolls sideways, the header's New task button is on screen, and axe finds nothing; at 1024 px the board shows its
  * four columns whole; on a phone it shows one column at a time with a switcher, and its filters
  * sit behind a button.
  */
@@ -32,6 +32,7 @@ async function pages(): Promise<[string, string][]> {
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 for (const [width, height] of [
+  [320, 640],
   [390, 844],
   [1024, 768],
 ] as const) {
@@ -92,5 +93,31 @@ test.describe('at 390x844', () => {
     await expect(page.getByRole('button', { name: 'Filters (on)', exact: true })).toBeVisible();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     await axe('/board at 390 px, filters on');
+  });
+
+  test('the header keeps New task in view and puts the live status and account behind Menu', async ({ page, axe }) => {
+    await page.goto('/board');
+    await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+    const live = page.getByRole('status', { name: 'Live updates', includeHidden: true });
+    await expect(live).toBeAttached();
+    await expect(live).toBeHidden();
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(live).toBeVisible();
+    await axe('/board at 390 px, menu open');
+    // Its controls follow Menu in the Tab order; Escape closes it and gives the focus back to Menu.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'About live updates' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(live).toBeHidden();
+    await expect(menu).toBeFocused();
+    // Another page closes it.
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'New task', exact: true })).toBeInViewport({ ratio: 1 });
   });
 });

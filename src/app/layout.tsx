@@ -1,5 +1,5 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
@@ -27,6 +27,7 @@ export function Layout() {
   const navigation = useNavigation();
   const { openNewTask } = useNewTask();
   const live = useSyncExternalStore(subscribeLiveStatus, liveStarted, liveStarted);
+  const { open: menuOpen, setOpen: setMenuOpen, id: menuId, button: menuButton } = usePhoneMenu();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -67,6 +68,28 @@ export function Layout() {
             >
               New task
             </button>
+            <button
+              ref={menuButton}
+              type="button"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              onClick={() => setMenuOpen(!menuOpen)}
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:hidden"
+            >
+              Menu
+            </button>
+          </div>
+          {/* On a phone the live status and the account sit behind "Menu" (New task stays in view). */}
+          <div
+            id={menuId}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && menuOpen) {
+                setMenuOpen(false);
+                menuButton.current?.focus();
+              }
+            }}
+            className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-wrap items-center justify-end gap-3 pb-1 sm:flex sm:w-auto sm:pb-0`}
+          >
             {live && (
               <Suspense fallback={null}>
                 <LiveIndicator />
@@ -96,4 +119,15 @@ export function Layout() {
       <Toasts />
     </div>
   );
+}
+
+/** The phone header's menu: open or not, closed again whenever the page changes. */
+function usePhoneMenu() {
+  const { pathname } = useLocation();
+  // Open on one page: the page it was opened on.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const setOpen = (open: boolean) => setOpenOn(open ? pathname : null);
+  return { open: openOn === pathname, setOpen, id, button };
 }

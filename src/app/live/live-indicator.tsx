@@ -68,13 +68,16 @@ export function LiveIndicator() {
         }}
         className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
-        <span aria-hidden="true">ⓘ</span>
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <circle cx="8" cy="8" r="6.5" />
+          <path d="M8 7v4.5M8 4.6v.1" strokeLinecap="round" />
+        </svg>
         <span className="sr-only">About live updates</span>
       </button>
       {open && (
         <div
           id={panelId}
-          className="absolute right-0 top-full z-40 mt-1 w-80 rounded border border-slate-200 bg-white p-3 text-slate-800 shadow-lg"
+          className="absolute right-0 top-full z-40 mt-1 w-[min(20rem,calc(100vw-2rem))] rounded border border-slate-200 bg-white p-3 text-slate-800 shadow-lg"
         >
           <p>{view.details}</p>
         </div>

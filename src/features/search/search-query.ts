@@ -39,12 +39,10 @@ export async function fetchSearchPage(request: SearchRequest, search: SearchFn, 
   }
 }
 
-/** Under `taskKeys.searches()`, so saving a task refreshes these results too. */
-const searchPageKey = (request: SearchRequest) => [...taskKeys.searches(), 'builder-page', request] as const;
-
+/** The key is under `taskKeys.searches()`, so saving a task refreshes these results too. */
 export function searchPageQueryOptions(request: SearchRequest) {
   return queryOptions({
-    queryKey: searchPageKey(request),
+    queryKey: taskKeys.searchBuilderPage(request),
     queryFn: ({ signal }) => fetchSearchPage(request, searchTasks, signal),
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@
  *                 [-- --before /tmp/before] [-- --only bytes,pages,lighthouse]
  *
  * Builds the app (as `npm run build` does), starts two stacks (in-memory sandbox + the production
- * server, server/app-server.ts, in front of the build): one with 10,000 tasks, one with 100,000
+ * server, server/team-server.ts, in front of the build): one with 10,000 tasks, one with 100,000
  * for the search. Drives headless Chromium, prints one table and writes bench/results.json.
  * Every figure is the median of its runs (the `runs` column). `--quick` takes fewer runs and a
  * 1-minute session with a 35 s hidden tab.
@@ -367,7 +367,7 @@ const width = Math.max(...rows.map((r) => r.measure.length));
 const beforeColumn = beforeUrl ? `  ${'before'.padStart(10)}` : '';
 const header = `${'measure'.padEnd(width)}${beforeColumn}  ${'median'.padStart(10)}  ${'min'.padStart(10)}  ${'max'.padStart(10)}  runs  goal`;
 const lines = [
-  `Cockpit Board benchmark, ${new Date().toISOString()}: production build behind server/app-server.ts, headless Chromium.`,
+  `Cockpit Board benchmark, ${new Date().toISOString()}: production build behind server/team-server.ts, headless Chromium.`,
   `Board ${BOARD_TASKS.toLocaleString('en-US')} tasks, search ${SEARCH_TASKS.toLocaleString('en-US')} tasks; ${RUNS} runs per figure, ${LH_RUNS} Lighthouse runs per page, ${MOVES} moves.`,
   ...(beforeUrl
     ? [`"before": the build of ${values.before}, served on the same sandbox, its runs taken in turns with this build's (medians).`]

@@ -24,6 +24,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { CARD_FIELDS, COLUMN_PAGE_SIZE } from '../src/features/board/columns/column-request.ts';
 import { ORDER_BY } from '../src/features/board/columns/sort-order.ts';
 import { FRESH_HEADER, FRESH_VALUE, type LiveEvent, type TaskChange } from '../src/lib/live-events.ts';
+import { sleep } from '../src/lib/sleep.ts';
 import { TASK_STATUSES } from '../search-engine/fields.ts';
 import { openEventStream, type SseConnection } from './lib/sse-client.ts';
 import { percentile } from './lib/stats.ts';
@@ -55,8 +56,6 @@ interface Upstream {
   kind: Kind;
   status: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The team server in a process of its own, so its event loop is not the clients'. */
 function startTeamServer(

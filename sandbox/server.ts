@@ -7,6 +7,7 @@ import { describeSchemaErrors, type SpecValidators } from './spec.ts';
 import type { Store } from './store.ts';
 import { checkJsonContentType, parseJsonBody } from './json-body.ts';
 import { validateTaskInput } from './validate.ts';
+import { sleep } from '../src/lib/sleep.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,8 +80,6 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const tooLarge = () => new ApiFailure(413, ErrorCodes.tooLarge, `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes (1 MiB)`);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Route = { pattern: RegExp; methods: Record<string, (ctx: HandlerContext, params: string[], body: () => Promise<unknown>) => unknown> };
 

@@ -27,7 +27,7 @@ export interface ErrorEnvelope {
   message: null;
 }
 
-/** Gainsight's reply wrapper for a failure (see GAINSIGHT-CONVENTIONS.md). */
+/** Gainsight's reply wrapper (its envelope) for a failure; see the README, "How it follows, extends or narrows the spec". */
 export function errorEnvelope(errorCode: string, errorDesc: string, requestId: string | null): ErrorEnvelope {
   return { result: false, errorCode, errorDesc, requestId, data: null, message: null };
 }

@@ -16,6 +16,7 @@
 import type { Clock } from '../budget/scheduler.ts';
 import { TASK_FIELDS } from '../../search-engine/fields.ts';
 import type { SyncStatus, TaskChange } from '../../src/lib/live-events.ts';
+import { MAX_IN_VALUES, MAX_PAGE_SIZE } from '../../src/lib/search/limits.ts';
 import type { FeedEvent } from './event-feed.ts';
 import type { MirrorStore, Playbook } from './mirror-store.ts';
 import { instantOf } from './task-diff.ts';
@@ -48,7 +49,7 @@ const DEFAULT_TIMINGS: SyncTimings = {
   playbooksMs: 5 * 60_000,
   resyncMs: 60 * 60_000,
   historyMs: 90 * 24 * 3600_000,
-  pageSize: 5000,
+  pageSize: MAX_PAGE_SIZE,
   maxRetryMs: 120_000,
 };
 
@@ -56,7 +57,7 @@ const DEFAULT_TIMINGS: SyncTimings = {
 const ALL_FIELDS = TASK_FIELDS.map((f) => f.name);
 
 /** Most ids one confirming search lists (the search's limit on IN values). */
-const CONFIRM_CHUNK = 1000;
+const CONFIRM_CHUNK = MAX_IN_VALUES;
 
 export interface SyncLog {
   info(fields: object, message: string): void;

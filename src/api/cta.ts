@@ -1,5 +1,5 @@
 /**
- * What the app knows about CTAs, for naming them (see lib/cta-label.ts): the playbooks' names,
+ * What the app knows about CTAs, for naming them (see src/lib/cta-label.ts): the playbooks' names,
  * and the facts about one CTA drawn from all its tasks.
  */
 import { useQuery } from '@tanstack/react-query';

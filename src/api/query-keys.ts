@@ -16,6 +16,11 @@ export const taskKeys = {
   search: (request: SearchRequest) => [...taskKeys.searches(), request] as const,
   /** The board's paged search (its cache entry holds pages, so it needs a key of its own). */
   searchInfinite: (request: SearchRequest) => [...taskKeys.searches(), 'infinite', request] as const,
+  /**
+   * One page of the search page's results (its entry also says whether the server refused
+   * `orderBy`, so it needs a key of its own).
+   */
+  searchBuilderPage: (request: SearchRequest) => [...taskKeys.searches(), 'builder-page', request] as const,
   /** Every row of a search, all pages read one after the other (a playbook's adoption). */
   searchAllPages: (request: SearchRequest) => [...taskKeys.searches(), 'all-pages', request] as const,
   details: () => [...taskKeys.all, 'detail'] as const,

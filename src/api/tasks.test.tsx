@@ -72,6 +72,11 @@ describe('query keys', () => {
     expect(taskQueryOptions('1T1').queryKey).toEqual(taskKeys.detail('1T1'));
     expect(taskSearchQueryOptions(SEARCH).queryKey).toEqual(taskKeys.search(SEARCH));
   });
+
+  it('give each kind of task search a key of its own under the searches, the request last', () => {
+    expect(taskKeys.searchBuilderPage(SEARCH)).toEqual(['tasks', 'search', 'builder-page', SEARCH]);
+    expect(taskKeys.searchAllPages(SEARCH)).toEqual(['tasks', 'search', 'all-pages', SEARCH]);
+  });
 });
 
 describe('useUpdateTask', () => {

@@ -1,7 +1,8 @@
 /**
  * Named types of the Task and Playbook API, all derived from the generated `schema.gen.ts`
  * (run `npm run gen:api` after changing the spec). Nothing here restates an API shape by hand;
- * the few additions are the documented extensions the spec leaves out (see GAINSIGHT-CONVENTIONS.md).
+ * the few additions are the documented extensions the spec leaves out (see the README, "How it
+ * follows, extends or narrows the spec").
  */
 import type { SearchOperator } from '../lib/search/operators.ts';
 import type { components, operations } from './schema.gen.ts';

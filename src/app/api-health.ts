@@ -39,6 +39,7 @@ function set(patch: Partial<ApiHealth>) {
   for (const l of listeners) l();
 }
 
+/** The health now: the store's snapshot, which React reads through useApiHealth. */
 export function getApiHealth(): ApiHealth {
   return state;
 }
@@ -49,8 +50,8 @@ export function useApiHealth(): ApiHealth {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => state,
-    () => state,
+    getApiHealth,
+    getApiHealth,
   );
 }
 

@@ -1,3 +1,4 @@
+import { sleep } from '../lib/sleep.ts';
 import { whenIdle } from './page-settled.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function loadWithRetry<T>(load: () => Promise<T>, attempts = 3): Pr
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
         await new Promise<void>((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
       } else {
-        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        await sleep(500 * attempt);
       }
     }
   }

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { searchTasks } from '../../api/client.ts';
 import { taskKeys } from '../../api/query-keys.ts';
+import { searchAllPages } from '../../api/search-pages.ts';
 import type { SearchRequest } from '../../api/types.ts';
 import { ADOPTION_FIELDS, type AdoptionTask } from './adoption.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
-import { searchAllPages } from './search-all.ts';
 
 function adoptionRequest(playbookId: string): SearchRequest {
   return {

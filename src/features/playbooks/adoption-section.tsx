@@ -10,7 +10,7 @@ import { todayIso } from '../../lib/dates.ts';
 import { boardPath } from './paths.ts';
 import { computeAdoption, formatRate, type Adoption, type AdoptionTask, type Counts } from './adoption.ts';
 import { useAdoptionTasks } from './adoption-query.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const TH = 'px-3 py-1.5 font-semibold';

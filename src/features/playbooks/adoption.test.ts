@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAdoption, formatRate, type AdoptionTask } from './adoption.ts';
-import { orderTemplates } from './template-order.ts';
+import { orderTemplates } from './template-steps.ts';
 
 const TODAY = '2026-11-27';
 const templates = orderTemplates([

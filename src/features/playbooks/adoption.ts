@@ -9,7 +9,7 @@
  */
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../api/types.ts';
 import { isCalendarDate } from '../../lib/dates.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 /** The task fields adoption needs (what the search selects). */
 export const ADOPTION_FIELDS = ['Gsid', 'Name', 'CTAId', 'CompanyName', 'Status', 'DueDate', 'Order', 'CreatedDate'] as const;

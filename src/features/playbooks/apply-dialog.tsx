@@ -19,7 +19,7 @@ import { ExistingTasksWarning, type ExistingState } from './existing-tasks-warni
 import { boardPath } from './paths.ts';
 import { PlanTable } from './plan-table.tsx';
 import { planTasks, type PlannedTask } from './task-plan.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 import { useApplyRun } from './use-apply-run.ts';
 
 const ID = 'apply-playbook';

@@ -4,7 +4,7 @@ import type { CreateTaskInput, SearchRequest, SearchResult, Task } from '../../a
 import { summarize } from './apply-machine.ts';
 import { createApplyRun, type ApplyDeps, type ApplyJob } from './apply-runner.ts';
 import { planTasks } from './task-plan.ts';
-import { orderTemplates } from './template-order.ts';
+import { orderTemplates } from './template-steps.ts';
 
 /** How the fake server answers one create. */
 type Outcome =

@@ -5,10 +5,10 @@
  */
 import type { CallOptions } from '../../api/client.ts';
 import { isApiError, isClientError, isRateLimited } from '../../api/errors.ts';
+import { searchAllPages, type SearchFn } from '../../api/search-pages.ts';
 import type { CreateTaskInput, SearchRequest, Task } from '../../api/types.ts';
 import { applyReducer, initialApplyState, nextStep, type ApplyEvent, type ApplyState, type Failure } from './apply-machine.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
-import { searchAllPages, type SearchFn } from './search-all.ts';
 import { createInputFor, type ApplyTarget, type PlannedTask } from './task-plan.ts';
 
 export interface ApplyDeps {
@@ -162,18 +162,4 @@ export function createApplyRun(job: ApplyJob, deps: ApplyDeps): ApplyRun {
       stopper.abort();
     },
   };
-}
-
-/** A sleep that ends early when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ApplyDialog } from './apply-dialog.tsx';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 /** "Apply to a CTA" for an active playbook with templates; otherwise why it cannot be applied. */
 export function ApplySection({

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import type { ApplyMode, ExistingCoverage } from './existing-tasks.ts';
-import { stepLabel } from './template-order.ts';
+import { stepLabel } from './template-steps.ts';
 
 const ID = 'apply-existing';
 const tasks = (n: number) => `${n} ${n === 1 ? 'task' : 'tasks'}`;

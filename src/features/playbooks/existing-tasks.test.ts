@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existingCoverage, existingTasksRequest, templatesToCreate, type ExistingTask } from './existing-tasks.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 const tpl = (step: number, order: number | null, name: string): OrderedTemplate => ({
   step,

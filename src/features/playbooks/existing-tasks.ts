@@ -8,7 +8,7 @@
  */
 import type { SearchRequest, Task } from '../../api/types.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 const EXISTING_FIELDS = ['Gsid', 'Name', 'Order', 'Status', 'DueDate'] as const;
 export type ExistingTask = Pick<Task, (typeof EXISTING_FIELDS)[number]>;

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../lib/dates.ts';
 import type { ApplyItem, ApplyPhase } from './apply-machine.ts';
 import type { PlannedTask } from './task-plan.ts';
-import { dayLabel } from './template-order.ts';
+import { dayLabel } from './template-steps.ts';
 
 /** The tasks an application creates, with their calendar due dates and, once running, what happened to each. */
 export function PlanTable({ plan, items, phase }: { plan: readonly PlannedTask[]; items?: readonly ApplyItem[]; phase?: ApplyPhase }) {

@@ -10,7 +10,7 @@ import { ActiveBadge, CtaTypeId } from './active-badge.tsx';
 import { AdoptionSection } from './adoption-section.tsx';
 import { ApplySection } from './apply-section.tsx';
 import { TemplateList } from './template-list.tsx';
-import { daysWord, orderTemplates, spanDays } from './template-order.ts';
+import { daysWord, orderTemplates, spanDays } from './template-steps.ts';
 import { Timeline } from './timeline.tsx';
 
 export function Component() {

@@ -3,7 +3,7 @@
  * text) and the list's state in the URL (`?q=…&state=active&sort=-span`), checked when read.
  */
 import type { Playbook } from '../../api/types.ts';
-import { spanDays } from './template-order.ts';
+import { spanDays } from './template-steps.ts';
 
 export interface PlaybookRow {
   id: string;

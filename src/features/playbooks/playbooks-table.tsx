@@ -16,7 +16,7 @@ import { ActiveBadge, CtaTypeId } from './active-badge.tsx';
 import { playbookPath } from './paths.ts';
 import type { ListSort, PlaybookRow } from './playbook-rows.ts';
 import { SORTABLE_COLUMNS } from './playbook-rows.ts';
-import { daysWord } from './template-order.ts';
+import { daysWord } from './template-steps.ts';
 
 const features = tableFeatures({
   rowSortingFeature,

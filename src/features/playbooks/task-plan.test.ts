@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInputFor, planTasks } from './task-plan.ts';
-import { orderTemplates } from './template-order.ts';
+import { orderTemplates } from './template-steps.ts';
 
 const templates = orderTemplates([
   { name: 'Kickoff', order: 1, daysFromCreation: 0, description: 'Meet the team' },

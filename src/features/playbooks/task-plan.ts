@@ -4,7 +4,7 @@
  */
 import type { CreateTaskInput } from '../../api/types.ts';
 import { addDays, isCalendarDate } from '../../lib/dates.ts';
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 export interface PlannedTask extends OrderedTemplate {
   /** `YYYY-MM-DD`: the start date plus `daysFromCreation`. */

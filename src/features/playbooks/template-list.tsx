@@ -1,4 +1,4 @@
-import { dayLabel, stepLabel, type OrderedTemplate } from './template-order.ts';
+import { dayLabel, stepLabel, type OrderedTemplate } from './template-steps.ts';
 
 /** The task templates in playbook order, each with its step, name, description and due offset. */
 export function TemplateList({ templates, labelledBy }: { templates: readonly OrderedTemplate[]; labelledBy: string }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTimeline, tickStep } from './timeline-layout.ts';
-import { orderTemplates } from './template-order.ts';
+import { orderTemplates } from './template-steps.ts';
 
 const g = { width: 1000, pad: 0, markerRadius: 10 };
 

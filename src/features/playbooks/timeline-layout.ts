@@ -2,7 +2,7 @@
  * Where the timeline draws things: each template on a days axis from the CTA's creation (day 0),
  * markers that would overlap moved to a lane below, and round tick marks.
  */
-import type { OrderedTemplate } from './template-order.ts';
+import type { OrderedTemplate } from './template-steps.ts';
 
 export interface TimelineGeometry {
   width: number;

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { DEFAULT_GEOMETRY, layoutTimeline } from './timeline-layout.ts';
-import { dayLabel, daysWord, type OrderedTemplate } from './template-order.ts';
+import { dayLabel, daysWord, type OrderedTemplate } from './template-steps.ts';
 
 const LANE_HEIGHT = 30;
 const TOP = 18;

@@ -3,10 +3,11 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import { createTask, searchTasks } from '../../api/client.ts';
 import { retryDelay } from '../../api/query-client.ts';
 import { taskKeys } from '../../api/query-keys.ts';
+import { interruptibleSleep } from '../../lib/sleep.ts';
 import type { ApplyState } from './apply-machine.ts';
-import { createApplyRun, sleep, type ApplyDeps, type ApplyJob, type ApplyRun } from './apply-runner.ts';
+import { createApplyRun, type ApplyDeps, type ApplyJob, type ApplyRun } from './apply-runner.ts';
 
-const DEPS: ApplyDeps = { createTask, searchTasks, sleep, retryDelay };
+const DEPS: ApplyDeps = { createTask, searchTasks, sleep: interruptibleSleep, retryDelay };
 
 const noSubscribe = () => () => {};
 const noState = () => null;

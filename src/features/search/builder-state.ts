@@ -9,7 +9,11 @@ import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
 import { remapExpression } from './expression-check.ts';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS_PER_PAGE, fieldDef, operatorsFor, type FieldName, type PageSize } from './search-fields.ts';
 
-export type Logic = 'and' | 'or' | 'custom';
+/**
+ * How the builder joins its conditions: all of them, any of them, or a custom expression. (Not
+ * the board's `Logic`, which is a parsed expression.)
+ */
+export type LogicMode = 'and' | 'or' | 'custom';
 
 export interface BuilderCondition {
   /** A React key only; never sent, never in the URL. */
@@ -25,7 +29,7 @@ export interface BuilderCondition {
 
 export interface WhereState {
   conditions: BuilderCondition[];
-  logic: Logic;
+  logic: LogicMode;
   /** The custom expression; used only when logic is 'custom'. */
   expression: string;
 }
@@ -141,7 +145,7 @@ export function duplicateCondition(where: WhereState, index: number): WhereState
 }
 
 /** Switching to custom logic starts from what was chosen before, e.g. "A AND B AND C". */
-export function changeLogic(where: WhereState, logic: Logic): WhereState {
+export function changeLogic(where: WhereState, logic: LogicMode): WhereState {
   if (logic !== 'custom' || where.expression.trim() !== '') return { ...where, logic };
   const joiner = where.logic === 'or' ? ' OR ' : ' AND ';
   return { ...where, logic, expression: aliasesOf(where).join(joiner) };

@@ -5,10 +5,12 @@
  */
 import { isRateLimited, isTransient } from '../../api/errors.ts';
 import { retryDelay } from '../../api/query-client.ts';
+import { searchPages, type SearchFn } from '../../api/search-pages.ts';
 import type { SearchRequest, SearchResult, Task } from '../../api/types.ts';
 import { MAX_PAGE_SIZE } from '../../lib/search/limits.ts';
+import { sleep } from '../../lib/sleep.ts';
 import type { SortState } from './builder-state.ts';
-import { mayBeOrderByRefusal, withoutOrderBy, type Search } from './search-query.ts';
+import { mayBeOrderByRefusal, withoutOrderBy } from './search-query.ts';
 import { sortTasks } from './sort-tasks.ts';
 
 /** Tries after a failure, per page. */
@@ -25,7 +27,7 @@ export interface ExportOptions {
   /** The search (its where, select and orderBy); its limit and offset are replaced. */
   request: SearchRequest;
   sort: SortState | null;
-  search: Search;
+  search: SearchFn;
   signal: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -39,25 +41,9 @@ export interface ExportResult {
   sortedInBrowser: boolean;
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export async function fetchAllRows(options: ExportOptions): Promise<ExportResult> {
   const { search, signal, onProgress, sort, random } = options;
-  const sleep = options.sleep ?? abortableSleep;
+  const wait = options.sleep ?? sleep;
   const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
   let base: SearchRequest = options.request;
   let sortedInBrowser = false;
@@ -80,14 +66,13 @@ export async function fetchAllRows(options: ExportOptions): Promise<ExportResult
         if (!isTransient(error) || attempt >= EXPORT_MAX_RETRIES) throw error;
         const ms = retryDelay(attempt, error, random);
         onProgress?.({ fetched: rows.length, total, waiting: { ms, rateLimited: isRateLimited(error) } });
-        await sleep(ms, signal);
+        await wait(ms, signal);
         attempt += 1;
       }
     }
   }
 
-  for (let offset = 0; ;) {
-    const page = await fetchPage(offset);
+  for await (const page of searchPages(fetchPage)) {
     total = page.totalCount;
     for (const task of page.records) {
       // A row that moved to a later page while exporting would otherwise come twice.
@@ -98,8 +83,6 @@ export async function fetchAllRows(options: ExportOptions): Promise<ExportResult
       rows.push(task);
     }
     onProgress?.({ fetched: rows.length, total: Math.max(total, rows.length), waiting: null });
-    offset += page.records.length;
-    if (page.records.length < pageSize || offset >= total) break;
   }
   return { rows: sortedInBrowser && sort ? sortTasks(rows, sort) : rows, sortedInBrowser };
 }

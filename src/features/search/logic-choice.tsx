@@ -1,12 +1,12 @@
-import type { Logic } from './builder-state.ts';
+import type { LogicMode } from './builder-state.ts';
 
-const CHOICES: { value: Logic; label: string }[] = [
+const CHOICES: { value: LogicMode; label: string }[] = [
   { value: 'and', label: 'All conditions (AND)' },
   { value: 'or', label: 'Any condition (OR)' },
   { value: 'custom', label: 'Custom logic' },
 ];
 
-export function LogicChoice({ value, onChange }: { value: Logic; onChange: (logic: Logic) => void }) {
+export function LogicChoice({ value, onChange }: { value: LogicMode; onChange: (logic: LogicMode) => void }) {
   return (
     <fieldset role="radiogroup" className="mt-3">
       <legend className="text-sm font-semibold text-slate-800">Match</legend>

@@ -7,10 +7,8 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { searchTasks } from '../../api/client.ts';
 import { isClientError } from '../../api/errors.ts';
 import { taskKeys } from '../../api/query-keys.ts';
+import type { SearchFn } from '../../api/search-pages.ts';
 import type { SearchRequest, SearchResult } from '../../api/types.ts';
-import type { CallOptions } from '../../api/client.ts';
-
-export type Search = (request: SearchRequest, options?: CallOptions) => Promise<SearchResult>;
 
 export interface SearchPage extends SearchResult {
   /** Set when the server refused `orderBy`: its words, and the rows are in the server's default order. */
@@ -29,7 +27,7 @@ export function withoutOrderBy(request: SearchRequest): SearchRequest {
   return rest;
 }
 
-export async function fetchSearchPage(request: SearchRequest, search: Search, signal?: AbortSignal): Promise<SearchPage> {
+export async function fetchSearchPage(request: SearchRequest, search: SearchFn, signal?: AbortSignal): Promise<SearchPage> {
   const offset = request.offset ?? 0;
   try {
     return { ...(await search(request, { signal })), orderByRefused: null, offset };
@@ -41,12 +39,10 @@ export async function fetchSearchPage(request: SearchRequest, search: Search, si
   }
 }
 
-/** Under `taskKeys.searches()`, so saving a task refreshes these results too. */
-const searchPageKey = (request: SearchRequest) => [...taskKeys.searches(), 'builder-page', request] as const;
-
+/** The key is under `taskKeys.searches()`, so saving a task refreshes these results too. */
 export function searchPageQueryOptions(request: SearchRequest) {
   return queryOptions({
-    queryKey: searchPageKey(request),
+    queryKey: taskKeys.searchBuilderPage(request),
     queryFn: ({ signal }) => fetchSearchPage(request, searchTasks, signal),
     placeholderData: keepPreviousData,
   });

@@ -12,7 +12,7 @@ import { SEARCH_OPERATORS, type SearchOperator } from '../../api/types.ts';
 import { defaultAlias } from '../../lib/search-expression.ts';
 import { MAX_CONDITIONS, MAX_IN_VALUES } from '../../lib/search/limits.ts';
 import { OPERATOR_ARITY, valueCountProblem } from '../../lib/search/value-counts.ts';
-import { defaultSearchState, newId, type BuilderCondition, type Logic, type SearchState, type SortState } from './builder-state.ts';
+import { defaultSearchState, newId, type BuilderCondition, type LogicMode, type SearchState, type SortState } from './builder-state.ts';
 import { remapExpression } from './expression-check.ts';
 import {
   DEFAULT_COLUMNS,
@@ -33,7 +33,7 @@ const MAX_PAGE = 1_000_000;
 
 interface Encoded {
   c?: [string, string, string[]?][];
-  logic?: Logic;
+  logic?: LogicMode;
   expr?: string;
   cols?: string[];
   size?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskTemplate } from '../../api/types.ts';
-import { dayLabel, orderTemplates, spanDays, stepLabel } from './template-order.ts';
+import { dayLabel, orderTemplates, spanDays, stepLabel } from './template-steps.ts';
 
 describe('orderTemplates', () => {
   it('sorts by order whatever the reply order, keeping gaps as they are', () => {

@@ -1,16 +1,14 @@
 /**
- * A playbook's task templates in playbook order. The page sorts them itself and never trusts the
- * order of the reply (the order itself, shared with the board and the task page, is in
- * src/lib/template-order.ts).
+ * A playbook's task templates as the playbook pages show them: its steps in playbook order, each
+ * with its step number and day, and their labels ("Step 3 of 7", "Day 5"). The page sorts the
+ * templates itself and never trusts the order of the reply; the order itself, shared with the
+ * board and the task page, is in src/lib/template-order.ts.
  */
 import type { TaskTemplate } from '../../api/types.ts';
-import { sortTemplates, templateOrder } from '../../lib/template-order.ts';
+import { sortTemplates, templateOrder, type TemplateStep } from '../../lib/template-order.ts';
 
-export interface OrderedTemplate {
-  /** 1-based position in the playbook ("Step 3 of 7"). */
-  step: number;
-  /** How many templates the playbook has. */
-  total: number;
+/** A template with its place in the playbook (`step` of `total`, "Step 3 of 7"). */
+export interface OrderedTemplate extends TemplateStep {
   /** The template's own `order` (what tasks carry as `Order`), or null when the reply had none. */
   order: number | null;
   name: string;
@@ -42,7 +40,7 @@ export function spanDays(templates: readonly TaskTemplate[] | undefined): number
 }
 
 /** "Step 3 of 7". */
-export const stepLabel = (t: Pick<OrderedTemplate, 'step' | 'total'>) => `Step ${t.step} of ${t.total}`;
+export const stepLabel = (t: TemplateStep) => `Step ${t.step} of ${t.total}`;
 
 /** "Day 5" (days after the CTA's creation; "Day 0" is the day it was created). */
 export const dayLabel = (days: number) => `Day ${days}`;

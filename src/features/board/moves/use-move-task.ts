@@ -14,12 +14,11 @@
  * tasks' moves are never touched. A success writes its move into the cache, so the card stays in
  * its new column; once no move runs, the board's searches are refetched for the server's truth.
  */
-import { hashKey, useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { getTask, updateTask } from '../../../api/client.ts';
 import { isApiError } from '../../../api/errors.ts';
 import { taskKeys } from '../../../api/query-keys.ts';
-import { suggestionsQueryOptions } from '../../../api/suggestions.ts';
 import { taskQueryOptions } from '../../../api/tasks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/types.ts';
 import { useToast } from '../../../components/toast/toasts.tsx';
@@ -165,13 +164,9 @@ export function useMoveTask(columns: BoardColumns) {
     onSettled: () => {
       if (!onlyMove()) return;
       // Not awaited: the move is over now, and its card shows where it belongs (from the cache)
-      // while the searches refetch. A move changes no owner or CTA, so the pickers' suggestions
-      // stay as they are.
-      const suggestions = hashKey(suggestionsQueryOptions().queryKey);
-      void queryClient.invalidateQueries({
-        queryKey: taskKeys.searches(),
-        predicate: (query) => query.queryHash !== suggestions,
-      });
+      // while the searches refetch. (The pickers' suggestions are not under the searches' key:
+      // a move changes no owner or CTA, so they stay as they are.)
+      void queryClient.invalidateQueries({ queryKey: taskKeys.searches() });
     },
   });
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api/errors.ts';
 import { resetApiHealth } from './api-health.ts';
+import { Button } from '../components/ui/button.tsx';
 
 /** Shown instead of any page once the API answers 401: the proxy's access key is missing or wrong. */
 export function AuthErrorPage({ error }: { error: ApiError }) {
@@ -27,16 +28,17 @@ export function AuthErrorPage({ error }: { error: ApiError }) {
         <li>Restart the dashboard's server, then try again.</li>
       </ol>
       {error.requestId && <p className="mt-3 text-sm text-slate-600">Request id: {error.requestId}</p>}
-      <button
-        type="button"
-        className="mt-5 rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+      <Button
+        variant="primary"
+        size="lg"
+        className="mt-5"
         onClick={() => {
           resetApiHealth();
           void queryClient.resetQueries();
         }}
       >
         Try again
-      </button>
+      </Button>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { SignInRequired } from './sign-in-required.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
+import { Button } from '../components/ui/button.tsx';
 
 // Only shown when the API refuses the access key: its code loads then, not on every first visit.
 const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
@@ -61,23 +62,19 @@ export function Layout() {
                 Loading…
               </span>
             )}
-            <button
-              type="button"
-              onClick={() => openNewTask()}
-              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
-            >
+            <Button variant="primary" size="toolbar" onClick={() => openNewTask()}>
               New task
-            </button>
-            <button
+            </Button>
+            <Button
               ref={menuButton}
-              type="button"
+              size="toolbar"
               aria-expanded={menuOpen}
               aria-controls={menuId}
               onClick={() => setMenuOpen(!menuOpen)}
-              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:hidden"
+              className="sm:hidden"
             >
               Menu
-            </button>
+            </Button>
           </div>
           {/* On a phone the live status and the account sit behind "Menu" (New task stays in view). */}
           <div

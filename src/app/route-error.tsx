@@ -1,5 +1,6 @@
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
-import { NotFoundPage } from '../components/not-found.tsx';
+import { NotFoundPage } from '../components/ui/not-found.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
 
 /** A page that failed to render shows this instead of a white page, with a way back. */
 export function RouteError() {
@@ -14,14 +15,10 @@ export function RouteError() {
       <p className="mt-2 text-slate-700">Nothing you saved is lost. The error was:</p>
       <pre className="mt-2 overflow-auto rounded bg-slate-100 p-3 text-sm whitespace-pre-wrap">{message}</pre>
       <div className="mt-6 flex gap-3">
-        <button
-          type="button"
-          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-          onClick={() => window.location.reload()}
-        >
+        <Button variant="primary" size="lg" onClick={() => window.location.reload()}>
           Reload the page
-        </button>
-        <Link to="/board" className="rounded border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        </Button>
+        <Link to="/board" className={buttonClass({ variant: 'secondary', size: 'lg' })}>
           Back to the board
         </Link>
       </div>

@@ -2,7 +2,7 @@ import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-ro
 import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
-import { NotFoundPage } from '../components/not-found.tsx';
+import { NotFoundPage } from '../components/ui/not-found.tsx';
 import { loadWithRetry } from './lazy-import.ts';
 import { LANDING_PATH, ROUTES, type RouteDef } from './routes.ts';
 

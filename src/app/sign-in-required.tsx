@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { clearSignedOut, signInHref, wasSignedOut } from './session.ts';
+import { buttonClass } from '../components/ui/button.tsx';
 
 export interface SignInRequiredProps {
   /** Goes to the sign-in page (default: the browser's own navigation). */
@@ -35,11 +36,7 @@ export function SignInRequired({ navigate = assign, storage }: SignInRequiredPro
         You are signed out
       </h1>
       <p className="mt-2 text-slate-700">Sign in to use Cockpit Board again.</p>
-      <a
-        href={href}
-        onClick={() => clearSignedOut(storage)}
-        className="mt-6 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-      >
+      <a href={href} onClick={() => clearSignedOut(storage)} className={buttonClass({ variant: 'primary', size: 'lg', className: 'mt-6' })}>
         Sign in
       </a>
     </section>

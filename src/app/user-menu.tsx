@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { clearSignedOut, loadSession, markSignedOut, requestSignOut, type SessionState } from './session.ts';
+import { Button } from '../components/ui/button.tsx';
 
 export interface UserMenuProps {
   /** Asks who is signed in (default: GET /auth/me). */
@@ -57,14 +58,9 @@ export function UserMenu({ load = loadSession, signOut = defaultSignOut, navigat
         <span className="sr-only">Signed in as </span>
         {name}
       </span>
-      <button
-        type="button"
-        onClick={() => void onSignOut()}
-        disabled={signingOut === 'pending'}
-        className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
-      >
+      <Button variant="secondary" size="toolbar" onClick={() => void onSignOut()} disabled={signingOut === 'pending'}>
         Sign out
-      </button>
+      </Button>
       {signingOut === 'failed' && (
         <span role="alert" className="text-sm text-red-700">
           Signing out failed. Try again.

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { filterOptions, findByLabel, type ComboboxOption } from './filter-options.ts';
+import { controlClass } from '../ui/field.tsx';
 
 export type { ComboboxOption } from './filter-options.ts';
 
@@ -238,7 +239,7 @@ export function Combobox({
           setActive(-1);
           commitDraft();
         }}
-        className={`mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm ${error ? 'border-red-600' : 'border-slate-400'} disabled:bg-slate-100`}
+        className={controlClass()}
       />
       <div
         hidden={!expanded}

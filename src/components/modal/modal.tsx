@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { Button } from '../ui/button.tsx';
 
 export interface ModalProps {
   /** The id of the element (a heading) that names the dialog. */
@@ -149,21 +150,12 @@ export function ConfirmDialog({
           {message}
         </div>
         <div className="mt-5 flex justify-end gap-2">
-          <button
-            ref={cancelRef}
-            type="button"
-            onClick={onCancel}
-            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100"
-          >
+          <Button ref={cancelRef} variant="secondary" onClick={onCancel}>
             {cancelLabel}
-          </button>
-          <button
-            type="button"
-            onClick={onConfirm}
-            className={`rounded px-4 py-1.5 text-sm font-medium text-white ${tone === 'danger' ? 'bg-red-700 hover:bg-red-800' : 'bg-blue-700 hover:bg-blue-800'}`}
-          >
+          </Button>
+          <Button variant={tone === 'danger' ? 'danger' : 'primary'} onClick={onConfirm}>
             {confirmLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </Modal>

@@ -16,6 +16,7 @@ import {
   type TaskFormErrors,
   type TaskFormValues,
 } from './task-form.ts';
+import { Button } from '../ui/button.tsx';
 
 const ID = 'new-task';
 
@@ -119,21 +120,12 @@ export function NewTaskDialog({ preset, onClose }: NewTaskDialogProps) {
           </div>
         )}
         <div className="mt-5 flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={requestClose}
-            disabled={submitting}
-            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-          >
+          <Button variant="secondary" onClick={requestClose} disabled={submitting}>
             Cancel
-          </button>
-          <button
-            type="submit"
-            disabled={submitting || checkingCta}
-            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-          >
+          </Button>
+          <Button type="submit" variant="primary" disabled={submitting || checkingCta}>
             {submitting ? 'Creating…' : checkingCta ? 'Checking the CTA…' : 'Create task'}
-          </button>
+          </Button>
         </div>
       </form>
       {confirmDiscard && (

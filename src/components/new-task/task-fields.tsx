@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
 import type { OwnerSuggestion } from '../../api/suggestions.ts';
 import { CtaCombobox } from '../combobox/cta-combobox.tsx';
@@ -6,43 +5,11 @@ import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
 import type { CtaChoice } from '../combobox/use-cta-choice.ts';
 import { dueInWords, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { PRIORITIES } from '../../lib/priorities.ts';
+import { controlClass, Field } from '../ui/field.tsx';
 import { INCOMPLETE_DATE, type TaskFormErrors, type TaskFormField, type TaskFormValues } from './task-form.ts';
 
 /** The id of a field's control, so a form can focus the first invalid one. */
 export const fieldId = (prefix: string, field: TaskFormField) => `${prefix}-${field.toLowerCase()}`;
-
-const CONTROL = 'mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-600';
-
-interface FieldProps {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
-}
-
-/** A label, a control, a hint and an error message, wired together. */
-function Field({ id, label, error, hint, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export interface TaskFormFieldsProps {
   /** Prefix of the controls' ids (unique on the page). */
@@ -84,7 +51,7 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
               disabled={disabled}
               value={values.Name}
               onChange={(e) => onChange({ Name: e.currentTarget.value })}
-              className={`${CONTROL} border-slate-400`}
+              className={controlClass()}
             />
           )}
         </Field>
@@ -119,7 +86,7 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
             disabled={disabled}
             value={values.Status}
             onChange={(e) => onChange({ Status: e.currentTarget.value as TaskStatus })}
-            className={`${CONTROL} border-slate-400`}
+            className={controlClass()}
           >
             {TASK_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -136,7 +103,7 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
             disabled={disabled}
             value={values.Priority}
             onChange={(e) => onChange({ Priority: e.currentTarget.value })}
-            className={`${CONTROL} border-slate-400`}
+            className={controlClass()}
           >
             <option value="">No priority</option>
             {priorities.map((p) => (
@@ -163,7 +130,7 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
             onChange={(e) => syncDate(e.currentTarget)}
             onKeyUp={(e) => syncDate(e.currentTarget)}
             onBlur={(e) => syncDate(e.currentTarget)}
-            className={`${CONTROL} border-slate-400`}
+            className={controlClass()}
           />
         )}
       </Field>
@@ -176,7 +143,7 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
               disabled={disabled}
               value={values.Description}
               onChange={(e) => onChange({ Description: e.currentTarget.value })}
-              className={`${CONTROL} border-slate-400`}
+              className={controlClass()}
             />
           )}
         </Field>

@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { Modal } from '../modal/modal.tsx';
 import { TeamViewsPanel, type TeamViewsPanelProps } from './team-views-panel.tsx';
+import { Button } from '../ui/button.tsx';
 
 export interface TeamViewsDialogProps extends Omit<TeamViewsPanelProps, 'headingId' | 'onOpen'> {
   onClose: () => void;
@@ -17,13 +18,9 @@ export function TeamViewsDialog({ onClose, ...panel }: TeamViewsDialogProps) {
       <div className="p-5">
         <TeamViewsPanel {...panel} headingId={`${id}-title`} onOpen={onClose} />
         <div className="mt-4 flex justify-end">
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100"
-          >
+          <Button variant="secondary" onClick={onClose}>
             Close
-          </button>
+          </Button>
         </div>
       </div>
     </Modal>

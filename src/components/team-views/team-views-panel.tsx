@@ -11,12 +11,9 @@ import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView }
 import type { TeamView, TeamViewKind } from '../../lib/live-events.ts';
 import { checkViewName, checkViewParams } from '../../lib/team/team-views.ts';
 import { ConfirmDialog } from '../modal/modal.tsx';
+import { Button } from '../ui/button.tsx';
+import { controlClass, labelClass } from '../ui/field.tsx';
 
-const INPUT = 'rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 aria-invalid:border-red-600 disabled:bg-slate-100';
-const BUTTON =
-  'rounded border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60';
-const PRIMARY_BUTTON =
-  'rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60';
 const LINK = 'font-medium text-blue-800 underline hover:text-blue-950';
 
 /** A failure as a sentence: the team server's own words when it gave some. */
@@ -115,17 +112,19 @@ export function TeamViewsPanel({
             }}
           />
         ) : (
-          <button
+          <Button
             ref={saveButton}
-            type="button"
-            className={`${BUTTON} mt-3`}
+
+            variant="secondary"
+            size="sm"
+            className="mt-3"
             onClick={() => {
               setStatus('');
               setSaving(true);
             }}
           >
             Save for the team…
-          </button>
+          </Button>
         )}
       </>
     );
@@ -133,9 +132,9 @@ export function TeamViewsPanel({
     content = (
       <div role="alert" className="mt-2 text-sm text-red-800">
         <p>Could not load the team's views: {reason(views.error)}</p>
-        <button type="button" className={`${BUTTON} mt-2`} onClick={() => void views.refetch()}>
+        <Button variant="secondary" size="sm" className="mt-2" onClick={() => void views.refetch()}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   } else {
@@ -215,13 +214,13 @@ function SaveForm({
       className="mt-3 flex flex-wrap items-end gap-2"
     >
       <div className="grow">
-        <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-700">
+        <label htmlFor={`${id}-name`} className={labelClass('sm')}>
           Name for the team
         </label>
         <input
           ref={input}
           id={`${id}-name`}
-          className={`${INPUT} w-full`}
+          className={`${controlClass('sm')} w-full`}
           value={name}
           readOnly={create.isPending}
           aria-invalid={error ? true : undefined}
@@ -229,12 +228,12 @@ function SaveForm({
           onChange={(e) => setName(e.target.value)}
         />
       </div>
-      <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>
+      <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
         {create.isPending ? 'Saving…' : 'Save for the team'}
-      </button>
-      <button type="button" className={BUTTON} onClick={onCancel} disabled={create.isPending}>
+      </Button>
+      <Button variant="secondary" size="sm" onClick={onCancel} disabled={create.isPending}>
         Cancel
-      </button>
+      </Button>
       {error && (
         <p id={`${id}-error`} role="alert" className="w-full text-sm text-red-800">
           {error}
@@ -335,19 +334,19 @@ function TeamViewItem({
           <input
             id={`${id}-rename`}
             autoFocus
-            className={`${INPUT} grow`}
+            className={`${controlClass('sm')} grow`}
             value={editing}
             readOnly={update.isPending}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(e) => setEditing(e.target.value)}
           />
-          <button type="submit" className={BUTTON} disabled={update.isPending}>
+          <Button type="submit" variant="secondary" size="sm" disabled={update.isPending}>
             {update.isPending ? 'Saving…' : 'Save name'}
-          </button>
-          <button type="button" className={BUTTON} disabled={update.isPending} onClick={stopEditing}>
+          </Button>
+          <Button variant="secondary" size="sm" disabled={update.isPending} onClick={stopEditing}>
             Cancel
-          </button>
+          </Button>
         </form>
         {error && (
           <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">
@@ -370,10 +369,11 @@ function TeamViewItem({
         </span>
         {view.editable && (
           <span className="flex gap-2">
-            <button
+            <Button
               ref={renameButton}
-              type="button"
-              className={BUTTON}
+
+              variant="secondary"
+              size="sm"
               aria-label={`Rename ${view.name}`}
               disabled={remove.isPending}
               onClick={() => {
@@ -382,17 +382,18 @@ function TeamViewItem({
               }}
             >
               Rename
-            </button>
-            <button
+            </Button>
+            <Button
               ref={deleteButton}
-              type="button"
-              className={BUTTON}
+
+              variant="secondary"
+              size="sm"
               aria-label={`Delete ${view.name}`}
               disabled={remove.isPending}
               onClick={() => setConfirming(true)}
             >
               {remove.isPending ? 'Deleting…' : 'Delete'}
-            </button>
+            </Button>
           </span>
         )}
       </div>

@@ -9,6 +9,7 @@ import { hasFilters, serializeBoardParams } from './board-url-state.ts';
 import { DEFAULT_SORT } from './columns/sort-order.ts';
 import { useMe } from './toolbar/me-store.ts';
 import { useBoardState } from './use-board-state.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 export function BoardPage() {
   const { state, problems, whereError, update } = useBoardState();
@@ -32,15 +33,16 @@ export function BoardPage() {
           }
         />
       </div>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="toolbar"
         aria-expanded={filtersShown}
         aria-controls="board-filters"
         onClick={() => setFiltersShown((shown) => !shown)}
-        className="self-start rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 sm:hidden"
+        className="self-start sm:hidden"
       >
         {filtersShown ? 'Hide filters' : filtersOn ? 'Filters (on)' : 'Filters'}
-      </button>
+      </Button>
       <div id="board-filters" className={`flex flex-col gap-3 ${filtersShown ? '' : 'max-sm:hidden'}`}>
         <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
         <BoardChips state={state} update={update} />

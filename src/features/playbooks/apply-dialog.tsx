@@ -10,6 +10,8 @@ import { CtaName } from '../../components/cta/cta-name.tsx';
 import { useCtaChoice } from '../../components/combobox/use-cta-choice.ts';
 import { ConfirmDialog, Modal } from '../../components/modal/modal.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { controlClass, Field } from '../../components/ui/field.tsx';
 import { formatDate, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { hasWorkLeft, summarize } from './apply-machine.ts';
 import { ApplyProgress, runMessage } from './apply-progress.tsx';
@@ -23,9 +25,6 @@ import type { OrderedTemplate } from './template-steps.ts';
 import { useApplyRun } from './use-apply-run.ts';
 
 const ID = 'apply-playbook';
-const BUTTON = 'rounded px-4 py-1.5 text-sm font-medium';
-const PRIMARY = `${BUTTON} bg-blue-700 text-white hover:bg-blue-800 disabled:bg-slate-400`;
-const SECONDARY = `${BUTTON} border border-slate-400 bg-white hover:bg-slate-100`;
 
 interface FormErrors {
   cta?: string;
@@ -193,29 +192,23 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
                       required
                     />
                   </div>
-                  <div>
-                    <label htmlFor={`${ID}-start`} className="block text-sm font-medium text-slate-800">
-                      Start date
-                    </label>
-                    <input
-                      id={`${ID}-start`}
-                      type="date"
-                      required
-                      value={startDate}
-                      onChange={(e) => setStartDate(e.target.value)}
-                      aria-invalid={errors.start ? true : undefined}
-                      aria-describedby={`${ID}-start-hint${errors.start ? ` ${ID}-start-error` : ''}`}
-                      className={`mt-1 block w-full rounded border bg-white px-3 py-1.5 text-sm ${errors.start ? 'border-red-600' : 'border-slate-400'}`}
-                    />
-                    <p id={`${ID}-start-hint`} className="mt-1 text-xs text-slate-600">
-                      Day 0 of the playbook (usually the CTA's creation).
-                    </p>
-                    {errors.start && (
-                      <p id={`${ID}-start-error`} className="mt-1 text-sm text-red-700">
-                        {errors.start}
-                      </p>
+                  <Field
+                    id={`${ID}-start`}
+                    label="Start date"
+                    hint="Day 0 of the playbook (usually the CTA's creation)."
+                    error={errors.start}
+                  >
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="date"
+                        required
+                        value={startDate}
+                        onChange={(e) => setStartDate(e.target.value)}
+                        className={controlClass()}
+                      />
                     )}
-                  </div>
+                  </Field>
                   <div>
                     <OwnerCombobox id={`${ID}-owner`} value={ownerId} onChange={setOwnerId} label="Owner (optional)" />
                   </div>
@@ -248,47 +241,46 @@ export function ApplyDialog({ playbookId, playbookName, templates, onClose, retu
           <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-5 py-3">
             {!apply.run && (
               <>
-                <button type="button" onClick={close} className={SECONDARY}>
+                <Button variant="secondary" onClick={close}>
                   Cancel
-                </button>
-                <button type="submit" className={PRIMARY} disabled={checkingCta || (coverage !== null && plan.length === 0)}>
+                </Button>
+                <Button type="submit" variant="primary" disabled={checkingCta || (coverage !== null && plan.length === 0)}>
                   {checkingCta
                     ? 'Checking the CTA…'
                     : coverage !== null && plan.length === 0
                       ? 'Nothing to create'
                       : `Create ${plan.length || templates.length} ${(plan.length || templates.length) === 1 ? 'task' : 'tasks'}`}
-                </button>
+                </Button>
               </>
             )}
             {running && (
-              <button type="button" onClick={() => setConfirmStop(true)} className={SECONDARY} disabled={state?.stopRequested}>
+              <Button variant="secondary" onClick={() => setConfirmStop(true)} disabled={state?.stopRequested}>
                 Stop
-              </button>
+              </Button>
             )}
             {finished && (
               <>
                 {summary && summary.created > 0 && (
-                  <Link to={boardPath(playbookId)} className={SECONDARY} onClick={() => (open.current = false)}>
+                  <Link to={boardPath(playbookId)} className={buttonClass({ variant: 'secondary' })} onClick={() => (open.current = false)}>
                     Show on board
                   </Link>
                 )}
                 {state && hasWorkLeft(state) && (
-                  <button ref={endAction} type="button" onClick={apply.retry} className={PRIMARY}>
+                  <Button ref={endAction} variant="primary" onClick={apply.retry}>
                     {state.phase === 'idle'
                       ? 'Try again'
                       : summary && summary.failed > 0
                         ? `Retry failed (${summary.failed})`
                         : `Create the remaining ${summary?.notAttempted ?? ''}`}
-                  </button>
+                  </Button>
                 )}
-                <button
+                <Button
                   ref={state && hasWorkLeft(state) ? undefined : endAction}
-                  type="button"
+                  variant={allCreated ? 'primary' : 'secondary'}
                   onClick={close}
-                  className={allCreated ? PRIMARY : SECONDARY}
                 >
                   Close
-                </button>
+                </Button>
               </>
             )}
           </div>

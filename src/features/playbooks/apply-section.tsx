@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { ApplyDialog } from './apply-dialog.tsx';
 import type { OrderedTemplate } from './template-steps.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 /** "Apply to a CTA" for an active playbook with templates; otherwise why it cannot be applied. */
 export function ApplySection({
@@ -30,14 +31,9 @@ export function ApplySection({
   }
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-      >
+      <Button ref={button} variant="primary" size="lg" onClick={() => setOpen(true)}>
         Apply to a CTA
-      </button>
+      </Button>
       {open && (
         <ApplyDialog
           playbookId={playbookId}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Field } from '../../components/ui/field.tsx';
 import { useDebouncedDraft } from '../../components/use-debounced-draft.ts';
 import { ACTIVE_FILTERS, type ActiveFilter } from './playbook-rows.ts';
 
@@ -15,23 +15,21 @@ export function PlaybookFilters({
   onTextChange: (text: string) => void;
   onActiveChange: (active: ActiveFilter) => void;
 }) {
-  const textId = useId();
   const [draft, setDraft] = useDebouncedDraft(text, onTextChange);
   return (
     <div className="flex flex-wrap items-end gap-4">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={textId} className="text-sm font-medium text-slate-800">
-          Filter by text
-        </label>
-        <input
-          id={textId}
-          type="search"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          placeholder="Name, description or CTA type"
-          className="w-72 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
-        />
-      </div>
+      <Field label="Filter by text" className="flex flex-col gap-1">
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="Name, description or CTA type"
+            className="w-72 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
+          />
+        )}
+      </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-medium text-slate-800">Status</legend>
         <div className="flex overflow-hidden rounded border border-slate-400">

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
 import type { Playbook } from '../../api/types.ts';
-import { NotFoundPage } from '../../components/not-found.tsx';
+import { NotFoundPage } from '../../components/ui/not-found.tsx';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ActiveBadge, CtaTypeId } from './active-badge.tsx';

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import { PlaybookFilters } from './playbook-filters.tsx';
 import { filterRows, listStateParams, parseListState, toPlaybookRow, type ListState } from './playbook-rows.ts';
 import { PlaybooksTable } from './playbooks-table.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 export function Component() {
   const query = usePlaybooks();
@@ -48,13 +49,9 @@ export function Component() {
             <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-center">
               <p className="font-medium">{allRows.length === 0 ? 'No playbooks are set up yet.' : 'No playbook matches these filters.'}</p>
               {filtered && (
-                <button
-                  type="button"
-                  onClick={() => update({ text: '', active: 'all' })}
-                  className="mt-3 rounded border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
-                >
+                <Button variant="secondary" size="sm" className="mt-3" onClick={() => update({ text: '', active: 'all' })}>
                   Clear filters
-                </button>
+                </Button>
               )}
             </div>
           )}

@@ -12,6 +12,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { SortableHeader } from '../../components/ui/sortable-header.tsx';
 import { ActiveBadge, CtaTypeId } from './active-badge.tsx';
 import { playbookPath } from './paths.ts';
 import type { ListSort, PlaybookRow } from './playbook-rows.ts';
@@ -65,7 +66,6 @@ const columns = helper.columns([
 ]);
 
 const NUMERIC = new Set(['templates', 'span']);
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const isSortable = (id: string): id is ListSort['id'] => (SORTABLE_COLUMNS as readonly string[]).includes(id);
 
 export function PlaybooksTable({
@@ -100,28 +100,14 @@ export function PlaybooksTable({
       <thead className="border-b border-slate-300 bg-slate-100">
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                  className={`px-3 py-2 font-semibold ${NUMERIC.has(header.column.id) ? 'text-right' : ''}`}
-                >
-                  <button
-                    type="button"
-                    onClick={header.column.getToggleSortingHandler()}
-                    className="inline-flex items-center gap-1 rounded hover:text-blue-800"
-                  >
-                    <table.FlexRender header={header} />
-                    <span aria-hidden="true" className="w-3 text-xs text-slate-600">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortableHeader
+                key={header.id}
+                header={header}
+                markUnsorted
+                className={NUMERIC.has(header.column.id) ? 'text-right' : undefined}
+              />
+            ))}
           </tr>
         ))}
       </thead>

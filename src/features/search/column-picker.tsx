@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { SEARCH_FIELDS, type FieldName } from './search-fields.ts';
-import { BUTTON } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 /** Which fields the results show, which is the request's `select` (Gsid is always fetched, for links). */
 export function ColumnPicker({ columns, onChange }: { columns: readonly FieldName[]; onChange: (columns: FieldName[]) => void }) {
@@ -41,9 +41,9 @@ export function ColumnPicker({ columns, onChange }: { columns: readonly FieldNam
         }
       }}
     >
-      <button ref={buttonRef} type="button" className={BUTTON} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <Button ref={buttonRef} variant="secondary" size="sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
         Columns <span className="text-slate-600">({shown.length})</span>
-      </button>
+      </Button>
       {open && (
         <fieldset
           id={id}

@@ -6,7 +6,7 @@ import { ConditionRow } from './condition-row.tsx';
 import { ExpressionField } from './expression-field.tsx';
 import { LogicChoice } from './logic-choice.tsx';
 import { MAX_CONDITIONS } from '../../lib/search/limits.ts';
-import { BUTTON, PRIMARY_BUTTON } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 interface Props {
   draft: WhereState;
@@ -96,15 +96,16 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
           );
         })}
       </ol>
-      <button
-        type="button"
+      <Button
         data-add-condition
-        className={`${BUTTON} mt-2`}
+        variant="secondary"
+        size="sm"
+        className="mt-2"
         onClick={add}
         disabled={draft.conditions.length >= MAX_CONDITIONS}
       >
         Add condition
-      </button>
+      </Button>
       {draft.conditions.length > 0 && <LogicChoice value={draft.logic} onChange={(logic) => onChange(changeLogic(draft, logic))} />}
       {draft.conditions.length > 0 && draft.logic === 'custom' && (
         <ExpressionField
@@ -125,9 +126,9 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
         </div>
       )}
       <div className="mt-3 flex items-center gap-3">
-        <button type="submit" className={PRIMARY_BUTTON}>
+        <Button type="submit" variant="primary">
           Search
-        </button>
+        </Button>
         {dirty && <span className="text-sm text-slate-700">Changed: press Search to see the results.</span>}
       </div>
     </form>

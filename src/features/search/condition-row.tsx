@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { SearchOperator } from '../../api/types.ts';
 import { changeField, changeOperator, type BuilderCondition } from './builder-state.ts';
 import { SEARCH_FIELDS, fieldDef, isFieldName, operatorLabel, operatorsFor } from './search-fields.ts';
-import { BUTTON, INPUT, LABEL } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { controlClass, Field } from '../../components/ui/field.tsx';
 import { ValueEditor } from './value-editor.tsx';
 
 interface Props {
@@ -47,40 +48,38 @@ export function ConditionRow({
         </span>
       </legend>
       <div className="flex flex-wrap items-start gap-3">
-        <div>
-          <label htmlFor={`${id}-field`} className={LABEL}>
-            Field
-          </label>
-          <select
-            id={`${id}-field`}
-            className={INPUT}
-            value={condition.field}
-            onChange={(e) => isFieldName(e.target.value) && onChange(changeField(condition, e.target.value))}
-          >
-            {SEARCH_FIELDS.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-op`} className={LABEL}>
-            Operator
-          </label>
-          <select
-            id={`${id}-op`}
-            className={INPUT}
-            value={condition.operator}
-            onChange={(e) => onChange(changeOperator(condition, e.target.value as SearchOperator))}
-          >
-            {operatorsFor(condition.field).map((op) => (
-              <option key={op} value={op}>
-                {operatorLabel(op, type)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-field`} label="Field" size="sm">
+          {(control) => (
+            <select
+              {...control}
+              className={controlClass('sm')}
+              value={condition.field}
+              onChange={(e) => isFieldName(e.target.value) && onChange(changeField(condition, e.target.value))}
+            >
+              {SEARCH_FIELDS.map((f) => (
+                <option key={f.name} value={f.name}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-op`} label="Operator" size="sm">
+          {(control) => (
+            <select
+              {...control}
+              className={controlClass('sm')}
+              value={condition.operator}
+              onChange={(e) => onChange(changeOperator(condition, e.target.value as SearchOperator))}
+            >
+              {operatorsFor(condition.field).map((op) => (
+                <option key={op} value={op}>
+                  {operatorLabel(op, type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div
           onBlur={(e) => {
             if (!e.currentTarget.contains(e.relatedTarget)) onTouched();
@@ -96,12 +95,12 @@ export function ConditionRow({
           />
         </div>
         <div className="ml-auto flex gap-2 self-end">
-          <button type="button" className={BUTTON} onClick={onDuplicate} aria-label={`Duplicate condition ${alias}`}>
+          <Button variant="secondary" size="sm" onClick={onDuplicate} aria-label={`Duplicate condition ${alias}`}>
             Duplicate
-          </button>
-          <button type="button" className={BUTTON} onClick={onRemove} aria-label={`Remove condition ${alias}`}>
+          </Button>
+          <Button variant="secondary" size="sm" onClick={onRemove} aria-label={`Remove condition ${alias}`}>
             Remove
-          </button>
+          </Button>
         </div>
       </div>
       {problem && (

@@ -10,7 +10,7 @@ import { downloadText } from './download.ts';
 import { fetchAllRows, type ExportProgress } from './export-all.ts';
 import { formatCount } from './paging.ts';
 import { csvHeaders } from './search-fields.ts';
-import { BUTTON } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 type Status =
   | { kind: 'idle' }
@@ -81,9 +81,9 @@ export function CsvExport({ request, sort, total }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {/* One button that becomes Cancel while running, so focus stays on it. */}
-      <button type="button" className={BUTTON} onClick={running ? cancel : () => void start()} disabled={!running && total === 0}>
+      <Button variant="secondary" size="sm" onClick={running ? cancel : () => void start()} disabled={!running && total === 0}>
         {running ? 'Cancel export' : `Export CSV${total !== null ? ` (${formatCount(total)} rows)` : ''}`}
-      </button>
+      </Button>
       <label htmlFor={`${id}-api-names`} className="flex items-center gap-1">
         <input
           id={`${id}-api-names`}

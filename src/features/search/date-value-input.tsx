@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatDateToken, parseDateToken, type DateValueKind } from './relative-dates.ts';
-import { INPUT, LABEL } from './styles.ts';
+import { controlClass, Field } from '../../components/ui/field.tsx';
 
 const KINDS: { kind: DateValueKind; label: string }[] = [
   { kind: 'date', label: 'On date' },
@@ -22,54 +22,55 @@ export function DateValueInput({ label, token, onChange }: { label: string; toke
   };
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <div>
-        <label htmlFor={`${id}-kind`} className={LABEL}>
-          {label} type
-        </label>
-        <select id={`${id}-kind`} className={INPUT} value={value.kind} onChange={(e) => changeKind(e.target.value as DateValueKind)}>
-          {KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id={`${id}-kind`} label={`${label} type`} size="sm">
+        {(control) => (
+          <select
+            {...control}
+            className={controlClass('sm')}
+            value={value.kind}
+            onChange={(e) => changeKind(e.target.value as DateValueKind)}
+          >
+            {KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {value.kind === 'date' && (
-        <div>
-          <label htmlFor={id} className={LABEL}>
-            {label}
-          </label>
-          <input
-            id={id}
-            type="date"
-            className={INPUT}
-            value={value.text}
-            onChange={(e) => onChange(formatDateToken({ kind: 'date', text: e.target.value }))}
-          />
-        </div>
+        <Field id={id} label={label} size="sm">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className={controlClass('sm')}
+              value={value.text}
+              onChange={(e) => onChange(formatDateToken({ kind: 'date', text: e.target.value }))}
+            />
+          )}
+        </Field>
       )}
       {(value.kind === 'ago' || value.kind === 'ahead') && (
-        <div>
-          <label htmlFor={id} className={LABEL}>
-            {label}
-          </label>
-          <span className="flex items-center gap-1">
-            <input
-              id={id}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              aria-describedby={`${id}-unit`}
-              className={`${INPUT} w-20`}
-              value={value.text}
-              onChange={(e) => onChange(formatDateToken({ kind: value.kind, text: e.target.value }))}
-            />
-            <span id={`${id}-unit`} className="text-sm text-slate-700">
-              {value.kind === 'ago' ? 'days ago' : 'days from now'}
+        <Field id={id} label={label} size="sm" describedBy={`${id}-unit`}>
+          {(control) => (
+            <span className="flex items-center gap-1">
+              <input
+                {...control}
+                type="number"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                className={`${controlClass('sm')} w-20`}
+                value={value.text}
+                onChange={(e) => onChange(formatDateToken({ kind: value.kind, text: e.target.value }))}
+              />
+              <span id={`${id}-unit`} className="text-sm text-slate-700">
+                {value.kind === 'ago' ? 'days ago' : 'days from now'}
+              </span>
             </span>
-          </span>
-        </div>
+          )}
+        </Field>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { SearchRequest } from '../../api/types.ts';
-import { BUTTON } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 /**
  * The exact JSON request, for people who script the API (the only place the API's operator codes
@@ -40,15 +40,15 @@ export function RequestPreview({ request, note, link }: { request: SearchRequest
         <h2 id={`${id}-title`} className="text-base font-semibold">
           Request
         </h2>
-        <button type="button" className={BUTTON} aria-expanded={open} aria-controls={`${id}-json`} onClick={() => setOpen(!open)}>
+        <Button variant="secondary" size="sm" aria-expanded={open} aria-controls={`${id}-json`} onClick={() => setOpen(!open)}>
           {open ? 'Hide request JSON' : 'Show request JSON'}
-        </button>
-        <button type="button" className={BUTTON} disabled={!json} onClick={() => void copyRequest()}>
+        </Button>
+        <Button variant="secondary" size="sm" disabled={!json} onClick={() => void copyRequest()}>
           Copy request
-        </button>
-        <button type="button" className={BUTTON} onClick={() => void copyLink()}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => void copyLink()}>
           Copy link
-        </button>
+        </Button>
         <span role="status" className={`text-sm break-all ${copy?.ok === false ? 'text-red-800' : 'text-green-800'}`}>
           {copy && (copy.what === json || copy.what === url) ? copy.text : ''}
         </span>

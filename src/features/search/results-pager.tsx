@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { PAGE_SIZES, type PageSize } from './search-fields.ts';
 import { formatCount, pageCount } from './paging.ts';
-import { BUTTON, INPUT } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { controlClass } from '../../components/ui/field.tsx';
 
 interface Props {
   page: number;
@@ -19,7 +20,7 @@ export function ResultsPager({ page, pageSize, total, onPage, onPageSize }: Prop
     <nav aria-label="Result pages" className="flex flex-wrap items-center gap-3 text-sm">
       <span className="flex items-center gap-1">
         <label htmlFor={id}>Rows per page</label>
-        <select id={id} className={INPUT} value={pageSize} onChange={(e) => onPageSize(Number(e.target.value) as PageSize)}>
+        <select id={id} className={controlClass('sm')} value={pageSize} onChange={(e) => onPageSize(Number(e.target.value) as PageSize)}>
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -27,15 +28,15 @@ export function ResultsPager({ page, pageSize, total, onPage, onPageSize }: Prop
           ))}
         </select>
       </span>
-      <button type="button" className={BUTTON} disabled={page === 0} onClick={() => onPage(page - 1)}>
+      <Button variant="secondary" size="sm" disabled={page === 0} onClick={() => onPage(page - 1)}>
         Previous page
-      </button>
+      </Button>
       <span>
         Page {formatCount(page + 1)} of {formatCount(pages)}
       </span>
-      <button type="button" className={BUTTON} disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+      <Button variant="secondary" size="sm" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
         Next page
-      </button>
+      </Button>
     </nav>
   );
 }

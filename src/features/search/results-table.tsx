@@ -6,6 +6,7 @@ import type { SortState } from './builder-state.ts';
 import { resultColumns, resultFeatures } from './results-columns.tsx';
 import { SEARCH_FIELDS, type FieldName } from './search-fields.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
+import { SortableHeader } from '../../components/ui/sortable-header.tsx';
 
 interface Props {
   rows: Task[];
@@ -54,28 +55,9 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
         <thead className="border-b border-slate-300 bg-slate-100">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className="px-3 py-2 font-semibold whitespace-nowrap text-slate-800"
-                  >
-                    <button
-                      type="button"
-                      className="flex items-center gap-1 hover:underline"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true" className="w-3 text-slate-600">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} />
+              ))}
             </tr>
           ))}
         </thead>

@@ -4,7 +4,9 @@ import { useToast } from '../../components/toast/toasts.tsx';
 import type { SavedSearch } from './saved-searches-store.ts';
 import { SEARCH_PARAM } from './url-state.ts';
 import { useSavedSearches } from './use-saved-searches.ts';
-import { BUTTON, INPUT, LINK } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { controlClass, labelClass } from '../../components/ui/field.tsx';
+import { LINK } from './styles.ts';
 
 const hrefOf = (saved: SavedSearch) =>
   saved.search === '' ? '/search' : `/search?${new URLSearchParams({ [SEARCH_PARAM]: saved.search })}`;
@@ -52,14 +54,20 @@ export function SavedSearches({ current }: { current: string }) {
       </h2>
       <form onSubmit={save} className="mt-2 flex flex-wrap items-end gap-2">
         <div className="grow">
-          <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-700">
+          <label htmlFor={`${id}-name`} className={labelClass('sm')}>
             Name for this search
           </label>
-          <input id={`${id}-name`} className={`${INPUT} w-full`} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+          <input
+            id={`${id}-name`}
+            className={`${controlClass('sm')} w-full`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={120}
+          />
         </div>
-        <button type="submit" className={BUTTON}>
+        <Button type="submit" variant="secondary" size="sm">
           Save search
-        </button>
+        </Button>
       </form>
       <p role={message?.error ? 'alert' : 'status'} className={`mt-1 text-sm ${message?.error ? 'text-red-800' : 'text-green-800'}`}>
         {message?.text}
@@ -111,18 +119,18 @@ function SavedItem({
           <input
             id={`${id}-rename`}
             autoFocus
-            className={`${INPUT} grow`}
+            className={`${controlClass('sm')} grow`}
             value={editing}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(e) => setEditing(e.target.value)}
           />
-          <button type="submit" className={BUTTON}>
+          <Button type="submit" variant="secondary" size="sm">
             Save name
-          </button>
-          <button type="button" className={BUTTON} onClick={() => setEditing(null)}>
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => setEditing(null)}>
             Cancel
-          </button>
+          </Button>
         </form>
         {error && (
           <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">
@@ -137,12 +145,12 @@ function SavedItem({
       <Link to={hrefOf(saved)} className={`${LINK} grow`}>
         {saved.name}
       </Link>
-      <button type="button" className={BUTTON} onClick={() => setEditing(saved.name)} aria-label={`Rename ${saved.name}`}>
+      <Button variant="secondary" size="sm" onClick={() => setEditing(saved.name)} aria-label={`Rename ${saved.name}`}>
         Rename
-      </button>
-      <button type="button" className={BUTTON} onClick={onRemove} aria-label={`Delete ${saved.name}`}>
+      </Button>
+      <Button variant="secondary" size="sm" onClick={onRemove} aria-label={`Delete ${saved.name}`}>
         Delete
-      </button>
+      </Button>
     </li>
   );
 }

@@ -12,7 +12,8 @@ import { ResultsPager } from './results-pager.tsx';
 import { ResultsTable } from './results-table.tsx';
 import { searchPageQueryOptions } from './search-query.ts';
 import { sortTasks } from './sort-tasks.ts';
-import { BUTTON, LINK } from './styles.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { LINK } from './styles.ts';
 
 interface Props {
   state: SearchState;
@@ -91,9 +92,9 @@ function Results({ state, request, onChange }: { state: SearchState; request: Se
         {data && !query.isError && data.totalCount > 0 && rows.length === 0 && (
           <p className="py-6 text-slate-700">
             There are no rows on page {state.page + 1}: the search has {data.totalCount} in all.{' '}
-            <button type="button" className={BUTTON} onClick={() => onChange({ ...state, page: 0 })}>
+            <Button variant="secondary" size="sm" onClick={() => onChange({ ...state, page: 0 })}>
               Go to the first page
-            </button>
+            </Button>
           </p>
         )}
         {data && !query.isError && rows.length > 0 && (

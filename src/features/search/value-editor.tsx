@@ -5,7 +5,7 @@ import { DateValueInput } from './date-value-input.tsx';
 import { choiceFor } from './picklist.ts';
 import { OPERATOR_ARITY } from '../../lib/search/value-counts.ts';
 import { fieldDef } from './search-fields.ts';
-import { INPUT, LABEL } from './styles.ts';
+import { controlClass, Field, labelClass } from '../../components/ui/field.tsx';
 import { usePicklists } from './use-picklists.ts';
 
 interface Props {
@@ -30,14 +30,13 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
     return arity === 'many' ? (
       <Choices choices={choices} values={values} onChange={onChange} describedBy={describedBy} hint="Any capitalisation matches." />
     ) : (
-      <Labelled label="Value" hint="Any capitalisation matches.">
-        {(id, hintId) => (
+      <Field label="Value" hint="Any capitalisation matches." describedBy={describedBy} size="sm">
+        {(control) => (
           <select
-            id={id}
-            className={INPUT}
+            {...control}
+            className={controlClass('sm')}
             value={choiceFor(values[0] ?? '', choices) ?? ''}
             onChange={(e) => setAt(0, e.target.value)}
-            aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
           >
             <option value="">Choose…</option>
             {choices.map((c) => (
@@ -45,28 +44,22 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
             ))}
           </select>
         )}
-      </Labelled>
+      </Field>
     );
   }
   if (type === 'status') {
     return arity === 'many' ? (
       <Choices choices={TASK_STATUSES} values={values} onChange={onChange} describedBy={describedBy} />
     ) : (
-      <Labelled label="Value">
-        {(id) => (
-          <select
-            id={id}
-            className={INPUT}
-            value={values[0] ?? ''}
-            onChange={(e) => setAt(0, e.target.value)}
-            aria-describedby={describedBy}
-          >
+      <Field label="Value" describedBy={describedBy} size="sm">
+        {(control) => (
+          <select {...control} className={controlClass('sm')} value={values[0] ?? ''} onChange={(e) => setAt(0, e.target.value)}>
             {TASK_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         )}
-      </Labelled>
+      </Field>
     );
   }
   const labels = arity === 'two' ? ['From', 'To'] : ['Value'];
@@ -81,18 +74,17 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
   }
   if (arity === 'many') {
     return (
-      <Labelled label="Value" hint="One value per line">
-        {(id, hintId) => (
+      <Field label="Value" hint="One value per line" describedBy={describedBy} size="sm">
+        {(control) => (
           <textarea
-            id={id}
+            {...control}
             rows={Math.min(6, Math.max(2, values.length))}
-            className={`${INPUT} w-64`}
+            className={`${controlClass('sm')} w-64`}
             value={values.join('\n')}
-            aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
             onChange={(e) => onChange(e.target.value.split('\n'))}
           />
         )}
-      </Labelled>
+      </Field>
     );
   }
   // CONTAINS and STARTS_WITH ignore case on the server.
@@ -100,19 +92,18 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
   return (
     <div className="flex flex-wrap gap-3">
       {labels.map((label, i) => (
-        <Labelled key={label} label={label} hint={ignoresCase ? 'Any capitalisation matches.' : undefined}>
-          {(id, hintId) => (
+        <Field key={label} label={label} hint={ignoresCase ? 'Any capitalisation matches.' : undefined} describedBy={describedBy} size="sm">
+          {(control) => (
             <input
-              id={id}
+              {...control}
               type={type === 'number' ? 'number' : 'text'}
               step={type === 'number' ? 1 : undefined}
-              className={`${INPUT} ${type === 'number' ? 'w-24' : 'w-56'}`}
+              className={`${controlClass('sm')} ${type === 'number' ? 'w-24' : 'w-56'}`}
               value={values[i] ?? ''}
-              aria-describedby={[hintId, describedBy].filter(Boolean).join(' ') || undefined}
               onChange={(e) => setAt(i, e.target.value)}
             />
           )}
-        </Labelled>
+        </Field>
       ))}
     </div>
   );
@@ -122,23 +113,6 @@ export function ValueEditor({ condition, onChange, describedBy }: Props) {
 function withValues(choices: readonly string[], values: readonly string[]): string[] {
   const extra = values.filter((v) => v.trim() !== '' && !choiceFor(v, choices)).map((v) => v.trim());
   return [...choices, ...new Set(extra)];
-}
-
-function Labelled({ label, hint, children }: { label: string; hint?: string; children: (id: string, hintId?: string) => React.ReactNode }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className={LABEL}>
-        {label}
-      </label>
-      {children(id, hint ? `${id}-hint` : undefined)}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** Checkboxes for "is any of" / "is none of" over a fixed list (statuses, priorities). */
@@ -160,7 +134,7 @@ function Choices({
   const toggle = (choice: string, on: boolean) => onChange(choices.filter((c) => (c === choice ? on : isOn(c))));
   return (
     <fieldset aria-describedby={[hint ? `${id}-hint` : null, describedBy].filter(Boolean).join(' ') || undefined}>
-      <legend className={LABEL}>Value</legend>
+      <legend className={labelClass('sm')}>Value</legend>
       <div className="flex flex-wrap gap-x-3 gap-y-1 pt-1">
         {choices.map((c) => (
           <label key={c} className="flex items-center gap-1 text-sm">

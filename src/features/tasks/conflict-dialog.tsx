@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Modal } from '../../components/modal/modal.tsx';
 import { formatDate, isCalendarDate } from '../../lib/dates.ts';
 import { isConflict, theirsMerged, type ComparedField, type FieldChange, type Side } from './task-conflict.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 export interface ConflictDialogProps {
   /** Every field someone else changed (the dialog asks only about those both changed). */
@@ -109,16 +110,12 @@ export function ConflictDialog({ changes, modifiedAt, ownerName, onSave, onCance
           </p>
         )}
         <div className="mt-5 flex flex-wrap justify-end gap-2">
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100"
-          >
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
-          <button type="button" onClick={save} className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+          </Button>
+          <Button variant="primary" onClick={save}>
             Save
-          </button>
+          </Button>
         </div>
       </div>
     </Modal>

@@ -19,6 +19,7 @@ import { ConflictDialog } from './conflict-dialog.tsx';
 import { mergeInput, type FieldChange } from './task-conflict.ts';
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
 import { useTaskSave } from './use-task-save.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 const ID = 'edit-task';
 
@@ -138,22 +139,12 @@ export function TaskEditForm({ task, liveTask, onSaved, onCancel }: TaskEditForm
         </div>
       )}
       <div className="mt-5 flex flex-wrap items-center gap-2">
-        <button
-          ref={saveRef}
-          type="submit"
-          disabled={busy}
-          className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-        >
+        <Button ref={saveRef} type="submit" variant="primary" disabled={busy}>
           {phase === 'checking' ? 'Checking for changes…' : phase === 'saving' ? 'Saving…' : 'Save changes'}
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => (dirty ? setConfirmCancel(true) : onCancel())}
-          className="rounded border border-slate-400 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-        >
+        </Button>
+        <Button variant="secondary" disabled={busy} onClick={() => (dirty ? setConfirmCancel(true) : onCancel())}>
           Cancel
-        </button>
+        </Button>
         {dirty && <span className="text-sm text-slate-600">Unsaved changes</span>}
       </div>
 

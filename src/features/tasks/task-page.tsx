@@ -5,6 +5,7 @@ import { useToast } from '../../components/toast/toasts.tsx';
 import { TaskActivity } from './task-activity.tsx';
 import { TaskEditableFacts, TaskFixedFacts } from './task-facts.tsx';
 import { TaskEditForm } from './task-edit-form.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 export interface TaskPageProps {
   task: Task;
@@ -40,14 +41,9 @@ export function TaskPage({ task, refreshError, onRetry }: TaskPageProps) {
           </p>
         </div>
         {!editing && (
-          <button
-            ref={editRef}
-            type="button"
-            onClick={() => setEditing(task)}
-            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
-          >
+          <Button ref={editRef} variant="primary" onClick={() => setEditing(task)}>
             Edit task
-          </button>
+          </Button>
         )}
       </header>
       {refreshError !== null && (

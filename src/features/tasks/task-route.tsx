@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { useTask } from '../../api/tasks.ts';
 import { isApiError } from '../../api/errors.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
-import { NotFoundPage } from '../../components/not-found.tsx';
+import { NotFoundPage } from '../../components/ui/not-found.tsx';
 import { TaskPage } from './task-page.tsx';
 
 export function Component() {

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import type { TeamViewsDialogProps } from '../../../components/team-views/team-views-dialog.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 
 const loadDialog = () => import('../../../components/team-views/team-views-dialog.tsx');
 
@@ -31,8 +32,6 @@ const TeamViewsDialog = lazy<ComponentType<TeamViewsDialogProps>>(() =>
   ),
 );
 
-const BUTTON = 'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100';
-
 interface Props {
   /** The board's URL query string now (without `?`). */
   params: string;
@@ -53,17 +52,17 @@ export function BoardTeamViews({ params, nothingToShare }: Props) {
   return (
     <div role="group" aria-label="Team views" className="flex gap-2">
       {OPENERS.map(({ opens, label }) => (
-        <button
+        <Button
           key={opens}
-          type="button"
+          variant="secondary"
+          size="toolbar"
           aria-haspopup="dialog"
-          className={BUTTON}
           onPointerEnter={preload}
           onFocus={preload}
           onClick={() => setOpen(opens)}
         >
           {label}
-        </button>
+        </Button>
       ))}
       {open &&
         // Outside the toolbar's form: the dialog holds forms of its own.

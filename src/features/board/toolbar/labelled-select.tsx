@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Field } from '../../../components/ui/field.tsx';
 
 export interface Choice {
   value: string;
@@ -17,25 +17,23 @@ export function LabelledSelect({
   choices: Choice[];
   onChange: (value: string) => void;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
-      >
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={label} size="sm" className="flex flex-col gap-1">
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+        >
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

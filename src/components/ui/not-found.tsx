@@ -1,5 +1,6 @@
 /** The page for an address with nothing at it, or a task or playbook that does not exist (router and feature pages share it). */
 import { Link } from 'react-router';
+import { buttonClass } from './button.tsx';
 
 export function NotFoundPage({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
   return (
@@ -8,7 +9,7 @@ export function NotFoundPage({ title = 'Page not found', detail }: { title?: str
         {title}
       </h1>
       <p className="mt-2 text-slate-600">{detail ?? 'There is nothing at this address.'}</p>
-      <Link to="/board" className="mt-6 inline-block rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+      <Link to="/board" className={buttonClass({ variant: 'primary', size: 'lg', className: 'mt-6' })}>
         Back to the board
       </Link>
     </section>

@@ -7,7 +7,11 @@ import { createQueryClient } from './api/query-client.ts';
 import { watchApiHealth } from './app/api-health.ts';
 import { loadWithRetry } from './app/lazy-import.ts';
 import { startRoute } from './app/routes.ts';
+import { applyThemeChoice, readThemeChoice } from './lib/theme.ts';
 import './index.css';
+
+// The theme chosen in the header, before anything is drawn (none: the system's).
+applyThemeChoice(readThemeChoice());
 
 const queryClient = createQueryClient();
 watchApiHealth(queryClient);

@@ -4,6 +4,7 @@ import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { SignInRequired } from './sign-in-required.tsx';
+import { ThemeSelect } from './theme-select.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
@@ -76,7 +77,7 @@ export function Layout() {
               Menu
             </Button>
           </div>
-          {/* On a phone the live status and the account sit behind "Menu" (New task stays in view). */}
+          {/* On a phone the live status, the theme and the account sit behind "Menu" (New task stays in view). */}
           <div
             id={menuId}
             onKeyDown={(e) => {
@@ -92,6 +93,7 @@ export function Layout() {
                 <LiveIndicator />
               </Suspense>
             )}
+            <ThemeSelect />
             <UserMenu />
           </div>
         </div>

@@ -1,27 +1,13 @@
 /** Helpers for the board's end-to-end tests: test data through the API, columns, cards, drags. */
 import type { Locator, Page } from '@playwright/test';
+import type { TaskStatus } from '../src/api/types.ts';
+import type { SavedTask } from '../test-support/api-tasks.ts';
 import { expect, sandboxApi } from './fixtures.ts';
 
-export type Status = 'Not Started' | 'In Progress' | 'Completed' | 'Skipped';
+export type Status = TaskStatus;
 
-export interface ApiTask {
-  Gsid: string;
-  Name: string;
-  Description?: string;
-  CTAId: string;
-  CompanyId?: string;
-  CompanyName?: string;
-  OwnerId?: string;
-  OwnerName?: string;
-  Status: Status;
-  Priority?: string;
-  DueDate?: string;
-  CompletedDate?: string;
-  PlaybookId?: string;
-  Order?: number;
-  CreatedDate?: string;
-  ModifiedDate?: string;
-}
+/** A task as the API answers it, typed from the generated schema. */
+export type ApiTask = SavedTask;
 
 /** A word no seeded task has, so a name search for it shows only this test's tasks. */
 export function uniquePrefix(): string {

@@ -25,6 +25,7 @@ import {
 } from './board-helpers.ts';
 import type { Locator, Route } from '@playwright/test';
 import { scrollColumn } from '../bench/lib/board.ts';
+import { errorEnvelope } from '../test-support/api-envelope.ts';
 import { E2E } from './env.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
@@ -495,13 +496,7 @@ test('a column that fails to load shows its error and a retry; the others stay',
       await route.fulfill({
         status: 400,
         contentType: 'application/json',
-        body: JSON.stringify({
-          result: false,
-          errorCode: 'COCKPIT_5100',
-          errorDesc: 'The Skipped search was refused.',
-          requestId: 'r-1',
-          data: null,
-        }),
+        body: JSON.stringify(errorEnvelope('COCKPIT_5100', 'The Skipped search was refused.', 'r-1')),
       });
     } else {
       await route.continue();

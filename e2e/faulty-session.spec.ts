@@ -6,22 +6,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
+import type { ApiTask, Status } from './board-helpers.ts';
 
-type Status = 'Not Started' | 'In Progress' | 'Completed' | 'Skipped';
-interface ApiTask {
-  Gsid: string;
-  Name: string;
-  Description?: string;
-  CTAId: string;
-  OwnerId?: string;
-  Status: Status;
-  Priority?: string;
-  DueDate?: string;
-  CompletedDate?: string;
-  ModifiedDate?: string;
-  PlaybookId?: string;
-  Order?: number;
-}
 interface Playbook {
   Gsid: string;
   Name: string;

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { errorEnvelope, type Envelope } from '../test-support/api-envelope.ts';
 import { E2E } from './env.ts';
 
 /** WCAG 2.1 A and AA, the level every page must meet. */
@@ -25,7 +26,7 @@ export const sandboxApi = {
       headers: { accessKey: E2E.accessKey, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await res.json()) as { data: T; errorDesc: string | null };
+    const json = (await res.json()) as Envelope<T>;
     return { status: res.status, data: json.data, errorDesc: json.errorDesc };
   },
   /** Sets the sandbox's faults (see README); `{}` leaves them as they are. */
@@ -58,14 +59,13 @@ export async function stageBudgetRefusal(page: Page, urlGlob: string, nth = 1) {
         status: 429,
         contentType: 'application/json',
         headers: { 'Retry-After': '2' },
-        body: JSON.stringify({
-          result: false,
-          errorCode: 'GS_APIG_1429',
-          errorDesc: "Too many requests: this minute's share of the tenant's API budget is spent. Try again in 2 s.",
-          requestId: null,
-          data: null,
-          message: null,
-        }),
+        body: JSON.stringify(
+          errorEnvelope(
+            'GS_APIG_1429',
+            "Too many requests: this minute's share of the tenant's API budget is spent. Try again in 2 s.",
+            null,
+          ),
+        ),
       });
     } else {
       await route.continue();

@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { E2E } from './env.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import type { Envelope } from '../test-support/api-envelope.ts';
 import { card, column, isoDay, toast, uniquePrefix, type ApiTask, type Status } from './board-helpers.ts';
 
 test.use({ baseURL: E2E.mirrorAppUrl });
@@ -19,7 +20,7 @@ async function outside<T>(method: string, path: string, body?: unknown): Promise
     headers: { accessKey: E2E.accessKey, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as { data: T; errorDesc: string | null };
+  const json = (await res.json()) as Envelope<T>;
   expect(res.status, json.errorDesc ?? '').toBe(200);
   return json.data;
 }

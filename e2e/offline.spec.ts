@@ -1,12 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
-
-interface ApiTask {
-  Gsid: string;
-  Name: string;
-  CTAId: string;
-  Description?: string;
-}
+import type { ApiTask } from './board-helpers.ts';
 
 test('offline: a banner says so, nothing typed is lost, and work resumes when the network is back', async ({ page, context, axe }) => {
   const seed = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data

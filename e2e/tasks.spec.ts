@@ -1,20 +1,7 @@
 import type { Browser, Page, Route } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
+import type { ApiTask } from './board-helpers.ts';
 import { E2E } from './env.ts';
-
-interface ApiTask {
-  Gsid: string;
-  Name: string;
-  Description?: string;
-  CTAId: string;
-  CompanyName?: string;
-  OwnerId?: string;
-  OwnerName?: string;
-  Status: string;
-  Priority?: string;
-  DueDate?: string;
-  ModifiedDate: string;
-}
 
 let counter = 0;
 /** A name no seeded task has, so searches by name find only what a test made. */

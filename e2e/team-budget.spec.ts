@@ -7,15 +7,9 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import type { Envelope } from '../test-support/api-envelope.ts';
+import type { ApiTask } from './board-helpers.ts';
 import { E2E } from './env.ts';
-
-interface ApiTask {
-  Gsid: string;
-  Name: string;
-  CTAId: string;
-  OwnerId?: string;
-  Status: string;
-}
 
 /** The limited API server, called directly (its calls count against its limit too, so few). */
 async function limitedApi<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -24,7 +18,7 @@ async function limitedApi<T>(method: string, path: string, body?: unknown): Prom
     headers: { accessKey: E2E.accessKey, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as { data: T; errorDesc: string | null };
+  const json = (await res.json()) as Envelope<T>;
   expect(res.status, `${method} ${path}: ${json.errorDesc}`).toBe(200);
   return json.data;
 }

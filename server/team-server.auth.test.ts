@@ -14,6 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveAuthConfig } from './auth/auth-config.ts';
 import type { AuditLine } from './auth/audit.ts';
+import type { Task } from '../src/api/types.ts';
+import { errorEnvelope, okEnvelope, type ApiData } from '../test-support/api-envelope.ts';
 import { locationOf, TestBrowser } from '../test-support/test-browser.ts';
 import { freePort, startTestProvider, type TestProvider } from '../test-support/oidc-provider.ts';
 import { createTeamServer } from './team-server.ts';
@@ -25,7 +27,7 @@ const dist = join(dir, 'dist');
 const auditFile = join(dir, 'audit.jsonl');
 
 /** The fake tenant: tasks by id, and every call it received. */
-const tasks = new Map<string, Record<string, unknown>>();
+const tasks = new Map<string, Task>();
 const calls: { method: string; url: string; body: string }[] = [];
 let tenant: Server;
 let tenantUrl: string;
@@ -33,12 +35,6 @@ let provider: TestProvider;
 let app: FastifyInstance;
 let origin: string;
 const logLines: string[] = [];
-
-function envelope(data: unknown, status = 200) {
-  return status < 400
-    ? { result: true, errorCode: null, errorDesc: null, requestId: 'up-1', data, message: null }
-    : { result: false, errorCode: 'GS_TASK_404', errorDesc: 'Task not found', requestId: 'up-1', data: null, message: null };
-}
 
 beforeAll(async () => {
   mkdirSync(dist, { recursive: true });
@@ -48,22 +44,22 @@ beforeAll(async () => {
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       calls.push({ method: req.method!, url: req.url!, body });
-      const send = (status: number, data: unknown) => {
+      const send = (status: number, data: ApiData | null) => {
         res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(envelope(data, status)));
+        res.end(JSON.stringify(status < 400 ? okEnvelope(data, 'up-1') : errorEnvelope('GS_TASK_404', 'Task not found', 'up-1')));
       };
       const id = /^\/v1\/tasks\/([^/]+)$/.exec(req.url!)?.[1];
       if (req.method === 'POST' && req.url === '/v1/tasks/search') return send(200, { records: [...tasks.values()] });
       if (req.method === 'POST' && req.url === '/v1/tasks') {
-        const created = { ...(JSON.parse(body) as object), Gsid: `T-${tasks.size + 1}` };
+        const created = { ...(JSON.parse(body) as Task), Gsid: `T-${tasks.size + 1}` };
         tasks.set(created.Gsid, created);
         return send(200, created);
       }
-      if (id && req.method === 'GET') return tasks.has(id) ? send(200, tasks.get(id)) : send(404, null);
+      if (id && req.method === 'GET') return tasks.has(id) ? send(200, tasks.get(id)!) : send(404, null);
       if (id && req.method === 'PUT') {
         if (!tasks.has(id)) return send(404, null);
-        tasks.set(id, { ...(JSON.parse(body) as object), Gsid: id });
-        return send(200, tasks.get(id));
+        tasks.set(id, { ...(JSON.parse(body) as Task), Gsid: id });
+        return send(200, tasks.get(id)!);
       }
       return send(200, []);
     });

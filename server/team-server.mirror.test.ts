@@ -5,7 +5,6 @@
  * the reply; /events announces them; a tenant that cannot be reached leaves the mirror answering.
  * Syncs run when the test says (syncNow): the server's clock is a fake one that never fires.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { DATA_AS_OF_HEADER, FRESH_HEADER, SOURCE_HEADER, type ActivityAnswer, type TeamView } from '../src/lib/live-events.ts';
@@ -13,9 +12,10 @@ import type { FeedMessage } from './mirror/event-feed.ts';
 import { parseLiveEvent } from '../src/lib/live-event-parse.ts';
 import { createTeamServer, type TeamServer } from './team-server.ts';
 import { FakeClock } from './test-support/fake-clock.ts';
+import type { Envelope } from '../test-support/api-envelope.ts';
+import { openEventStream } from '../test-support/event-stream.ts';
 
 const BUDGET = { perMinute: 100_000, perDay: 1_000_000, maxWaitMs: 5_000 };
-type Envelope = { result: boolean; errorCode: string | null; errorDesc: string | null; requestId: string; data: unknown; message: null };
 
 async function startTeam(sandbox: Sandbox, mirror = true): Promise<TeamServer & { url: string; events: FeedMessage[] }> {
   const team = await createTeamServer({
@@ -38,11 +38,11 @@ async function call(base: string, method: string, path: string, body?: unknown, 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Envelope };
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Envelope<unknown> };
 }
 const direct = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
   call(sandbox.origin, method, path, body, { accessKey: sandbox.accessKey });
-const withoutId = ({ requestId: _r, ...rest }: Envelope) => rest;
+const withoutId = ({ requestId: _r, ...rest }: Envelope<unknown>) => rest;
 
 describe('team server with the mirror', () => {
   let sandbox: Sandbox;
@@ -174,7 +174,7 @@ describe('team server with the mirror', () => {
         })
       ).body.data as { records: Record<string, string>[] }
     ).records[0]!;
-    const stream = await openEvents(team.url);
+    const stream = await openEventStream(`${team.url}/events`);
     await stream.next(/event: hello\n.*\n\n/);
     expect(parseLiveEvent('hello', helloData(stream.text()))).toMatchObject({ type: 'hello', sync: { state: 'live', pollSeconds: 10 } });
     const res = await call(team.url, 'PUT', `/v1/tasks/${task.Gsid}`, {
@@ -332,7 +332,7 @@ describe('team server without the mirror', () => {
       const search = await call(team.url, 'POST', '/v1/tasks/search', { limit: 1 });
       expect(search.headers.get(SOURCE_HEADER)).toBe('tenant');
       const task = (search.body.data as { records: Record<string, string>[] }).records[0]!;
-      const stream = await openEvents(team.url);
+      const stream = await openEventStream(`${team.url}/events`);
       await stream.next(/event: hello\n.*\n\n/);
       expect(stream.text()).toContain('"sync":{"state":"off","lastSyncAt":null,"pollSeconds":0}');
       // The app reads it as it is: a hello it could not read would make every page refetch all it shows.
@@ -361,28 +361,4 @@ function helloData(text: string): string {
   const data = /event: hello\ndata: (.*)\n/.exec(text)?.[1];
   expect(data, 'a hello with data').toBeDefined();
   return data!;
-}
-
-/** An open /events stream and what it has received. */
-function openEvents(base: string): Promise<{ res: IncomingMessage; text: () => string; next: (match: RegExp) => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}/events`, (res) => {
-      let text = '';
-      const waiters: { match: RegExp; done: () => void }[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => {
-        text += d;
-        for (const w of waiters.splice(0))
-          if (w.match.test(text)) w.done();
-          else waiters.push(w);
-      });
-      resolve({
-        res,
-        text: () => text,
-        next: (match) => new Promise<void>((done) => (match.test(text) ? done() : waiters.push({ match, done }))),
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }

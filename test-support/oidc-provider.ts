@@ -17,7 +17,7 @@ interface OidcProvider {
 }
 const Provider = ProviderModule as new (issuer: string, configuration: Record<string, unknown>) => OidcProvider;
 
-export interface TestAccount {
+interface TestAccount {
   name: string;
   email: string;
 }

@@ -1,4 +1,3 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { FakeClock, flush } from '../test-support/fake-clock.ts';
 import type { SyncStatus } from '../../src/lib/live-events.ts';
 import { EventFeed } from './event-feed.ts';
 import { formatSse, registerEventsRoute, type EventStreams } from './events-route.ts';
+import { openEventStream } from '../../test-support/event-stream.ts';
 
 const LIVE: SyncStatus = { state: 'live', lastSyncAt: '2026-03-02T10:00:00.000Z', pollSeconds: 10 };
 let app: FastifyInstance;
@@ -32,31 +32,8 @@ afterEach(async () => {
 });
 
 /** An open stream: its response and everything received so far. */
-function open(
-  path = '/events',
-  headers: Record<string, string> = {},
-): Promise<{ res: IncomingMessage; text: () => string; next: (match: RegExp) => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, { headers: { 'accept-encoding': 'gzip, br', ...headers } }, (res) => {
-      let text = '';
-      const waiters: { match: RegExp; done: () => void }[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => {
-        text += d;
-        for (const w of waiters.splice(0))
-          if (w.match.test(text)) w.done();
-          else waiters.push(w);
-      });
-      resolve({
-        res,
-        text: () => text,
-        next: (match) => new Promise<void>((done) => (match.test(text) ? done() : waiters.push({ match, done }))),
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const open = (path = '/events', headers: Record<string, string> = {}) =>
+  openEventStream(`${url}${path}`, { 'accept-encoding': 'gzip, br', ...headers });
 
 describe('GET /events', () => {
   it('formats events as SSE: id, event type, the JSON of the rest', () => {

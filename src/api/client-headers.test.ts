@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client.ts';
+import { fakeApi } from '../../test-support/fake-api.ts';
 
 const TASK = { Gsid: '1T0001', Name: 'Kick-off call', CTAId: '1C0001', Status: 'Not Started' as const };
 
 describe("the API client's own headers", () => {
   it('sends X-Requested-With: cockpit-board on every call, reads and writes alike', async () => {
     const requests: Request[] = [];
+    const answer = fakeApi({ getTask: () => TASK, createTask: () => TASK, updateTask: () => TASK });
     const api = createApiClient({
       fetch: async (request) => {
         requests.push(request);
-        const data = request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK;
-        return new Response(JSON.stringify({ result: true, data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        return answer(request);
       },
     });
     await api.getTask('1T0001');

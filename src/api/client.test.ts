@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient, statusInWords, type ApiClientOptions } from './client.ts';
 import { ApiError, isClientError, isRateLimited, isTransient, isUnauthorized } from './errors.ts';
 import type { Playbook, Task } from './types.ts';
+import { errorEnvelope, errorResponse, jsonResponse, okResponse } from '../../test-support/api-envelope.ts';
 
 const TASK: Task = { Gsid: '1T0001', Name: 'Kick-off call', CTAId: '1C0001', Status: 'Not Started' };
 const PLAYBOOK: Playbook = { Gsid: '1P0001', Name: 'Onboarding', IsActive: true, TaskTemplates: [] };
-
-function envelope(data: unknown, extra: Record<string, unknown> = {}) {
-  return { result: true, errorCode: null, errorDesc: null, requestId: 'req-1', data, message: null, ...extra };
-}
-
-function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: 200,
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
-  });
-}
 
 /** A fake fetch that records the requests it is given and answers with `answer`. */
 function fakeFetch(answer: (request: Request) => Response | Promise<Response>) {
@@ -55,7 +44,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('the background mark for the team server', () => {
   it('marks a call nobody waits for, and only that one', async () => {
-    const { api, requests } = clientWith(() => json(envelope({ records: [], totalCount: 0 })));
+    const { api, requests } = clientWith(() => okResponse({ records: [], totalCount: 0 }));
     await api.searchTasks({ limit: 1 }, { background: true });
     await api.searchTasks({ limit: 1 });
     expect(requests[0]!.headers.get('X-Cockpit-Priority')).toBe('background');
@@ -65,7 +54,7 @@ describe('the background mark for the team server', () => {
 
 describe('the fresh-read mark for the team server', () => {
   it('asks the tenant, not the mirror, only for a call marked fresh', async () => {
-    const { api, requests } = clientWith((request) => json(envelope(request.method === 'POST' ? { records: [], totalCount: 0 } : TASK)));
+    const { api, requests } = clientWith((request) => okResponse(request.method === 'POST' ? { records: [], totalCount: 0 } : TASK));
     await api.getTask('1T0001', { fresh: true });
     await api.getTask('1T0001');
     await api.getTask('1T0001', { fresh: false });
@@ -83,11 +72,10 @@ describe('what the client tells the live status store', () => {
     const saved = { ...TASK, ModifiedDate: '2026-12-01T10:00:00.000Z' };
     const { api } = clientWith(
       (request) => {
-        if (request.url.endsWith('/1T0404'))
-          return json({ result: false, errorCode: 'GS_404', errorDesc: 'No such task', data: null }, { status: 404 });
-        if (request.method === 'PUT') return json(envelope(saved));
-        return json(
-          envelope(request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK),
+        if (request.url.endsWith('/1T0404')) return errorResponse(404, 'GS_404', 'No such task');
+        if (request.method === 'PUT') return okResponse(saved);
+        return okResponse(
+          request.url.endsWith('/search') ? { records: [], totalCount: 0 } : request.url.endsWith('/playbooks') ? [] : TASK,
           {
             headers: { 'X-Cockpit-Source': 'mirror', 'X-Cockpit-Data-As-Of': '2026-12-01T09:59:00.000Z' },
           },
@@ -107,7 +95,7 @@ describe('what the client tells the live status store', () => {
 
 describe('the API client unwraps the envelope of each operation', () => {
   it('getTask: GET /v1/tasks/{id}, relative base URL resolved against the page', async () => {
-    const { api, requests } = clientWith(() => json(envelope(TASK)));
+    const { api, requests } = clientWith(() => okResponse(TASK));
     await expect(api.getTask('1T0001')).resolves.toEqual(TASK);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.method).toBe('GET');
@@ -116,7 +104,7 @@ describe('the API client unwraps the envelope of each operation', () => {
   });
 
   it('createTask: POST /v1/tasks with the input, extension fields included', async () => {
-    const { api, requests } = clientWith(() => json(envelope(TASK)));
+    const { api, requests } = clientWith(() => okResponse(TASK));
     const input = { Name: 'Kick-off call', CTAId: '1C0001', PlaybookId: '1P0001', Order: 2 };
     await expect(api.createTask(input)).resolves.toEqual(TASK);
     expect(requests[0]!.method).toBe('POST');
@@ -127,7 +115,7 @@ describe('the API client unwraps the envelope of each operation', () => {
 
   it('updateTask: PUT /v1/tasks/{id} with the input', async () => {
     const updated = { ...TASK, Status: 'Completed' as const };
-    const { api, requests } = clientWith(() => json(envelope(updated)));
+    const { api, requests } = clientWith(() => okResponse(updated));
     await expect(api.updateTask('1T0001', { Name: 'Kick-off call', CTAId: '1C0001', Status: 'Completed' })).resolves.toEqual(updated);
     expect(requests[0]!.method).toBe('PUT');
     expect(requests[0]!.url).toBe(`${location.origin}/v1/tasks/1T0001`);
@@ -135,7 +123,7 @@ describe('the API client unwraps the envelope of each operation', () => {
   });
 
   it('searchTasks: POST /v1/tasks/search with the request, orderBy included', async () => {
-    const { api, requests } = clientWith(() => json(envelope({ records: [TASK], totalCount: 41 })));
+    const { api, requests } = clientWith(() => okResponse({ records: [TASK], totalCount: 41 }));
     const request = {
       select: ['Gsid', 'Name'],
       where: { conditions: [{ name: 'Status', alias: 'A', operator: 'IN' as const, value: ['Not Started'] }], expression: 'A' },
@@ -150,29 +138,29 @@ describe('the API client unwraps the envelope of each operation', () => {
   });
 
   it('searchTasks: fills in a missing totalCount as a lower bound that keeps paging going', async () => {
-    const full = clientWith(() => json(envelope({ records: [TASK, TASK] })));
+    const full = clientWith(() => okResponse({ records: [TASK, TASK] }));
     await expect(full.api.searchTasks({ limit: 2, offset: 10 })).resolves.toEqual({ records: [TASK, TASK], totalCount: 13 });
-    const short = clientWith(() => json(envelope({ records: [TASK] })));
+    const short = clientWith(() => okResponse({ records: [TASK] }));
     await expect(short.api.searchTasks({ limit: 2, offset: 10 })).resolves.toEqual({ records: [TASK], totalCount: 11 });
-    const empty = clientWith(() => json(envelope({})));
+    const empty = clientWith(() => okResponse({}));
     await expect(empty.api.searchTasks({})).resolves.toEqual({ records: [], totalCount: 0 });
   });
 
   it('listPlaybooks: GET /v1/playbooks', async () => {
-    const { api, requests } = clientWith(() => json(envelope([PLAYBOOK])));
+    const { api, requests } = clientWith(() => okResponse([PLAYBOOK]));
     await expect(api.listPlaybooks()).resolves.toEqual([PLAYBOOK]);
     expect(requests[0]!.method).toBe('GET');
     expect(requests[0]!.url).toBe(`${location.origin}/v1/playbooks`);
   });
 
   it('getPlaybook: GET /v1/playbooks/{id}', async () => {
-    const { api, requests } = clientWith(() => json(envelope(PLAYBOOK)));
+    const { api, requests } = clientWith(() => okResponse(PLAYBOOK));
     await expect(api.getPlaybook('1P0001')).resolves.toEqual(PLAYBOOK);
     expect(requests[0]!.url).toBe(`${location.origin}/v1/playbooks/1P0001`);
   });
 
   it('uses an absolute base URL as given', async () => {
-    const { api, requests } = clientWith(() => json(envelope(TASK)), { baseUrl: 'https://api.example.com/v1/' });
+    const { api, requests } = clientWith(() => okResponse(TASK), { baseUrl: 'https://api.example.com/v1/' });
     await api.getTask('1T0001');
     expect(requests[0]!.url).toBe('https://api.example.com/v1/tasks/1T0001');
   });
@@ -180,7 +168,7 @@ describe('the API client unwraps the envelope of each operation', () => {
 
 describe('ids in the path', () => {
   it('are percent-encoded', async () => {
-    const { api, requests } = clientWith(() => json(envelope(TASK)));
+    const { api, requests } = clientWith(() => okResponse(TASK));
     await api.getTask('a/b?c#d é%');
     await api.updateTask('x/../y', { Name: 'n', CTAId: 'c' });
     await api.getPlaybook('p q/r');
@@ -194,7 +182,7 @@ describe('ids in the path', () => {
   });
 
   it('that a URL would resolve away are refused without a request', async () => {
-    const { api, requests } = clientWith(() => json(envelope(TASK)));
+    const { api, requests } = clientWith(() => okResponse(TASK));
     for (const id of ['', '.', '..']) {
       const error = await failure(api.getTask(id));
       expect(error).toMatchObject({ kind: 'api', status: 0, errorDesc: `Invalid task id ${JSON.stringify(id)}.` });
@@ -206,12 +194,7 @@ describe('ids in the path', () => {
 
 describe('every failure becomes an ApiError', () => {
   it('a non-2xx Gainsight envelope: its errorCode, errorDesc and requestId', async () => {
-    const { api } = clientWith(() =>
-      json(
-        { result: false, errorCode: 'GS_APIG_2401', errorDesc: 'Unauthorized', requestId: 'req-401', data: null, message: null },
-        { status: 401 },
-      ),
-    );
+    const { api } = clientWith(() => jsonResponse(errorEnvelope('GS_APIG_2401', 'Unauthorized', 'req-401'), { status: 401 }));
     const error = await failure(api.getTask('1T0001'));
     expect(error).toMatchObject({
       kind: 'api',
@@ -228,7 +211,10 @@ describe('every failure becomes an ApiError', () => {
 
   it('a 404 envelope', async () => {
     const { api } = clientWith(() =>
-      json({ result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No entity matches the given criteria', requestId: 'r' }, { status: 404 }),
+      jsonResponse(
+        { result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No entity matches the given criteria', requestId: 'r' },
+        { status: 404 },
+      ),
     );
     const error = await failure(api.getPlaybook('1P404'));
     expect(error).toMatchObject({ status: 404, errorCode: 'GSOBJ_1011', errorDesc: 'No entity matches the given criteria' });
@@ -237,7 +223,7 @@ describe('every failure becomes an ApiError', () => {
 
   it('a 400 envelope from a search', async () => {
     const { api } = clientWith(() =>
-      json(
+      jsonResponse(
         { result: false, errorCode: 'COCKPIT_5101', errorDesc: 'Invalid fields in select clause - Nope', requestId: 'r' },
         { status: 400 },
       ),
@@ -266,7 +252,7 @@ describe('every failure becomes an ApiError', () => {
   });
 
   it('an envelope without words gets a sentence a person understands', async () => {
-    const { api } = clientWith(() => json({ result: false, errorCode: null, errorDesc: null, requestId: 'r9' }, { status: 503 }));
+    const { api } = clientWith(() => jsonResponse({ result: false, errorCode: null, errorDesc: null, requestId: 'r9' }, { status: 503 }));
     const error = await failure(api.listPlaybooks());
     expect(error).toMatchObject({
       status: 503,
@@ -309,7 +295,7 @@ describe('every failure becomes an ApiError', () => {
 
   it('a 2xx envelope with result: false', async () => {
     const { api } = clientWith(() =>
-      json({ result: false, errorCode: 'GS_TASK_1', errorDesc: 'CTA is closed', requestId: 'req-9', data: null }),
+      jsonResponse({ result: false, errorCode: 'GS_TASK_1', errorDesc: 'CTA is closed', requestId: 'req-9', data: null }),
     );
     const error = await failure(api.createTask({ Name: 'n', CTAId: 'c' }));
     expect(error).toMatchObject({ kind: 'api', status: 200, errorCode: 'GS_TASK_1', errorDesc: 'CTA is closed', requestId: 'req-9' });
@@ -336,12 +322,12 @@ describe('every failure becomes an ApiError', () => {
   });
 
   it('a 2xx with JSON that is not an envelope', async () => {
-    const { api } = clientWith(() => json(TASK));
+    const { api } = clientWith(() => jsonResponse(TASK));
     expect((await failure(api.getTask('1T0001'))).errorDesc).toBe('The API answered with JSON that is not a Gainsight envelope.');
   });
 
   it('a 2xx envelope without data', async () => {
-    const { api } = clientWith(() => json(envelope(null)));
+    const { api } = clientWith(() => okResponse(null));
     expect(await failure(api.getTask('1T0001'))).toMatchObject({ errorDesc: 'The API answered without data.', requestId: 'req-1' });
   });
 

@@ -2,13 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SUGGESTIONS_REQUEST, holdSuggestionsUntil, suggestionsQueryOptions, useSuggestions } from './suggestions.ts';
-
-function envelope(data: unknown): Response {
-  return new Response(JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r1', data }), {
-    status: 200,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+import { okResponse } from '../../test-support/api-envelope.ts';
 
 function Owners() {
   const { data, isPending } = useSuggestions();
@@ -46,7 +40,7 @@ describe('suggestions', () => {
   });
 
   it('wait while the app holds them back, then load once released', async () => {
-    const fetchMock = vi.fn(async () => envelope({ records: [{ OwnerId: 'U1', OwnerName: 'Ada Lovelace' }], totalCount: 1 }));
+    const fetchMock = vi.fn(async () => okResponse({ records: [{ OwnerId: 'U1', OwnerName: 'Ada Lovelace' }], totalCount: 1 }));
     vi.stubGlobal('fetch', fetchMock);
     let release: () => void = () => {};
     holdSuggestionsUntil(new Promise<void>((r) => (release = r)));

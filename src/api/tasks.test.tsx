@@ -18,17 +18,12 @@ import {
   useUpdateTask,
 } from './tasks.ts';
 import type { Playbook, SearchRequest, Task } from './types.ts';
+import { errorResponse, okResponse } from '../../test-support/api-envelope.ts';
 
 const OLD: Task = { Gsid: '1T1', Name: 'Kick-off', CTAId: '1C1', Status: 'Not Started' };
 const NEW: Task = { ...OLD, Status: 'Completed' };
 const PLAYBOOKS: Playbook[] = [{ Gsid: '1P1', Name: 'Onboarding' }];
 const SEARCH: SearchRequest = { where: { conditions: [{ name: 'Status', operator: 'EQ', value: ['Not Started'] }] } };
-
-function ok(data: unknown): Response {
-  return new Response(JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r', data }), {
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
 
 let queryClient: QueryClient;
 let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
@@ -82,7 +77,7 @@ describe('query keys', () => {
 describe('useUpdateTask', () => {
   it('writes the answer into the detail cache and invalidates searches, not playbooks', async () => {
     seedCache();
-    fetchMock.mockResolvedValue(ok(NEW));
+    fetchMock.mockResolvedValue(okResponse(NEW));
     const { result } = renderHook(() => useUpdateTask(), { wrapper });
 
     await result.current.mutateAsync({ id: '1T1', input: { Name: 'Kick-off', CTAId: '1C1', Status: 'Completed' } });
@@ -103,7 +98,7 @@ describe('useCreateTask', () => {
   it('writes the new task into its detail cache and invalidates only the searches', async () => {
     seedCache();
     const created: Task = { Gsid: '1T2', Name: 'Follow-up', CTAId: '1C1', PlaybookId: '1P1', Order: 2 };
-    fetchMock.mockResolvedValue(ok(created));
+    fetchMock.mockResolvedValue(okResponse(created));
     const { result } = renderHook(() => useCreateTask(), { wrapper });
 
     await result.current.mutateAsync({ Name: 'Follow-up', CTAId: '1C1', PlaybookId: '1P1', Order: 2 });
@@ -128,9 +123,9 @@ describe('a write does not wait for the searches to refetch', () => {
     let answerRefetch: (response: Response) => void = () => {};
     let searches = 0;
     fetchMock.mockImplementation(async (request) => {
-      if (new URL(request.url).pathname !== '/v1/tasks/search') return ok(write);
+      if (new URL(request.url).pathname !== '/v1/tasks/search') return okResponse(write);
       searches += 1;
-      if (searches === 1) return ok({ records: [OLD], totalCount: 1 });
+      if (searches === 1) return okResponse({ records: [OLD], totalCount: 1 });
       return new Promise<Response>((resolve) => {
         answerRefetch = resolve;
       });
@@ -155,7 +150,7 @@ describe('a write does not wait for the searches to refetch', () => {
     expect(result.current.search.isFetching).toBe(true);
     expect(invalidated(playbookKeys.list())).toBe(false);
 
-    server.answerRefetch(ok({ records: [OLD, CREATED], totalCount: 2 }));
+    server.answerRefetch(okResponse({ records: [OLD, CREATED], totalCount: 2 }));
     await waitFor(() => expect(result.current.search.data?.totalCount).toBe(2));
   });
 
@@ -173,14 +168,14 @@ describe('a write does not wait for the searches to refetch', () => {
     await waitFor(() => expect(server.searches()).toBe(2));
     expect(result.current.search.isFetching).toBe(true);
 
-    server.answerRefetch(ok({ records: [NEW], totalCount: 1 }));
+    server.answerRefetch(okResponse({ records: [NEW], totalCount: 1 }));
     await waitFor(() => expect(result.current.search.data?.records).toEqual([NEW]));
   });
 });
 
 describe('read hooks', () => {
   it('useTask fetches the task and passes a signal', async () => {
-    fetchMock.mockResolvedValue(ok(OLD));
+    fetchMock.mockResolvedValue(okResponse(OLD));
     const { result } = renderHook(() => useTask('1T1'), { wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data).toEqual(OLD);
@@ -188,12 +183,7 @@ describe('read hooks', () => {
   });
 
   it('usePlaybook reports a 404 as an ApiError without retrying', async () => {
-    fetchMock.mockResolvedValue(
-      new Response(JSON.stringify({ result: false, errorCode: 'GSOBJ_1011', errorDesc: 'No such playbook', requestId: 'r' }), {
-        status: 404,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-    );
+    fetchMock.mockResolvedValue(errorResponse(404, 'GSOBJ_1011', 'No such playbook'));
     const { result } = renderHook(() => usePlaybook('1P404'), { wrapper });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ name: 'ApiError', status: 404, errorDesc: 'No such playbook' });
@@ -206,7 +196,7 @@ describe('read hooks', () => {
     fetchMock.mockImplementation(async (request) => {
       const body = (await request.json()) as { offset: number; limit: number };
       offsets.push(body.offset);
-      return ok({ records: all.slice(body.offset, body.offset + body.limit), totalCount: all.length });
+      return okResponse({ records: all.slice(body.offset, body.offset + body.limit), totalCount: all.length });
     });
     const { result } = renderHook(() => useInfiniteTaskSearch({ ...SEARCH, limit: 2 }), { wrapper });
     await waitFor(() => expect(result.current.data?.pages).toHaveLength(1));
@@ -232,7 +222,7 @@ describe('nextSearchOffset', () => {
 
 describe('prefetchTask', () => {
   it('fills the detail cache entry, marked as background work for the team server', async () => {
-    fetchMock.mockResolvedValue(ok(OLD));
+    fetchMock.mockResolvedValue(okResponse(OLD));
     await prefetchTask(queryClient, '1T1');
     expect(queryClient.getQueryData(taskQueryOptions('1T1').queryKey)).toEqual(OLD);
     expect(fetchMock.mock.calls[0]![0].headers.get('X-Cockpit-Priority')).toBe('background');

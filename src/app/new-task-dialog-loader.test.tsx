@@ -8,6 +8,7 @@ import { NewTaskHost } from '../components/new-task/new-task-host.tsx';
 import { ToastContext } from '../components/toast/toasts.tsx';
 import { createToastStore } from '../components/toast/toast-store.ts';
 import { LazyNewTaskDialog } from './new-task-dialog-loader.tsx';
+import { fakeApi } from '../../test-support/fake-api.ts';
 
 function Opener() {
   const { openNewTask } = useNewTask();
@@ -20,13 +21,7 @@ function Opener() {
 
 beforeEach(() => {
   // An empty tenant: no playbooks, no tasks.
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (request: Request) => {
-      const data = new URL(request.url).pathname.endsWith('/playbooks') ? [] : { records: [], totalCount: 0 };
-      return new Response(JSON.stringify({ result: true, data }), { status: 200 });
-    }),
-  );
+  vi.stubGlobal('fetch', vi.fn(fakeApi()));
 });
 afterEach(() => vi.unstubAllGlobals());
 

@@ -6,6 +6,7 @@
  */
 import { ACTIVITY_PATH, VIEWS_PATH, type ActivityAnswer, type TeamView } from '../lib/live-events.ts';
 import { checkTeamViewInput, checkViewName } from '../lib/team/team-views.ts';
+import { errorEnvelope } from '../../test-support/api-envelope.ts';
 
 export type StoredView = Omit<TeamView, 'editable'>;
 
@@ -27,8 +28,7 @@ export interface FakeTeamServerOptions {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const refuse = (status: number, errorCode: string, errorDesc: string) =>
-  json(status, { result: false, errorCode, errorDesc, requestId: `req-${status}`, data: null, message: null });
+const refuse = (status: number, errorCode: string, errorDesc: string) => json(status, errorEnvelope(errorCode, errorDesc, `req-${status}`));
 
 export function createFakeTeamServer(options: FakeTeamServerOptions = {}) {
   const user = options.user === undefined ? 'Ana' : options.user;

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityAnswer } from '../../lib/live-events.ts';
 import { createFakeTeamServer, type FakeTeamServerOptions } from '../../test/fake-team-server.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 import { taskActivityQueryOptions, useTaskActivity, type TaskActivity } from './activity.ts';
 import { createQueryClient } from '../query-client.ts';
 import { taskKeys } from '../query-keys.ts';
@@ -17,14 +18,11 @@ function wrapper({ children }: { children: ReactNode }) {
 
 function serve(options: FakeTeamServerOptions = {}) {
   const server = createFakeTeamServer(options);
-  const fetchMock = vi.fn(async (request: Request) => {
-    const answer = await server.handle(request);
-    if (answer) return answer;
-    // /v1: the task update the tests make.
-    return new Response(JSON.stringify({ result: true, data: { Gsid: '1T1', Name: 'Kickoff', CTAId: '1C1', Status: 'Completed' } }), {
-      headers: { 'Content-Type': 'application/json' },
-    });
+  // /v1: the task update the tests make.
+  const api = fakeApi({
+    updateTask: (id) => (id === '1T1' ? { Gsid: '1T1', Name: 'Kickoff', CTAId: '1C1', Status: 'Completed' } : undefined),
   });
+  const fetchMock = vi.fn(async (request: Request) => (await server.handle(request)) ?? api(request));
   vi.stubGlobal('fetch', fetchMock);
   return { server, fetchMock };
 }

@@ -8,6 +8,7 @@ import {
   teamApiUnavailable,
   teamStatusInWords,
 } from './team-api.ts';
+import { errorEnvelope } from '../../../test-support/api-envelope.ts';
 
 const VIEW = {
   id: 'v1',
@@ -84,16 +85,7 @@ describe('the team server client', () => {
   });
 
   it("fails with the team server's own words from its envelope", async () => {
-    const { api } = apiWith(() =>
-      json(403, {
-        result: false,
-        errorCode: 'VIEW_403',
-        errorDesc: 'Only its author can change it.',
-        requestId: 'r9',
-        data: null,
-        message: null,
-      }),
-    );
+    const { api } = apiWith(() => json(403, errorEnvelope('VIEW_403', 'Only its author can change it.', 'r9')));
     const error = await failure(api.updateTeamView('v1', { name: 'x' }));
     expect(error).toMatchObject({
       kind: 'api',

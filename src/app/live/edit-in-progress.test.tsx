@@ -10,32 +10,17 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetLiveStatus } from '../../api/live-status.ts';
 import { createQueryClient } from '../../api/query-client.ts';
-import type { Task, TaskInput } from '../../api/types.ts';
+import type { Task } from '../../api/types.ts';
 import { ToastContext } from '../../components/toast/toasts.tsx';
 import { createToastStore } from '../../components/toast/toast-store.ts';
 import { Component as TaskRoute } from '../../features/tasks/task-route.tsx';
 import { fakeEventSources } from '../../test/fake-event-source.ts';
+import { savedTask } from '../../../test-support/api-tasks.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 import { startLiveUpdates } from './live-updates.ts';
 
-const OPENED: Task = {
-  Gsid: '1T1',
-  Name: 'Kickoff call',
-  Description: 'Agenda',
-  CTAId: '1C1',
-  OwnerId: 'U1',
-  OwnerName: 'Ada',
-  Status: 'Not Started',
-  Priority: 'Medium',
-  DueDate: '2030-03-01',
-  ModifiedDate: '2026-12-01T10:00:00.000Z',
-};
-
-function envelope(data: unknown): Response {
-  return new Response(JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r1', data }), {
-    status: 200,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+/** 1T1 "Kickoff call", described "Agenda", Not Started, Medium, on 1C1. */
+const OPENED: Task = savedTask({ ModifiedDate: '2026-12-01T10:00:00.000Z' });
 
 let queryClient: QueryClient;
 let onServer: Task;
@@ -48,16 +33,16 @@ beforeEach(() => {
   resetLiveStatus();
   queryClient = createQueryClient();
   onServer = OPENED;
-  fetchMock = vi.fn(async (request: Request) => {
-    const path = new URL(request.url).pathname;
-    if (path === '/v1/playbooks') return envelope([]);
-    if (path !== '/v1/tasks/1T1') return envelope({ records: [], totalCount: 0 });
-    if (request.method === 'PUT') {
-      const body = (await request.clone().json()) as TaskInput;
-      onServer = { ...onServer, ...body, ModifiedDate: '2026-12-01T10:09:00.000Z' };
-    }
-    return envelope(onServer);
-  });
+  fetchMock = vi.fn(
+    fakeApi({
+      getTask: (id) => (id === '1T1' ? onServer : undefined),
+      updateTask: (id, body) => {
+        if (id !== '1T1') return undefined;
+        onServer = { ...onServer, ...body, ModifiedDate: '2026-12-01T10:09:00.000Z' };
+        return onServer;
+      },
+    }),
+  );
   vi.stubGlobal('fetch', fetchMock);
 });
 

@@ -10,6 +10,7 @@ import { todayIso } from '../../lib/dates.ts';
 import { CtaCombobox } from './cta-combobox.tsx';
 import { OwnerCombobox } from './owner-combobox.tsx';
 import { useCtaChoice } from './use-cta-choice.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 
 const ACME = '1CACME000000000000000000000000000001';
 const ACME2 = '1CACME000000000000000000000000000002';
@@ -35,16 +36,7 @@ const RECORDS: Task[] = [
 let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
 beforeEach(() => {
   // Only a look-up of an id the suggestions lack reaches the network: no task has it.
-  fetchMock = vi.fn(
-    async () =>
-      new Response(
-        JSON.stringify({ result: true, errorCode: null, errorDesc: null, requestId: 'r', data: { records: [], totalCount: 0 } }),
-        {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        },
-      ),
-  );
+  fetchMock = vi.fn(fakeApi());
   vi.stubGlobal('fetch', fetchMock);
 });
 

@@ -3,31 +3,23 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
-import type { Task } from '../../api/types.ts';
+import type { SearchRequest, SearchResult, Task } from '../../api/types.ts';
 import { ToastContext } from '../toast/toasts.tsx';
 import { createToastStore, type ToastStore } from '../toast/toast-store.ts';
 import { useNewTask } from './new-task-context.tsx';
 import { NewTaskProvider } from './new-task-provider.tsx';
-
-function envelope(data: unknown, status = 200, errorDesc: string | null = null): Response {
-  return new Response(
-    JSON.stringify({ result: status === 200, errorCode: errorDesc ? 'COCKPIT_5104' : null, errorDesc, requestId: 'r1', data }),
-    {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    },
-  );
-}
+import { errorResponse, okResponse } from '../../../test-support/api-envelope.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 
 const CTA = '1CACME000000000000000000000000000001';
 const UNKNOWN_CTA = '1CNOPE000000000000000000000000000009';
 const CREATED: Task = { Gsid: '1T-NEW', Name: 'Renewal call', CTAId: CTA, Status: 'In Progress' };
 
 /** The tasks the searches find: one on CTA (so it is suggested and known), none on UNKNOWN_CTA. */
-function searchAnswer(body: { where?: { conditions: { value: string[] }[] } }): Response {
-  const asked = body.where?.conditions[0]?.value[0];
+function searchAnswer(body: SearchRequest): SearchResult {
+  const asked = (body.where?.conditions?.[0]?.value as string[] | undefined)?.[0];
   const records = asked === undefined || asked === CTA ? [{ CTAId: CTA, CompanyName: 'Acme Corp' }] : [];
-  return envelope({ records, totalCount: records.length });
+  return { records, totalCount: records.length };
 }
 
 let queryClient: QueryClient;
@@ -41,14 +33,15 @@ const creates = () => fetchMock.mock.calls.filter(([r]) => r.method === 'POST' &
 beforeEach(() => {
   queryClient = createQueryClient();
   toasts = createToastStore();
-  fetchMock = vi.fn<(request: Request) => Promise<Response>>(async (request) => {
-    const path = new URL(request.url).pathname;
-    if (path === '/v1/tasks/search') return searchAnswer(await request.clone().json());
-    if (path === '/v1/playbooks') return envelope([]);
-    return new Promise<Response>((resolve) => {
-      answerCreate = resolve;
-    });
-  });
+  fetchMock = vi.fn(
+    fakeApi({
+      searchTasks: searchAnswer,
+      createTask: () =>
+        new Promise<Response>((resolve) => {
+          answerCreate = resolve;
+        }),
+    }),
+  );
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -125,7 +118,7 @@ describe('New task dialog', () => {
     await waitFor(() => expect(creates()).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Creating…' })).toBeDisabled();
     fireEvent.submit(form);
-    await act(async () => answerCreate(envelope(CREATED)));
+    await act(async () => answerCreate(okResponse(CREATED)));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(creates()).toHaveLength(1);
     expect(await creates()[0]![0].json()).toEqual({ Name: 'Renewal call', CTAId: CTA, Status: 'Not Started', Priority: 'Medium' });
@@ -158,7 +151,7 @@ describe('New task dialog', () => {
     expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('');
 
     // A refused create unlocks the form with everything in it.
-    await act(async () => answerCreate(envelope(null, 400, `Invalid references - CTAId: no CTA with id "${CTA}"`)));
+    await act(async () => answerCreate(errorResponse(400, 'COCKPIT_5104', `Invalid references - CTAId: no CTA with id "${CTA}"`)));
     for (const field of fields) expect(field).toBeEnabled();
     expect(nameField()).toHaveValue('Renewal call');
   });
@@ -188,7 +181,7 @@ describe('New task dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Create task' }));
     await waitFor(() => expect(creates()).toHaveLength(1));
     expect(await creates()[0]![0].clone().json()).toMatchObject({ CTAId: UNKNOWN_CTA });
-    await act(async () => answerCreate(envelope(null, 400, `Invalid references - CTAId: no CTA with id "${UNKNOWN_CTA}"`)));
+    await act(async () => answerCreate(errorResponse(400, 'COCKPIT_5104', `Invalid references - CTAId: no CTA with id "${UNKNOWN_CTA}"`)));
     expect(await screen.findByRole('alert')).toHaveTextContent(`CTAId: no CTA with id "${UNKNOWN_CTA}"`);
     expect(dialog()).toBeVisible();
     expect(nameField()).toHaveValue('Renewal call');

@@ -7,26 +7,12 @@ import { createQueryClient } from '../../api/query-client.ts';
 import { taskQueryOptions, useTask } from '../../api/tasks.ts';
 import type { Task, TaskInput } from '../../api/types.ts';
 import { TaskEditForm } from './task-edit-form.tsx';
+import { errorResponse, okResponse } from '../../../test-support/api-envelope.ts';
+import { savedTask } from '../../../test-support/api-tasks.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 
-const OPENED: Task = {
-  Gsid: '1T1',
-  Name: 'Kickoff call',
-  Description: 'Agenda',
-  CTAId: '1C1',
-  OwnerId: 'U1',
-  OwnerName: 'Ada',
-  Status: 'Not Started',
-  Priority: 'Medium',
-  DueDate: '2030-03-01',
-  ModifiedDate: '2026-02-01T10:00:00.000Z',
-};
-
-function envelope(data: unknown, status = 200, errorDesc: string | null = null): Response {
-  return new Response(
-    JSON.stringify({ result: status === 200, errorCode: status === 200 ? null : 'COCKPIT_5104', errorDesc, requestId: 'r1', data }),
-    { status, headers: { 'Content-Type': 'application/json' } },
-  );
-}
+/** 1T1 "Kickoff call", described "Agenda", Not Started, Medium, modified 2026-02-01T10:00:00.000Z. */
+const OPENED: Task = savedTask();
 
 let queryClient: QueryClient;
 let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
@@ -43,14 +29,17 @@ beforeEach(() => {
   onServer = OPENED;
   pendingPut = null;
   onSaved.mockReset();
-  fetchMock = vi.fn<(request: Request) => Promise<Response>>(async (request) => {
-    if (new URL(request.url).pathname !== '/v1/tasks/1T1') return envelope({ records: [], totalCount: 0 });
-    if (request.method !== 'PUT') return envelope(onServer);
-    const body = (await request.clone().json()) as TaskInput;
-    return new Promise<Response>((resolve) => {
-      pendingPut = { body, answer: resolve };
-    });
-  });
+  fetchMock = vi.fn(
+    fakeApi({
+      getTask: (id) => (id === '1T1' ? onServer : undefined),
+      updateTask: (id, body) =>
+        id === '1T1'
+          ? new Promise<Response>((resolve) => {
+              pendingPut = { body, answer: resolve };
+            })
+          : undefined,
+    }),
+  );
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -80,7 +69,7 @@ async function answerPut() {
   const { body, answer } = pendingPut!;
   pendingPut = null;
   onServer = { ...OPENED, ...body, ModifiedDate: new Date(Date.parse(onServer.ModifiedDate!) + 60_000).toISOString() };
-  await act(async () => answer(envelope(onServer)));
+  await act(async () => answer(okResponse(onServer)));
 }
 
 const description = () => screen.getByRole('textbox', { name: 'Description' });
@@ -138,7 +127,7 @@ describe('TaskEditForm', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'High');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(pendingPut).not.toBeNull());
-    await act(async () => pendingPut!.answer(envelope(null, 400, 'Invalid references - OwnerId: no user with id "U1"')));
+    await act(async () => pendingPut!.answer(errorResponse(400, 'COCKPIT_5104', 'Invalid references - OwnerId: no user with id "U1"')));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Your changes were not saved');

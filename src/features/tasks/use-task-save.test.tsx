@@ -6,19 +6,12 @@ import { createQueryClient } from '../../api/query-client.ts';
 import { taskKeys } from '../../api/query-keys.ts';
 import type { Task, TaskInput } from '../../api/types.ts';
 import { useTaskSave, type SaveResult } from './use-task-save.ts';
+import { errorResponse, okResponse } from '../../../test-support/api-envelope.ts';
+import { savedTask } from '../../../test-support/api-tasks.ts';
+import { fakeApi } from '../../../test-support/fake-api.ts';
 
-const OPENED: Task = {
-  Gsid: '1T1',
-  Name: 'Kickoff call',
-  Description: 'Agenda',
-  CTAId: '1C1',
-  OwnerId: 'U1',
-  OwnerName: 'Ada',
-  Status: 'Not Started',
-  Priority: 'High',
-  DueDate: '2026-03-01',
-  ModifiedDate: '2026-02-01T10:00:00.000Z',
-};
+/** 1T1 "Kickoff call", described "Agenda", owned by U1, Not Started, on 1C1, modified 2026-02-01T10:00:00.000Z. */
+const OPENED: Task = savedTask({ Priority: 'High', DueDate: '2026-03-01' });
 
 /** What the form sends: everything it edits, with the CTA it was opened with. */
 const EDIT: TaskInput = {
@@ -30,13 +23,6 @@ const EDIT: TaskInput = {
   Priority: 'High',
   DueDate: '2026-03-01',
 };
-
-function envelope(data: unknown, status = 200, errorDesc: string | null = null): Response {
-  return new Response(
-    JSON.stringify({ result: status === 200, errorCode: status === 200 ? null : 'COCKPIT_5104', errorDesc, requestId: 'r1', data }),
-    { status, headers: { 'Content-Type': 'application/json' } },
-  );
-}
 
 let queryClient: QueryClient;
 let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
@@ -52,12 +38,14 @@ beforeEach(() => {
   onServer = OPENED;
   answerPut = async (request) => {
     onServer = { ...OPENED, ...((await request.clone().json()) as TaskInput), ModifiedDate: '2026-02-01T11:00:00.000Z' };
-    return envelope(onServer);
+    return okResponse(onServer);
   };
-  fetchMock = vi.fn<(request: Request) => Promise<Response>>(async (request) => {
-    if (new URL(request.url).pathname !== '/v1/tasks/1T1') return envelope({ records: [], totalCount: 0 });
-    return request.method === 'PUT' ? answerPut(request) : envelope(onServer);
-  });
+  fetchMock = vi.fn(
+    fakeApi({
+      getTask: (id) => (id === '1T1' ? onServer : undefined),
+      updateTask: (id, _body, request) => (id === '1T1' ? answerPut(request) : undefined),
+    }),
+  );
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -144,7 +132,7 @@ describe('useTaskSave', () => {
   });
 
   it("returns the server's error when the PUT is refused, and can save again", async () => {
-    answerPut = async () => envelope(null, 400, 'Invalid references - OwnerId: no user with id "U404"');
+    answerPut = async () => errorResponse(400, 'COCKPIT_5104', 'Invalid references - OwnerId: no user with id "U404"');
     const { result } = renderSave();
     const outcome = await saveWith(result, { ...EDIT, OwnerId: 'U404' });
     expect(outcome).toEqual({
@@ -155,7 +143,7 @@ describe('useTaskSave', () => {
     expect(result.current.phase).toBe('idle');
     expect(queryClient.getQueryData(taskKeys.detail('1T1'))).toEqual(OPENED);
 
-    answerPut = async () => envelope({ ...OPENED, ...EDIT });
+    answerPut = async () => okResponse({ ...OPENED, ...EDIT });
     expect((await saveWith(result, EDIT)).kind).toBe('saved');
     expect(calls('PUT')).toHaveLength(2);
   });
@@ -177,7 +165,7 @@ describe('useTaskSave', () => {
       second = await result.current.save(OPENED, EDIT);
     });
     expect(second).toEqual({ kind: 'busy' });
-    await act(async () => answer(envelope({ ...OPENED, ...EDIT })));
+    await act(async () => answer(okResponse({ ...OPENED, ...EDIT })));
     expect((await first!).kind).toBe('saved');
     expect(calls('GET')).toHaveLength(1);
     expect(calls('PUT')).toHaveLength(1);

@@ -397,6 +397,14 @@ test('filters and sort live in the URL and survive a reload', async ({ page }) =
   await expect(page.getByRole('button', { name: 'Overdue' })).toHaveAttribute('aria-pressed', 'true');
   await expectColumn(page, 'Not Started', [late]);
   await expectColumn(page, 'In Progress', [started]);
+  // The done columns say why they are empty, and a card moved there is said to be hidden, not lost.
+  await expect(column(page, 'Completed').getByText('Completed tasks are never overdue, so the Overdue filter hides them.')).toBeVisible();
+  await card(page, 'In Progress', started).getByRole('button', { name: 'Move to' }).click();
+  await page.getByRole('menuitem', { name: 'Skipped' }).click();
+  await expect(
+    toast(page, `Moved "${started}" to Skipped. Skipped tasks are never overdue, so the Overdue filter hides them.`),
+  ).toBeVisible();
+  await expectColumn(page, 'In Progress', []);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByLabel('Search names')).toHaveValue('');
@@ -429,6 +437,12 @@ test('"My tasks": the user says who they are once, and the browser remembers', a
   await page.reload();
   await expect(page.getByLabel('I am')).toHaveValue(mine.OwnerId!);
   await expectColumn(page, 'Not Started', [`${p} Mine`]);
+
+  // "+ Add" on a board of my tasks makes a task of mine.
+  await column(page, 'In Progress').getByRole('button', { name: 'Add task to In Progress' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await expect(dialog.getByRole('combobox', { name: 'Owner' })).toHaveValue(mine.OwnerName!);
+  await expect(dialog.getByLabel('Status')).toHaveValue('In Progress');
 });
 
 test('links from other pages: where= and playbook= filter the board; a bad link says so', async ({ page }) => {

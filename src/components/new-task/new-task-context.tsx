@@ -1,9 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { TaskStatus } from '../../api/types.ts';
 
-/** Fields a caller may preset in the "New task" dialog (a board column presets its status). */
+/**
+ * Fields a caller may preset in the "New task" dialog: a board column presets its status, and
+ * its owner when the board shows one owner's tasks (My tasks, or an owner filter).
+ */
 export interface NewTaskPreset {
   Status?: TaskStatus;
+  OwnerId?: string;
 }
 
 export interface NewTaskApi {

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useCreateTask } from '../../api/tasks.ts';
-import type { TaskStatus } from '../../api/types.ts';
+import type { NewTaskPreset } from './new-task-context.tsx';
 import { ErrorMessage } from '../query-status.tsx';
 import { useToast } from '../toast/toasts.tsx';
 import { ConfirmDialog, Modal } from '../modal/modal.tsx';
@@ -21,7 +21,7 @@ import { Button } from '../ui/button.tsx';
 const ID = 'new-task';
 
 export interface NewTaskDialogProps {
-  preset: { Status?: TaskStatus };
+  preset: NewTaskPreset;
   onClose: () => void;
 }
 

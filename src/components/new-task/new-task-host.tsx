@@ -14,9 +14,11 @@ export function NewTaskHost({ children, dialog: Dialog }: { children: ReactNode;
   const api = useMemo<NewTaskApi>(
     () => ({
       openNewTask: (preset) => {
-        // Only a known status is taken (a click handler passing its event by mistake presets nothing).
-        const status = preset && typeof preset === 'object' ? preset.Status : undefined;
-        const safe: NewTaskPreset = status && TASK_STATUSES.includes(status) ? { Status: status } : {};
+        // Only a known status and an owner id are taken (a click handler passing its event by mistake presets nothing).
+        const given = preset && typeof preset === 'object' ? preset : {};
+        const safe: NewTaskPreset = {};
+        if (given.Status && TASK_STATUSES.includes(given.Status)) safe.Status = given.Status;
+        if (typeof given.OwnerId === 'string' && given.OwnerId.trim()) safe.OwnerId = given.OwnerId.trim();
         setOpen((current) => current ?? { preset: safe });
       },
     }),

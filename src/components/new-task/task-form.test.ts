@@ -85,6 +85,8 @@ describe('form values', () => {
     expect(newTaskValues().Status).toBe('Not Started');
     expect(newTaskValues({ Status: 'Skipped' }).Status).toBe('Skipped');
     expect(newTaskValues({ Status: 'Nope' as TaskStatus }).Status).toBe('Not Started');
+    expect(newTaskValues().OwnerId).toBe('');
+    expect(newTaskValues({ Status: 'Skipped', OwnerId: '1P01ABC' }).OwnerId).toBe('1P01ABC');
   });
 
   it('come from a task with missing fields as empty text, and round-trip to the same input', () => {

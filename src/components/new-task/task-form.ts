@@ -28,12 +28,12 @@ const FIELD_ORDER: readonly TaskFormField[] = ['Name', 'CTAId', 'OwnerId', 'Stat
 
 const DEFAULT_PRIORITY = 'Medium';
 
-export function newTaskValues(preset: { Status?: TaskStatus } = {}): TaskFormValues {
+export function newTaskValues(preset: { Status?: TaskStatus; OwnerId?: string } = {}): TaskFormValues {
   return {
     Name: '',
     Description: '',
     CTAId: '',
-    OwnerId: '',
+    OwnerId: preset.OwnerId ?? '',
     Status: preset.Status && TASK_STATUSES.includes(preset.Status) ? preset.Status : 'Not Started',
     Priority: DEFAULT_PRIORITY,
     DueDate: '',

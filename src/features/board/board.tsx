@@ -6,7 +6,7 @@ import { BoardColumn, ColumnProblem } from './columns/board-column.tsx';
 import { boardScope, columnQueries } from './columns/board-queries.ts';
 import type { BoardState } from './board-url-state.ts';
 import { columnDomId } from './columns/column-ids.ts';
-import type { BoardContext } from './columns/column-request.ts';
+import { filterHidesColumn, type BoardContext } from './columns/column-request.ts';
 import { DragLayer } from './dnd/drag-layer.tsx';
 import { createDragRegistry } from './dnd/drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './moves/focus-requests.ts';
@@ -20,7 +20,11 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   const columnKey = useCallback((status: TaskStatus) => queries[status].options?.queryKey ?? null, [queries]);
   const orderBy = ORDER_BY[state.sort];
   const scope = useMemo(() => boardScope(state, context), [state, context]);
-  const move = useMoveTask({ columnKey, orderBy, scope });
+  // A board of one owner's tasks ("My tasks", or the owner filter) presets that owner in "+ Add".
+  const newTaskOwner = state.quick.includes('mine') && context.me ? context.me : state.owner;
+  const quick = state.quick;
+  const hiddenIn = useCallback((status: TaskStatus) => filterHidesColumn({ quick }, status), [quick]);
+  const move = useMoveTask({ columnKey, orderBy, scope, hiddenIn });
   const pending = usePendingMoves();
   // One request for the whole board: each card reads its playbook's name and step from it.
   const playbooks = usePlaybooks();
@@ -60,6 +64,8 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
                   onMoveTo={onMoveTo}
                   today={context.today}
                   hiddenOnPhone={status !== shown}
+                  newTaskOwner={newTaskOwner}
+                  emptyNote={filterHidesColumn(state, status)}
                 />
               ) : (
                 <ColumnProblem key={status} status={status} problem={problem} hiddenOnPhone={status !== shown} />

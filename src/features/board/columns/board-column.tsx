@@ -28,6 +28,10 @@ interface Props {
   today: string;
   /** On a phone the board shows one column at a time: the others are hidden there. */
   hiddenOnPhone?: boolean;
+  /** The owner "+ Add" presets: the one owner whose tasks the board shows, if any. */
+  newTaskOwner?: string | null;
+  /** Why the filters leave this column empty, said instead of "No tasks" (see filterHidesColumn). */
+  emptyNote?: string | null;
 }
 
 const PHONE_HIDDEN = 'max-sm:hidden';
@@ -37,7 +41,18 @@ const errorText = (error: unknown) => (isApiError(error) ? error.errorDesc : err
 const NUMBER = new Intl.NumberFormat('en-US');
 const tasksWord = (n: number) => `${NUMBER.format(n)} ${n === 1 ? 'task' : 'tasks'}`;
 
-export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo, today, hiddenOnPhone = false }: Props) {
+export function BoardColumn({
+  status,
+  options,
+  pending,
+  orderBy,
+  scope,
+  onMoveTo,
+  today,
+  hiddenOnPhone = false,
+  newTaskOwner = null,
+  emptyNote = null,
+}: Props) {
   const query = useInfiniteQuery(options);
   const { ref: dropRef, isOver } = useColumnDrop(status);
   const activeId = useActiveDragId();
@@ -86,7 +101,7 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
         <button
           type="button"
           aria-label={`Add task to ${status}`}
-          onClick={() => openNewTask({ Status: status })}
+          onClick={() => openNewTask(newTaskOwner ? { Status: status, OwnerId: newTaskOwner } : { Status: status })}
           className="ml-auto rounded px-2 py-0.5 text-sm font-medium text-slate-700 hover:bg-white"
         >
           + Add
@@ -109,7 +124,7 @@ export function BoardColumn({ status, options, pending, orderBy, scope, onMoveTo
           <ErrorMessage error={query.error} title={`Could not load ${status}`} onRetry={() => void query.refetch()} />
         </div>
       ) : cards.length === 0 && !query.hasNextPage ? (
-        <p className="px-3 py-6 text-center text-sm text-slate-600">No tasks</p>
+        <p className="px-3 py-6 text-center text-sm text-slate-600">{emptyNote ?? 'No tasks'}</p>
       ) : (
         <ColumnCards
           status={status}

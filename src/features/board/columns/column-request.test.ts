@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BOARD_STATE, type BoardState } from '../board-url-state.ts';
-import { boardWhere, columnRequest } from './column-request.ts';
+import { boardWhere, columnRequest, filterHidesColumn } from './column-request.ts';
 
 const context = { today: '2026-11-27', me: '1UME' }; // a Friday
 const request = (state: Partial<BoardState>, ctx: { today: string; me: string | null } = context) => {
@@ -70,5 +70,14 @@ describe('column requests', () => {
       },
     });
     expect(r.where!.expression).toBe('(A AND B) AND Status');
+  });
+
+  it('says why a done column is empty while Overdue is on, and only then', () => {
+    const overdue = { quick: ['overdue' as const] };
+    expect(filterHidesColumn(overdue, 'Completed')).toBe('Completed tasks are never overdue, so the Overdue filter hides them.');
+    expect(filterHidesColumn(overdue, 'Skipped')).toMatch(/^Skipped tasks are never overdue/);
+    expect(filterHidesColumn(overdue, 'Not Started')).toBeNull();
+    expect(filterHidesColumn(overdue, 'In Progress')).toBeNull();
+    expect(filterHidesColumn({ quick: ['week', 'mine'] }, 'Completed')).toBeNull();
   });
 });

@@ -12,6 +12,20 @@ import { ORDER_BY } from './sort-order.ts';
 
 export const COLUMN_PAGE_SIZE = 50;
 
+/** Open tasks: the only ones that can be overdue (a done task is never overdue, see dueInWords). */
+const OPEN_STATUSES: readonly TaskStatus[] = ['Not Started', 'In Progress'];
+
+/**
+ * Why a column can hold no card with these filters (a done column while Overdue is on), in words,
+ * or null. The column says it instead of a bare "No tasks", and a card moved there is said to be
+ * hidden by the filter rather than vanishing without a word.
+ */
+export function filterHidesColumn(state: Pick<BoardState, 'quick'>, status: TaskStatus): string | null {
+  if (state.quick.includes('overdue') && !OPEN_STATUSES.includes(status))
+    return `${status} tasks are never overdue, so the Overdue filter hides them.`;
+  return null;
+}
+
 /** What a card shows (and what a move needs to sort it in its new column). */
 export const CARD_FIELDS = [
   'Gsid',
@@ -90,7 +104,7 @@ export function boardWhere(state: BoardState, context: BoardContext): BoardWhere
   if (state.quick.includes('overdue')) {
     // Done tasks are never overdue (see dueInWords), so only open ones count.
     add('Overdue', 'Overdue', { name: 'DueDate', operator: 'LT', value: [context.today] });
-    add('Open', 'Overdue', { name: 'Status', operator: 'IN', value: ['Not Started', 'In Progress'] });
+    add('Open', 'Overdue', { name: 'Status', operator: 'IN', value: [...OPEN_STATUSES] });
   }
   if (state.quick.includes('week')) {
     const { start, end } = weekOf(context.today);

@@ -45,6 +45,8 @@ export interface BoardColumns {
   orderBy: OrderBy;
   /** The board's filters, as one string: a card is put in a column only on the board it was moved on. */
   scope: string;
+  /** Why the board's filters hide every card of a column (said after a move there), or null. */
+  hiddenIn?: (status: TaskStatus) => string | null;
 }
 
 const MOVE_MUTATION_KEY = ['board', 'move'] as const;
@@ -76,6 +78,8 @@ function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
     return saved;
   });
 }
+
+const withNote = (message: string, note: string | null | undefined) => (note ? `${message} ${note}` : message);
 
 function reason(error: unknown): string {
   if (isApiError(error)) return error.errorDesc;
@@ -156,7 +160,7 @@ export function useMoveTask(columns: BoardColumns) {
       if (gsid) void queryClient.invalidateQueries({ queryKey: taskKeys.activity(gsid) });
       toast.show({
         tone: 'success',
-        message: `Moved "${variables.task.Name}" to ${variables.to}.`,
+        message: withNote(`Moved "${variables.task.Name}" to ${variables.to}.`, columnsRef.current.hiddenIn?.(variables.to)),
         actions: [{ label: 'Undo', onAction: () => run({ task, from: variables.to, to: variables.from }) }],
         link: gsid ? { label: 'Open task', to: `/tasks/${encodeURIComponent(gsid)}` } : undefined,
       });

@@ -383,6 +383,12 @@ test('filters and sort live in the URL and survive a reload', async ({ page }) =
   await expectColumn(page, 'Not Started', [lateLow, late, soon]); // by due date
   await page.getByLabel('Sort by').selectOption({ label: 'Priority' });
   await expect(column(page, 'Not Started').getByRole('article')).toHaveText([new RegExp(late), new RegExp(soon), new RegExp(lateLow)]);
+  // The direction turns round: low priority first, the latest due first among equals; kept in the URL.
+  await page.getByLabel('Order').selectOption({ label: 'Low first' });
+  await expect(column(page, 'Not Started').getByRole('article')).toHaveText([new RegExp(lateLow), new RegExp(soon), new RegExp(late)]);
+  await expect(page).toHaveURL(/dir=reverse/);
+  await page.getByLabel('Order').selectOption({ label: 'High first' });
+  await expect(column(page, 'Not Started').getByRole('article')).toHaveText([new RegExp(late), new RegExp(soon), new RegExp(lateLow)]);
   await page.getByLabel('Priority', { exact: true }).selectOption('High');
   await page.getByRole('button', { name: 'Overdue' }).click();
   await expect(page.getByRole('button', { name: 'Overdue' })).toHaveAttribute('aria-pressed', 'true');

@@ -18,6 +18,7 @@ describe('board URL state', () => {
       priority: 'High',
       quick: ['mine', 'overdue', 'week'],
       sort: 'priority',
+      reverse: true,
       playbook: '1PPLAYBOOK',
       where: {
         conditions: [
@@ -53,6 +54,18 @@ describe('board URL state', () => {
       'Unknown quick filter "later" in the link (known: mine, overdue, week).',
       'Unknown sort "name" in the link (known: due, priority, company, modified); sorted by due date.',
     ]);
+  });
+
+  it('reads the direction: reverse, or the usual one with a word about anything else', () => {
+    expect(parseBoardParams(new URLSearchParams('sort=modified&dir=reverse')).state).toEqual({
+      ...EMPTY_BOARD_STATE,
+      sort: 'modified',
+      reverse: true,
+    });
+    expect(serializeBoardParams({ ...EMPTY_BOARD_STATE, reverse: true }).toString()).toBe('dir=reverse');
+    const odd = parseBoardParams(new URLSearchParams('dir=up'));
+    expect(odd.state.reverse).toBe(false);
+    expect(odd.problems).toEqual(['Unknown direction "up" in the link (known: reverse); sorted the usual way.']);
   });
 
   it('rejects a bad where with a clear message instead of using part of it', () => {

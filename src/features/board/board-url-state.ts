@@ -28,6 +28,8 @@ export interface BoardState {
   /** In QUICK_FILTERS order, each once. */
   quick: QuickFilter[];
   sort: SortKey;
+  /** The sort's direction turned round (`dir=reverse`): latest due, low priority, Z, oldest first. */
+  reverse: boolean;
   playbook: string | null;
   where: LinkWhere | null;
 }
@@ -39,6 +41,7 @@ export const EMPTY_BOARD_STATE: BoardState = {
   priority: null,
   quick: [],
   sort: DEFAULT_SORT,
+  reverse: false,
   playbook: null,
   where: null,
 };
@@ -94,6 +97,10 @@ export function parseBoardParams(params: URLSearchParams): ParsedBoardState {
     else problems.push(`Unknown sort "${sort}" in the link (known: ${SORT_KEYS.join(', ')}); sorted by due date.`);
   }
 
+  const dir = params.get('dir');
+  if (dir === 'reverse') state.reverse = true;
+  else if (dir !== null && dir !== '') problems.push(`Unknown direction "${dir}" in the link (known: reverse); sorted the usual way.`);
+
   let whereError: string | null = null;
   const where = params.get('where');
   if (where !== null && where.trim() !== '') {
@@ -114,6 +121,7 @@ export function serializeBoardParams(state: BoardState): URLSearchParams {
   const quick = QUICK_FILTERS.filter((f) => state.quick.includes(f));
   if (quick.length > 0) params.set('quick', quick.join(','));
   if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.reverse) params.set('dir', 'reverse');
   if (state.playbook) params.set('playbook', state.playbook);
   if (state.where && state.where.conditions.length > 0) params.set('where', formatLinkWhere(state.where));
   return params;

@@ -11,14 +11,14 @@ import { DragLayer } from './dnd/drag-layer.tsx';
 import { createDragRegistry } from './dnd/drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './moves/focus-requests.ts';
 import { PlaybookIndexContext, playbookIndex } from './cards/playbook-index.ts';
-import { ORDER_BY } from './columns/sort-order.ts';
+import { orderByOf } from './columns/sort-order.ts';
 import { DragRegistryContext } from './dnd/use-board-drag.ts';
 import { useMoveTask, usePendingMoves } from './moves/use-move-task.ts';
 
 export function Board({ state, context }: { state: BoardState; context: BoardContext }) {
   const queries = useMemo(() => columnQueries(state, context), [state, context]);
   const columnKey = useCallback((status: TaskStatus) => queries[status].options?.queryKey ?? null, [queries]);
-  const orderBy = ORDER_BY[state.sort];
+  const orderBy = orderByOf(state.sort, state.reverse);
   const scope = useMemo(() => boardScope(state, context), [state, context]);
   // A board of one owner's tasks ("My tasks", or the owner filter) presets that owner in "+ Add".
   const newTaskOwner = state.quick.includes('mine') && context.me ? context.me : state.owner;

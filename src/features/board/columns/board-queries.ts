@@ -32,7 +32,7 @@ export function columnQueries(state: BoardState, context: BoardContext): Record<
  * card is put in a column only on the board it was moved on.
  */
 export function boardScope(state: BoardState, context: BoardContext): string {
-  const { sort: _sort, ...filters } = state;
+  const { sort: _sort, reverse: _reverse, ...filters } = state;
   return JSON.stringify([filters, context.me, context.today]);
 }
 

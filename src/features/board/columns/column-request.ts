@@ -8,7 +8,7 @@ import type { SearchCondition, SearchRequest, TaskStatus } from '../../../api/ty
 import { weekOf } from '../../../lib/dates.ts';
 import type { BoardState } from '../board-url-state.ts';
 import type { LinkWhere } from './link-where.ts';
-import { ORDER_BY } from './sort-order.ts';
+import { orderByOf } from './sort-order.ts';
 
 export const COLUMN_PAGE_SIZE = 50;
 
@@ -122,7 +122,11 @@ export function boardWhere(state: BoardState, context: BoardContext): BoardWhere
 }
 
 /** The column's search request (without paging: the infinite query adds the offset). */
-export function columnRequest(where: BoardWhere, status: TaskStatus, state: Pick<BoardState, 'sort'>): SearchRequest {
+export function columnRequest(
+  where: BoardWhere,
+  status: TaskStatus,
+  state: Pick<BoardState, 'sort'> & Partial<Pick<BoardState, 'reverse'>>,
+): SearchRequest {
   const used = new Set(where.used);
   const statusAlias = freshAlias(used, 'Status');
   const conditions = [...where.conditions, { name: 'Status', alias: statusAlias, operator: 'EQ' as const, value: [status] }];
@@ -130,7 +134,7 @@ export function columnRequest(where: BoardWhere, status: TaskStatus, state: Pick
   return {
     select: CARD_FIELDS,
     where: link ? { conditions, expression: [`(${link})`, ...where.ownAliases, statusAlias].join(' AND ') } : { conditions },
-    orderBy: ORDER_BY[state.sort],
+    orderBy: orderByOf(state.sort, state.reverse === true),
     limit: COLUMN_PAGE_SIZE,
   };
 }

@@ -12,7 +12,7 @@ import { MAX_CONDITIONS } from '../../../lib/search/limits.ts';
 import type { BoardState } from '../board-url-state.ts';
 import { CARD_FIELDS, COLUMN_PAGE_SIZE, columnRequest, freshAlias, type BoardWhere, type OwnCondition } from './column-request.ts';
 import { allOf, conjoin, formatLogic, fromExpr, isConjunction, logicAliases, ref, simplify, type Logic } from './link-logic.ts';
-import { ORDER_BY } from './sort-order.ts';
+import { orderByOf } from './sort-order.ts';
 
 export type ColumnSearch = { ok: true; request: SearchRequest } | { ok: false; problem: string };
 
@@ -34,7 +34,11 @@ export function fitsServer(request: SearchRequest): boolean {
  * The column's search, as `columnRequest` writes it when the server takes that, else in the
  * smaller form of `compactSearch`; or, when no form fits, why not.
  */
-export function columnSearch(where: BoardWhere, status: TaskStatus, state: Pick<BoardState, 'sort'>): ColumnSearch {
+export function columnSearch(
+  where: BoardWhere,
+  status: TaskStatus,
+  state: Pick<BoardState, 'sort'> & Partial<Pick<BoardState, 'reverse'>>,
+): ColumnSearch {
   const plain = columnRequest(where, status, state);
   return fitsServer(plain) ? { ok: true, request: plain } : compactSearch(where, status, state);
 }
@@ -110,7 +114,11 @@ const listWords = (items: readonly string[]) =>
  * - otherwise the link's logic is written with the fewest parentheses and the board's conditions
  *   are ANDed to it without going deeper than allowed (see `conjoin`).
  */
-function compactSearch(where: BoardWhere, status: TaskStatus, state: Pick<BoardState, 'sort'>): ColumnSearch {
+function compactSearch(
+  where: BoardWhere,
+  status: TaskStatus,
+  state: Pick<BoardState, 'sort'> & Partial<Pick<BoardState, 'reverse'>>,
+): ColumnSearch {
   const link = where.link?.conditions ?? [];
   const byAlias = new Map(link.map((c) => [c.alias, c]));
   let logic: Logic | boolean = true;
@@ -122,7 +130,7 @@ function compactSearch(where: BoardWhere, status: TaskStatus, state: Pick<BoardS
   const request = (conditions: SearchCondition[], expression?: string): SearchRequest => ({
     select: CARD_FIELDS,
     where: expression ? { conditions, expression } : { conditions },
-    orderBy: ORDER_BY[state.sort],
+    orderBy: orderByOf(state.sort, state.reverse === true),
     limit: COLUMN_PAGE_SIZE,
   });
   if (logic === false) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../api/types.ts';
 import { compareTasks } from '../../../lib/search/task-order.ts';
-import { ORDER_BY, isSortKey } from './sort-order.ts';
+import { ORDER_BY, isSortKey, orderByOf } from './sort-order.ts';
 
 const t = (Gsid: string, fields: Partial<Task> = {}): Task => ({ Gsid, Name: Gsid, ...fields });
 const order = (tasks: Task[], key: keyof typeof ORDER_BY) =>
@@ -48,5 +48,14 @@ describe('sort orders', () => {
     expect(isSortKey('priority')).toBe(true);
     expect(isSortKey('Priority')).toBe(false);
     expect(isSortKey('__proto__')).toBe(false);
+  });
+
+  it('turns every key of an order round when reversed, and keeps it otherwise', () => {
+    expect(orderByOf('due', false)).toEqual({ DueDate: 'asc' });
+    expect(orderByOf('due', true)).toEqual({ DueDate: 'desc' });
+    expect(orderByOf('priority', true)).toEqual({ Priority: 'desc', DueDate: 'desc' });
+    expect(orderByOf('modified', true)).toEqual({ ModifiedDate: 'asc' });
+    const tasks = [t('a', { DueDate: '2026-01-02' }), t('b', { DueDate: '2026-03-01' }), t('c', { DueDate: '2026-02-01' })];
+    expect([...tasks].sort((x, y) => compareTasks(x, y, orderByOf('due', true))).map((x) => x.Gsid)).toEqual(['b', 'c', 'a']);
   });
 });

@@ -25,6 +25,21 @@ export const ORDER_BY: Record<SortKey, OrderBy> = {
   modified: { ModifiedDate: 'desc' },
 };
 
+/** Each order's two directions in words: its own (as in ORDER_BY), then reversed. */
+export const DIRECTION_LABELS: Record<SortKey, readonly [string, string]> = {
+  due: ['Soonest due first', 'Latest due first'],
+  priority: ['High first', 'Low first'],
+  company: ['A to Z', 'Z to A'],
+  modified: ['Newest first', 'Oldest first'],
+};
+
+/** What the server is asked for: the order of `sort`, every key turned round when `reverse`. */
+export function orderByOf(sort: SortKey, reverse: boolean): OrderBy {
+  const order = ORDER_BY[sort];
+  if (!reverse) return order;
+  return Object.fromEntries(Object.entries(order).map(([field, dir]) => [field, dir === 'asc' ? 'desc' : 'asc'])) as OrderBy;
+}
+
 export function isSortKey(value: string): value is SortKey {
   return (SORT_KEYS as readonly string[]).includes(value);
 }

@@ -5,7 +5,7 @@ import { PRIORITIES } from '../../../lib/priorities.ts';
 import { QUICK_FILTERS, QUICK_LABELS, hasFilters, type BoardState, type QuickFilter } from '../board-url-state.ts';
 import { LabelledSelect, withCurrent, type Choice } from './labelled-select.tsx';
 import { NameSearch } from './name-search.tsx';
-import { SORT_KEYS, SORT_LABELS, isSortKey } from '../columns/sort-order.ts';
+import { DIRECTION_LABELS, SORT_KEYS, SORT_LABELS, isSortKey } from '../columns/sort-order.ts';
 
 interface Props {
   state: BoardState;
@@ -38,6 +38,15 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
     <form role="search" aria-label="Board filters" onSubmit={(e) => e.preventDefault()} className="flex flex-wrap items-end gap-3">
       <NameSearch value={state.q} onChange={(q) => update({ q })} />
       <LabelledSelect label="Sort by" value={state.sort} choices={SORT_CHOICES} onChange={(v) => isSortKey(v) && update({ sort: v })} />
+      <LabelledSelect
+        label="Order"
+        value={state.reverse ? 'reverse' : 'usual'}
+        choices={[
+          { value: 'usual', label: DIRECTION_LABELS[state.sort][0] },
+          { value: 'reverse', label: DIRECTION_LABELS[state.sort][1] },
+        ]}
+        onChange={(v) => update({ reverse: v === 'reverse' })}
+      />
       <div role="group" aria-label="Quick filters" className="flex gap-1">
         {QUICK_FILTERS.map((f) => {
           const on = state.quick.includes(f);

@@ -1,32 +1,15 @@
 /**
- * Small screens: the narrowest phone (320x640), a phone (390x844) and a small laptop (1024x768). No
- * page scrolls sideways, the header's New task button is on screen, and axe finds nothing; at 1024 px the board shows its
- * four columns whole; on a phone it shows one column at a time with a switcher, and its filters
- * sit behind a button.
+ * Small screens: the narrowest phone (320x640), a phone (390x844) and a small laptop (1024x768).
+ * No page scrolls sideways, the header's New task button is on screen, and axe finds nothing; at
+ * 1024 px the board shows its four columns whole; on a phone it shows one column at a time with a
+ * switcher, its filters sit behind a button, and the header's live status and account behind Menu.
  */
 import type { Page } from '@playwright/test';
-import type { components } from '../src/api/schema.gen.ts';
+import { appPages } from './app-pages.ts';
 import { column } from './board-helpers.ts';
-import { expect, sandboxApi, test } from './fixtures.ts';
-
-type Task = components['schemas']['Task'];
-type Playbook = components['schemas']['Playbook'];
+import { expect, test } from './fixtures.ts';
 
 const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const;
-
-async function pages(): Promise<[string, string][]> {
-  const tasks = await sandboxApi.call<{ records: Task[] }>('POST', '/v1/tasks/search', { select: ['Gsid', 'Name'], limit: 1 });
-  const playbooks = await sandboxApi.call<Playbook[]>('GET', '/v1/playbooks');
-  const task = tasks.data.records[0]!;
-  const playbook = playbooks.data[0]!;
-  return [
-    ['/board', 'Board'],
-    ['/search', 'Search'],
-    ['/playbooks', 'Playbooks'],
-    [`/playbooks/${playbook.Gsid}`, playbook.Name!],
-    [`/tasks/${task.Gsid}`, task.Name!],
-  ];
-}
 
 /** How far the page scrolls sideways (0: not at all). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -40,7 +23,7 @@ for (const [width, height] of [
     test.use({ viewport: { width, height } });
 
     test('no page scrolls sideways, New task is on screen, and axe finds nothing', async ({ page, axe }) => {
-      for (const [path, heading] of await pages()) {
+      for (const [path, heading] of await appPages()) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
         await page.waitForLoadState('networkidle');

@@ -3,25 +3,8 @@
  * it, and axe (colour contrast included) finds nothing in either theme.
  */
 import type { Page } from '@playwright/test';
-import type { components } from '../src/api/schema.gen.ts';
-import { expect, sandboxApi, test } from './fixtures.ts';
-
-type Task = components['schemas']['Task'];
-type Playbook = components['schemas']['Playbook'];
-
-async function pages(): Promise<[string, string][]> {
-  const tasks = await sandboxApi.call<{ records: Task[] }>('POST', '/v1/tasks/search', { select: ['Gsid', 'Name'], limit: 1 });
-  const playbooks = await sandboxApi.call<Playbook[]>('GET', '/v1/playbooks');
-  const task = tasks.data.records[0]!;
-  const playbook = playbooks.data[0]!;
-  return [
-    ['/board', 'Board'],
-    ['/search', 'Search'],
-    ['/playbooks', 'Playbooks'],
-    [`/playbooks/${playbook.Gsid}`, playbook.Name!],
-    [`/tasks/${task.Gsid}`, task.Name!],
-  ];
-}
+import { appPages } from './app-pages.ts';
+import { expect, test } from './fixtures.ts';
 
 /** The relative luminance (0 black, 1 white) of the page's background. */
 const background = (page: Page) =>
@@ -40,7 +23,7 @@ test.describe('with the system in dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
   test('every page is dark and axe finds nothing', async ({ page, axe }) => {
-    for (const [path, heading] of await pages()) {
+    for (const [path, heading] of await appPages()) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await page.waitForLoadState('networkidle');

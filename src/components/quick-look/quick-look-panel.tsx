@@ -2,15 +2,16 @@
  * The quick look: a task's fields in a side sheet over the page (the full width on a phone), with
  * an inline edit of its status, owner, priority and due date. A modal dialog (WAI-ARIA dialog
  * pattern, the app's Modal): named "Quick look: <task name>", the focus moves in and stays in,
- * Escape and Close close it and the focus goes back to the opener.
+ * Escape and Close close it and the focus goes back to the opener; with a change not saved yet,
+ * closing it (or Back) asks first.
  *
  * A save follows the task page's rule (task-save/): the task is read fresh just before the PUT and
  * merged per field with what someone else saved since the panel was opened; a field both changed
  * is asked about and nothing is lost. A failed save keeps what was chosen and says why.
  * Loaded on demand (quick-look.tsx), so no page pays for it before it is opened.
  */
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useBlocker } from 'react-router';
 import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
@@ -23,7 +24,7 @@ import { PRIORITIES } from '../../lib/priorities.ts';
 import { templateStep } from '../../lib/template-order.ts';
 import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
 import { CtaName } from '../cta/cta-name.tsx';
-import { Modal } from '../modal/modal.tsx';
+import { ConfirmDialog, Modal } from '../modal/modal.tsx';
 import { formValuesFromTask, INCOMPLETE_DATE, toTaskInput } from '../new-task/task-form.ts';
 import { ErrorMessage, Loading } from '../query-status.tsx';
 import { ConflictDialog } from '../task-save/conflict-dialog.tsx';
@@ -208,7 +209,7 @@ function QuickEditForm({ task }: { task: Task }) {
   const kept = outcome?.kind === 'saved' ? outcome.merged.map((c) => c.label.toLowerCase()) : [];
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label="Edit status, owner, priority and due date" aria-busy={busy || undefined}>
+    <form noValidate onSubmit={onSubmit} aria-label="Quick edit" aria-busy={busy || undefined}>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id('Status')} label="Status">
           {(aria) => (
@@ -290,6 +291,7 @@ function QuickEditForm({ task }: { task: Task }) {
           <p className="mt-1 text-sm text-slate-700">What you chose is still in the form: save again when you are ready.</p>
         </div>
       )}
+      <DiscardGuard when={dirty} />
       {conflict && (
         <ConflictDialog
           changes={conflict.changes}
@@ -307,6 +309,35 @@ function QuickEditForm({ task }: { task: Task }) {
         />
       )}
     </form>
+  );
+}
+
+/**
+ * While the edit holds a change not saved yet, leaving it asks first: Close, Escape, Back or a
+ * link (each a navigation) show a confirm, and a reload or closing the tab the browser's prompt.
+ */
+function DiscardGuard({ when }: { when: boolean }) {
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      when && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
+  useEffect(() => {
+    if (!when) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [when]);
+  if (blocker.state !== 'blocked') return null;
+  return (
+    <ConfirmDialog
+      id="quick-look-discard"
+      title="Discard your changes?"
+      message="Your changes to this task are not saved. If you close the quick look now, they are lost."
+      confirmLabel="Discard changes"
+      cancelLabel="Keep editing"
+      onConfirm={() => blocker.proceed()}
+      onCancel={() => blocker.reset()}
+    />
   );
 }
 

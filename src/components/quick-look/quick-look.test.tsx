@@ -67,7 +67,8 @@ function renderPage(url = '/board?q=call') {
   return router;
 }
 
-const panel = () => screen.findByRole('dialog', { name: 'Quick look: Kickoff call' });
+// The panel's code loads on demand: the first time takes a while.
+const panel = () => screen.findByRole('dialog', { name: 'Quick look: Kickoff call' }, { timeout: 5000 });
 
 async function openFromButton(user: ReturnType<typeof userEvent.setup>) {
   const button = screen.getByRole('button', { name: 'Quick look: Kickoff call' });
@@ -140,6 +141,26 @@ describe('QuickLookHost', () => {
 });
 
 describe('QuickLookPanel edit', () => {
+  it('asks before closing with a change not saved, and keeps it on "Keep editing"', async () => {
+    const user = userEvent.setup();
+    const router = renderPage();
+    const { dialog } = await openFromButton(user);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Priority' }), 'High');
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(router.state.location.search).toBe('?q=call&look=1T1');
+    expect(within(dialog).getByRole('combobox', { name: 'Priority' })).toHaveValue('High');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(router.state.location.search).toBe('?q=call');
+    expect(puts()).toHaveLength(0);
+  });
+
   it('saves priority and due date with the rest of the task as it is, and says saved', async () => {
     const user = userEvent.setup();
     renderPage('/board?look=1T1');

@@ -16,9 +16,16 @@ export interface ModalProps {
   /** Focused again when the dialog closes; default: whatever had the focus when it opened. */
   returnFocus?: RefObject<HTMLElement | null>;
   role?: 'dialog' | 'alertdialog';
+  /** `center`: a box in the middle; `side`: a sheet along the right edge, the full width on a phone. */
+  placement?: 'center' | 'side';
   className?: string;
   children: ReactNode;
 }
+
+const PLACEMENT = {
+  center: 'm-auto max-h-[calc(100vh-2rem)] rounded-lg border',
+  side: 'my-0 mr-0 ml-auto h-dvh max-h-dvh w-full max-w-full overflow-y-auto border-l sm:w-[30rem]',
+} as const;
 
 /**
  * A modal dialog: a native `<dialog>` opened with showModal() while mounted, so the page behind
@@ -32,6 +39,7 @@ export function Modal({
   initialFocus,
   returnFocus,
   role = 'dialog',
+  placement = 'center',
   className = '',
   children,
 }: ModalProps) {
@@ -96,7 +104,7 @@ export function Modal({
           requestClose.current();
         }
       }}
-      className={`m-auto max-h-[calc(100vh-2rem)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 ${className}`}
+      className={`${PLACEMENT[placement]} border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 ${className}`}
     >
       {children}
     </dialog>

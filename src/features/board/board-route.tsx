@@ -1,4 +1,14 @@
-/** The task board at /board: columns by status, drag and drop, filters in the URL. Its data starts from board-queries.ts (prefetchBoard). */
+/**
+ * The task board at /board: columns by status, drag and drop, filters in the URL, and a card's
+ * quick look (`?look=`). Its data starts from board-queries.ts (prefetchBoard).
+ */
+import { QuickLookHost } from '../../components/quick-look/quick-look.tsx';
 import { BoardPage } from './board-page.tsx';
 
-export const Component = BoardPage;
+export function Component() {
+  return (
+    <QuickLookHost>
+      <BoardPage />
+    </QuickLookHost>
+  );
+}

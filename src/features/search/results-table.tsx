@@ -5,6 +5,7 @@ import type { Task } from '../../api/types.ts';
 import type { SortState } from './builder-state.ts';
 import { resultColumns, resultFeatures } from './results-columns.tsx';
 import { SEARCH_FIELDS, type FieldName } from './search-fields.ts';
+import { QuickLookButton } from '../../components/quick-look/quick-look.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { SortableHeader } from '../../components/ui/sortable-header.tsx';
 
@@ -76,11 +77,14 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
                 {cells.map((cell) => (
                   <td key={cell.id} className="px-3 py-1.5 align-top">
                     {cell === linkCell ? (
-                      <Link to={taskHref(row.original)} className="font-medium text-blue-800 hover:underline">
-                        <table.FlexRender cell={cell} />
-                        {cell.column.id !== 'Name' && <span className="sr-only">{' (open task)'}</span>}
-                        {cell.column.id === 'Name' && !row.original.Name && 'Untitled task'}
-                      </Link>
+                      <div className="flex items-start justify-between gap-2">
+                        <Link to={taskHref(row.original)} className="font-medium text-blue-800 hover:underline">
+                          <table.FlexRender cell={cell} />
+                          {cell.column.id !== 'Name' && <span className="sr-only">{' (open task)'}</span>}
+                          {cell.column.id === 'Name' && !row.original.Name && 'Untitled task'}
+                        </Link>
+                        <QuickLookButton taskId={row.original.Gsid ?? ''} taskName={row.original.Name || 'Untitled task'} look="text" />
+                      </div>
                     ) : (
                       <table.FlexRender cell={cell} />
                     )}

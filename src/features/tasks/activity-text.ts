@@ -2,13 +2,13 @@
  * A task's activity in words: for each entry the team server keeps (live-events.ts, ActivityEntry),
  * a sentence saying who did what ("Ana moved it to Completed", "Changed outside Cockpit Board")
  * and a line per field that changed ("Status: Not Started → Completed", "Due date: Aug 12 → Aug 19").
- * Field labels are the edit form's (task-conflict.ts); dates are written as elsewhere in the app.
+ * Field labels are the edit form's (src/components/task-save/task-conflict.ts); dates are written as elsewhere in the app.
  * Pure.
  */
 import { shortDate } from '../../lib/cta-label.ts';
 import { formatDateTime, isCalendarDate } from '../../lib/dates.ts';
 import type { ActivityEntry, FieldChange } from '../../lib/live-events.ts';
-import { FIELD_LABELS } from './task-conflict.ts';
+import { FIELD_LABELS } from '../../components/task-save/task-conflict.ts';
 
 /** Labels for the fields the edit form does not have; the rest are the form's own. */
 const OTHER_LABELS: Record<string, string> = {

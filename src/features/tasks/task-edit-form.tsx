@@ -15,10 +15,10 @@ import {
 } from '../../components/new-task/task-form.ts';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { ConflictDialog } from './conflict-dialog.tsx';
-import { mergeInput, type FieldChange } from './task-conflict.ts';
+import { ConflictDialog } from '../../components/task-save/conflict-dialog.tsx';
+import { mergeInput, type FieldChange } from '../../components/task-save/task-conflict.ts';
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
-import { useTaskSave } from './use-task-save.ts';
+import { useTaskSave } from '../../components/task-save/use-task-save.ts';
 import { Button } from '../../components/ui/button.tsx';
 
 const ID = 'edit-task';

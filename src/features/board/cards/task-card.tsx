@@ -14,6 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { prefetchTask } from '../../../api/tasks.ts';
+import { QuickLookButton } from '../../../components/quick-look/quick-look.tsx';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { CardDetails } from './card-details.tsx';
 import type { DragData } from '../columns/column-ids.ts';
@@ -130,6 +131,7 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
         >
           {name}
         </Link>
+        <QuickLookButton taskId={task.Gsid ?? ''} taskName={name} tabIndex={tabIndex} />
         <MoveToMenu
           taskName={name}
           status={status}

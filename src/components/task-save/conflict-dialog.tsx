@@ -1,8 +1,8 @@
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
-import { Modal } from '../../components/modal/modal.tsx';
+import { Modal } from '../modal/modal.tsx';
 import { formatDate, isCalendarDate } from '../../lib/dates.ts';
 import { isConflict, theirsMerged, type ComparedField, type FieldChange, type Side } from './task-conflict.ts';
-import { Button } from '../../components/ui/button.tsx';
+import { Button } from '../ui/button.tsx';
 
 export interface ConflictDialogProps {
   /** Every field someone else changed (the dialog asks only about those both changed). */

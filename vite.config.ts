@@ -11,10 +11,15 @@ import { teamServerPlugin } from './server/vite-plugin.ts';
  * Not `src/api/team/` nor `src/lib/team/` (the team server's activity and shared views): only some
  * pages use them, and the board's first visit need not carry them. Nor src/lib/live-event-parse.ts
  * (live updates read it) and src/lib/time-ago.ts (the stale-move message and the Activity list):
- * they load when needed.
+ * they load when needed. Nor, for the same reason: the header's account and theme choice and the
+ * sign-in page with the session code they use (loaded after the first page, or when shown), the
+ * CTA labels and facts reader (src/lib/cta-label.ts, src/api/cta.ts: pickers, task and playbook
+ * pages), the operators in words (search page) and the read-every-page loop (export, playbooks).
+ * The shared UI field, the debounced draft and the quick look's opener are in it: several pages
+ * use them, and a chunk of their own would be one more file on the board's first visit.
  */
 const APP_SHELL =
-  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/])|api[\\/](?!live-invalidation|team[\\/])|lib[\\/](?!team[\\/]|time-ago|live-event-parse))|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx)/;
+  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/]|sign-in-required|header-account|theme-select|user-menu|session\.ts)|api[\\/](?!live-invalidation|team[\\/]|search-pages|cta\.ts)|lib[\\/](?!team[\\/]|time-ago|live-event-parse|search-operators|cta-label))|src[\\/]components[\\/](query-status\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx|ui[\\/]field\.tsx|use-debounced-draft\.ts|quick-look[\\/]quick-look(-url)?\.tsx?)/;
 
 /** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
 const entryGraph = new Set<string>();

@@ -4,7 +4,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { CTA_FACT_FIELDS, collectCtaFacts, ctaLabel, type CtaFacts, type CtaLabel } from '../lib/cta-label.ts';
+import { CTA_FACT_FIELDS, collectCtaFacts, type CtaFacts } from '../lib/cta-facts.ts';
+import { ctaLabel, type CtaLabel } from '../lib/cta-label.ts';
 import { todayIso } from '../lib/dates.ts';
 import { MAX_PAGE_SIZE } from '../lib/search/limits.ts';
 import { usePlaybooks } from './playbooks.ts';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { collectCtaFacts, type CtaFacts } from '../lib/cta-label.ts';
+import { collectCtaFacts, type CtaFacts } from '../lib/cta-facts.ts';
 import { priorityRank } from '../lib/priorities.ts';
 import { searchTasks } from './client.ts';
 import { taskKeys } from './query-keys.ts';

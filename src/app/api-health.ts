@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { searchTasks } from '../api/client.ts';
 import { isApiError, isUnauthorized, type ApiError } from '../api/errors.ts';
-import { isSignInRequired } from './session.ts';
+import { isSignInRequired } from './sign-in-error.ts';
 
 /**
  * What the whole app must know about the API, whichever page asked: the user must sign in (the

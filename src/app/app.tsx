@@ -5,6 +5,7 @@ import { holdSuggestionsUntil } from '../api/suggestions.ts';
 import { createAppRouter } from './router.tsx';
 import { ROUTE_LOADERS } from './routes.ts';
 import { loadWithRetry, preloadWhenIdle } from './lazy-import.ts';
+import { FirstPageSettledContext } from './first-page.tsx';
 import { firstPageSettled } from './page-settled.ts';
 import { LazyNewTaskDialog, loadNewTaskDialog } from './new-task-dialog-loader.tsx';
 import { ToastContext } from '../components/toast/toasts.tsx';
@@ -46,7 +47,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
     <QueryClientProvider client={queryClient}>
       <ToastContext value={toasts}>
         <NewTaskHost dialog={LazyNewTaskDialog}>
-          <RouterProvider router={router} />
+          <FirstPageSettledContext value={settled}>
+            <RouterProvider router={router} />
+          </FirstPageSettledContext>
         </NewTaskHost>
       </ToastContext>
     </QueryClientProvider>

@@ -3,14 +3,16 @@ import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
-import { SignInRequired } from './sign-in-required.tsx';
-import { ThemeSelect } from './theme-select.tsx';
-import { UserMenu } from './user-menu.tsx';
+import { AfterFirstPage } from './first-page.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 import { Button } from '../components/ui/button.tsx';
 
 // Only shown when the API refuses the access key: its code loads then, not on every first visit.
+// Shown only when the team server asks for a sign-in; the theme choice and account load after the first page.
+const SignInRequired = lazy(() => import('./sign-in-required.tsx').then((m) => ({ default: m.SignInRequired })));
+const HeaderAccount = lazy(() => import('./header-account.tsx').then((m) => ({ default: m.HeaderAccount })));
+
 const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
 
 // Live updates start once the first page has settled (app.tsx); their indicator and banner load then.
@@ -93,8 +95,11 @@ export function Layout() {
                 <LiveIndicator />
               </Suspense>
             )}
-            <ThemeSelect />
-            <UserMenu />
+            <Suspense fallback={null}>
+              <AfterFirstPage>
+                <HeaderAccount />
+              </AfterFirstPage>
+            </Suspense>
           </div>
         </div>
       </header>
@@ -106,7 +111,9 @@ export function Layout() {
       )}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4 focus:outline-none">
         {health.signInRequired ? (
-          <SignInRequired />
+          <Suspense fallback={null}>
+            <SignInRequired />
+          </Suspense>
         ) : health.unauthorized ? (
           <Suspense fallback={null}>
             <AuthErrorPage error={health.unauthorized} />

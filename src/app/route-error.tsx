@@ -1,11 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
-import { NotFoundPage } from '../components/ui/not-found.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
+
+const NotFoundPage = lazy(() => import('../components/ui/not-found.tsx').then((m) => ({ default: m.NotFoundPage })));
 
 /** A page that failed to render shows this instead of a white page, with a way back. */
 export function RouteError() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (isRouteErrorResponse(error) && error.status === 404)
+    return (
+      <Suspense fallback={null}>
+        <NotFoundPage />
+      </Suspense>
+    );
   const message = error instanceof Error ? error.message : isRouteErrorResponse(error) ? error.statusText : String(error);
   return (
     <section role="alert" aria-labelledby="route-error-title" className="mx-auto max-w-xl py-12">

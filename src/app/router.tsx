@@ -2,7 +2,6 @@ import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-ro
 import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
-import { NotFoundPage } from '../components/ui/not-found.tsx';
 import { loadWithRetry } from './lazy-import.ts';
 import { LANDING_PATH, ROUTES, type RouteDef } from './routes.ts';
 
@@ -42,7 +41,8 @@ export function createAppRouter(queryClient: QueryClient) {
           children: [
             { index: true, loader: () => redirect(LANDING_PATH) },
             ...Object.values(ROUTES).map((route) => page(queryClient, route)),
-            { path: '*', Component: NotFoundPage },
+            // The not-found page's code loads when it is shown.
+            { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found.tsx')).NotFoundPage }) },
           ],
         },
       ],

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors.ts';
 import { memoryStorage } from '../lib/safe-storage.ts';
-import {
-  clearSignedOut,
-  isSignInRequired,
-  loadSession,
-  markSignedOut,
-  requestSignOut,
-  safeRedirectTarget,
-  signInHref,
-  wasSignedOut,
-} from './session.ts';
+import { clearSignedOut, loadSession, markSignedOut, requestSignOut, safeRedirectTarget, signInHref, wasSignedOut } from './session.ts';
+import { isSignInRequired } from './sign-in-error.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

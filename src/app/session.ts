@@ -4,11 +4,7 @@
  * answers that a session is needed (401 `AUTH_401`, which is not a rejected access key).
  */
 import { appRequestHeaders } from '../api/client.ts';
-import { isApiError, type ApiError } from '../api/errors.ts';
 import { memoryStorage } from '../lib/safe-storage.ts';
-
-/** The team server's error code for "no valid session" (server/auth/guards.ts). */
-const SIGN_IN_REQUIRED_CODE = 'AUTH_401';
 
 interface SignedInUser {
   name: string;
@@ -24,11 +20,6 @@ export type SessionState =
   | { kind: 'signed-out' }
   /** Not known: the server could not be asked, or answered something else. */
   | { kind: 'unknown' };
-
-/** The API refused the call for want of a session: the user must sign in (not an access-key problem). */
-export function isSignInRequired(error: unknown): error is ApiError {
-  return isApiError(error) && error.kind === 'api' && error.status === 401 && error.errorCode === SIGN_IN_REQUIRED_CODE;
-}
 
 /**
  * `/auth/login`, asking to come back to the page at `location` (path and query). Only a path on

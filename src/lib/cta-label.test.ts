@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectCtaFacts, ctaLabel, mergeCtaFacts, shortDate, type CtaFacts, type CtaFactsTask } from './cta-label.ts';
+import { collectCtaFacts, mergeCtaFacts, type CtaFacts, type CtaFactsTask } from './cta-facts.ts';
+import { ctaLabel, shortDate } from './cta-label.ts';
 
 const K = '1CKESTREL0000000000000000000000000001';
 const N = '1CNORTHWIND00000000000000000000000002';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CtaFacts } from '../../lib/cta-label.ts';
+import type { CtaFacts } from '../../lib/cta-facts.ts';
 import { ctaProblem, ctaStatus, needsConfirmation } from './cta-choice.ts';
 
 const ID = '1C0000000000000000000000000000000001';

@@ -3,7 +3,7 @@
  * (the pickers' sample, or a look-up of the typed id); an id no task names can only be sent once
  * the user has confirmed it. Pure: the picker and the forms share these rules.
  */
-import type { CtaFacts } from '../../lib/cta-label.ts';
+import type { CtaFacts } from '../../lib/cta-facts.ts';
 
 export type CtaStatus =
   | { kind: 'empty' }

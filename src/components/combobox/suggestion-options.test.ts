@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ctaLabel, type CtaFacts } from '../../lib/cta-label.ts';
+import { type CtaFacts } from '../../lib/cta-facts.ts';
+import { ctaLabel } from '../../lib/cta-label.ts';
 import { ctaOptions, ownerOptions } from './suggestion-options.ts';
 
 describe('ctaOptions', () => {

@@ -1,5 +1,6 @@
 import type { OwnerSuggestion } from '../../api/suggestions.ts';
-import type { CtaFacts, CtaLabel } from '../../lib/cta-label.ts';
+import type { CtaFacts } from '../../lib/cta-facts.ts';
+import type { CtaLabel } from '../../lib/cta-label.ts';
 import type { ComboboxOption } from './filter-options.ts';
 
 /**

@@ -4,7 +4,7 @@ import { ctaFactsRequest, useCtaFacts } from '../../api/cta.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { taskSearchQueryOptions } from '../../api/tasks.ts';
-import { collectCtaFacts } from '../../lib/cta-label.ts';
+import { collectCtaFacts } from '../../lib/cta-facts.ts';
 import { ctaProblem, ctaStatus, type CtaStatus, type LookupState } from './cta-choice.ts';
 
 const reasonOf = (error: unknown) => (isApiError(error) ? error.errorDesc : error instanceof Error ? error.message : String(error));

@@ -18,7 +18,7 @@ import { usePlaybook } from '../../api/playbooks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { useTask } from '../../api/tasks.ts';
 import { TASK_STATUSES, type Task, type TaskInput, type TaskStatus } from '../../api/types.ts';
-import type { CtaFacts } from '../../lib/cta-label.ts';
+import type { CtaFacts } from '../../lib/cta-facts.ts';
 import { dueInWords, formatDateTime, isCalendarDate, todayIso } from '../../lib/dates.ts';
 import { PRIORITIES } from '../../lib/priorities.ts';
 import { templateStep } from '../../lib/template-order.ts';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import type { Task } from '../../api/types.ts';
 import { CtaName } from '../../components/cta/cta-name.tsx';
-import type { CtaFacts } from '../../lib/cta-label.ts';
+import type { CtaFacts } from '../../lib/cta-facts.ts';
 import { dueInWords, formatDate, formatDateTime, todayIso } from '../../lib/dates.ts';
 import { TaskPlaybook } from './task-playbook.tsx';
 

@@ -66,6 +66,7 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
       {state.quick.includes('mine') && (
         <LabelledSelect
           label="I am"
+          fixedWidth
           value={me ?? ''}
           choices={[{ value: '', label: 'Choose yourself…' }, ...withCurrent(owners, me, unknown('owner'))]}
           onChange={(v) => setMe(v || null)}
@@ -73,12 +74,14 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
       )}
       <LabelledSelect
         label="Owner"
+        fixedWidth
         value={state.owner ?? ''}
         choices={[{ value: '', label: 'Any owner' }, ...withCurrent(owners, state.owner, unknown('owner'))]}
         onChange={(v) => update({ owner: v || null })}
       />
       <LabelledSelect
         label="Company"
+        fixedWidth
         value={state.company ?? ''}
         choices={[{ value: '', label: 'Any company' }, ...withCurrent(companies, state.company, unknown('company'))]}
         onChange={(v) => update({ company: v || null })}

@@ -11,11 +11,15 @@ export function LabelledSelect({
   value,
   choices,
   onChange,
+  fixedWidth = false,
 }: {
   label: string;
   value: string;
   choices: Choice[];
   onChange: (value: string) => void;
+  /** Its width set, not its options': for lists that fill in after the first draw (owners,
+   * companies), so the toolbar does not reflow, and the cards below do not move, when they arrive. */
+  fixedWidth?: boolean;
 }) {
   return (
     <Field label={label} size="sm" className="flex flex-col gap-1">
@@ -24,7 +28,7 @@ export function LabelledSelect({
           {...control}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+          className={`${fixedWidth ? 'w-48' : 'max-w-48'} rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900`}
         >
           {choices.map((c) => (
             <option key={c.value} value={c.value}>

@@ -27,15 +27,6 @@ export interface TaskFormFieldsProps {
 /** Every field of the task form, labelled, with its error under it. */
 export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, currentOwner, disabled }: TaskFormFieldsProps) {
   const id = (field: TaskFormField) => fieldId(idPrefix, field);
-  const priorities: string[] = [...PRIORITIES];
-  if (values.Priority && !priorities.includes(values.Priority)) priorities.push(values.Priority);
-  const done = values.Status === 'Completed' || values.Status === 'Skipped';
-  const due = isCalendarDate(values.DueDate) ? dueInWords(values.DueDate, todayIso(), done).words : undefined;
-  /** A date field only fires when its value changes, and a partial date keeps it at ''; check on keys and blur too. */
-  const syncDate = (input: HTMLInputElement) => {
-    const next = input.validity.badInput ? INCOMPLETE_DATE : input.value;
-    if (next !== values.DueDate) onChange({ DueDate: next });
-  };
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -79,61 +70,28 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
           disabled={disabled}
         />
       </div>
-      <Field id={id('Status')} label="Status" error={errors.Status}>
-        {(aria) => (
-          <select
-            {...aria}
-            disabled={disabled}
-            value={values.Status}
-            onChange={(e) => onChange({ Status: e.currentTarget.value as TaskStatus })}
-            className={controlClass()}
-          >
-            {TASK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={id('Priority')} label="Priority" error={errors.Priority}>
-        {(aria) => (
-          <select
-            {...aria}
-            disabled={disabled}
-            value={values.Priority}
-            onChange={(e) => onChange({ Priority: e.currentTarget.value })}
-            className={controlClass()}
-          >
-            <option value="">No priority</option>
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <StatusField
+        id={id('Status')}
+        value={values.Status}
+        onChange={(Status) => onChange({ Status })}
+        error={errors.Status}
+        disabled={disabled}
+      />
+      <PriorityField
+        id={id('Priority')}
+        value={values.Priority}
+        onChange={(Priority) => onChange({ Priority })}
+        error={errors.Priority}
+        disabled={disabled}
+      />
+      <DueDateField
         id={id('DueDate')}
-        label="Due date"
+        value={values.DueDate}
+        status={values.Status}
+        onChange={(DueDate) => onChange({ DueDate })}
         error={errors.DueDate}
-        hint={due ? `${due[0]?.toUpperCase()}${due.slice(1)}.` : 'Optional.'}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            type="date"
-            disabled={disabled}
-            // A partial date reads as '' in the browser; React leaves the typed parts alone.
-            value={values.DueDate === INCOMPLETE_DATE ? '' : values.DueDate}
-            onChange={(e) => syncDate(e.currentTarget)}
-            onKeyUp={(e) => syncDate(e.currentTarget)}
-            onBlur={(e) => syncDate(e.currentTarget)}
-            className={controlClass()}
-          />
-        )}
-      </Field>
+        disabled={disabled}
+      />
       <div className="sm:col-span-2">
         <Field id={id('Description')} label="Description" error={errors.Description}>
           {(aria) => (
@@ -149,5 +107,92 @@ export function TaskFormFields({ idPrefix, values, errors, onChange, ctaChoice, 
         </Field>
       </div>
     </div>
+  );
+}
+
+/** One field of a task, for a form that edits some of them (the task form, the quick look). */
+interface TaskFieldProps<V> {
+  /** The control's id. */
+  id: string;
+  value: V;
+  onChange: (value: V) => void;
+  error?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+export function StatusField({ id, value, onChange, error, disabled, className }: TaskFieldProps<TaskStatus>) {
+  return (
+    <Field id={id} label="Status" error={error} className={className}>
+      {(aria) => (
+        <select
+          {...aria}
+          disabled={disabled}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value as TaskStatus)}
+          className={controlClass()}
+        >
+          {TASK_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Priority: the known values, and the task's own when it is another (kept, not lost). */
+export function PriorityField({ id, value, onChange, error, disabled, className }: TaskFieldProps<string>) {
+  const priorities: string[] = [...PRIORITIES];
+  if (value && !priorities.includes(value)) priorities.push(value);
+  return (
+    <Field id={id} label="Priority" error={error} className={className}>
+      {(aria) => (
+        <select {...aria} disabled={disabled} value={value} onChange={(e) => onChange(e.currentTarget.value)} className={controlClass()}>
+          <option value="">No priority</option>
+          {priorities.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The due date, with how it stands in words as its hint ("Due in 3 days."); a partial date is INCOMPLETE_DATE. */
+export function DueDateField({ id, value, status, onChange, error, disabled, className }: TaskFieldProps<string> & { status: TaskStatus }) {
+  const done = status === 'Completed' || status === 'Skipped';
+  const due = isCalendarDate(value) ? dueInWords(value, todayIso(), done).words : undefined;
+  /** A date field only fires when its value changes, and a partial date keeps it at ''; check on keys and blur too. */
+  const syncDate = (input: HTMLInputElement) => {
+    const next = input.validity.badInput ? INCOMPLETE_DATE : input.value;
+    if (next !== value) onChange(next);
+  };
+  return (
+    <Field
+      id={id}
+      label="Due date"
+      error={error}
+      hint={due ? `${due[0]?.toUpperCase()}${due.slice(1)}.` : 'Optional.'}
+      className={className}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          type="date"
+          disabled={disabled}
+          // A partial date reads as '' in the browser; React leaves the typed parts alone.
+          value={value === INCOMPLETE_DATE ? '' : value}
+          onChange={(e) => syncDate(e.currentTarget)}
+          onKeyUp={(e) => syncDate(e.currentTarget)}
+          onBlur={(e) => syncDate(e.currentTarget)}
+          className={controlClass()}
+        />
+      )}
+    </Field>
   );
 }

@@ -10,28 +10,28 @@
  * is asked about and nothing is lost. A failed save keeps what was chosen and says why.
  * Loaded on demand (quick-look.tsx), so no page pays for it before it is opened.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useBlocker } from 'react-router';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { useTask } from '../../api/tasks.ts';
-import { TASK_STATUSES, type Task, type TaskInput, type TaskStatus } from '../../api/types.ts';
+import type { Task, TaskInput, TaskStatus } from '../../api/types.ts';
 import type { CtaFacts } from '../../lib/cta-facts.ts';
-import { dueInWords, formatDateTime, isCalendarDate, todayIso } from '../../lib/dates.ts';
-import { PRIORITIES } from '../../lib/priorities.ts';
+import { formatDateTime, isCalendarDate } from '../../lib/dates.ts';
 import { templateStep } from '../../lib/template-order.ts';
 import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
 import { CtaName } from '../cta/cta-name.tsx';
-import { ConfirmDialog, Modal } from '../modal/modal.tsx';
-import { formValuesFromTask, INCOMPLETE_DATE, toTaskInput } from '../new-task/task-form.ts';
+import { Modal } from '../modal/modal.tsx';
+import { formValuesFromTask, toTaskInput } from '../new-task/task-form.ts';
+import { DueDateField, PriorityField, StatusField } from '../new-task/task-fields.tsx';
 import { ErrorMessage, Loading } from '../query-status.tsx';
 import { ConflictDialog } from '../task-save/conflict-dialog.tsx';
 import { mergeInput, type FieldChange } from '../task-save/task-conflict.ts';
+import { UnsavedChangesGuard } from '../task-save/unsaved-changes-guard.tsx';
 import { useTaskSave } from '../task-save/use-task-save.ts';
 import { Button, buttonClass } from '../ui/button.tsx';
-import { controlClass, Field } from '../ui/field.tsx';
 
 interface QuickLookPanelProps {
   taskId: string;
@@ -197,53 +197,14 @@ function QuickEditForm({ task }: { task: Task }) {
     setValues((v) => ({ ...v, ...patch }));
     if (outcome?.kind === 'saved') setOutcome(null);
   };
-  const syncDate = (input: HTMLInputElement) => {
-    const next = input.validity.badInput ? INCOMPLETE_DATE : input.value;
-    if (next !== values.DueDate) change({ DueDate: next });
-  };
-  const priorities: string[] = [...PRIORITIES];
-  if (values.Priority && !priorities.includes(values.Priority)) priorities.push(values.Priority);
-  const done = values.Status === 'Completed' || values.Status === 'Skipped';
-  const due = isCalendarDate(values.DueDate) ? dueInWords(values.DueDate, todayIso(), done) : null;
   const busy = phase !== 'idle';
   const kept = outcome?.kind === 'saved' ? outcome.merged.map((c) => c.label.toLowerCase()) : [];
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Quick edit" aria-busy={busy || undefined}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={id('Status')} label="Status">
-          {(aria) => (
-            <select
-              {...aria}
-              value={values.Status}
-              onChange={(e) => change({ Status: e.currentTarget.value as TaskStatus })}
-              className={controlClass()}
-            >
-              {TASK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={id('Priority')} label="Priority">
-          {(aria) => (
-            <select
-              {...aria}
-              value={values.Priority}
-              onChange={(e) => change({ Priority: e.currentTarget.value })}
-              className={controlClass()}
-            >
-              <option value="">No priority</option>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <StatusField id={id('Status')} value={values.Status} onChange={(Status) => change({ Status })} />
+        <PriorityField id={id('Priority')} value={values.Priority} onChange={(Priority) => change({ Priority })} />
         <div className="sm:col-span-2">
           <OwnerCombobox
             id={id('OwnerId')}
@@ -252,25 +213,14 @@ function QuickEditForm({ task }: { task: Task }) {
             currentOwner={opened.OwnerId ? { ownerId: opened.OwnerId, ownerName: opened.OwnerName ?? opened.OwnerId } : null}
           />
         </div>
-        <Field
+        <DueDateField
           id={id('DueDate')}
-          label="Due date"
+          value={values.DueDate}
+          status={values.Status}
+          onChange={(DueDate) => change({ DueDate })}
           error={dateError}
-          hint={due ? `${due.words[0]?.toUpperCase()}${due.words.slice(1)}.` : 'Optional.'}
           className="sm:col-span-2"
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              type="date"
-              value={values.DueDate === INCOMPLETE_DATE ? '' : values.DueDate}
-              onChange={(e) => syncDate(e.currentTarget)}
-              onKeyUp={(e) => syncDate(e.currentTarget)}
-              onBlur={(e) => syncDate(e.currentTarget)}
-              className={controlClass()}
-            />
-          )}
-        </Field>
+        />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <Button ref={saveRef} type="submit" variant="primary" disabled={busy}>
@@ -291,7 +241,7 @@ function QuickEditForm({ task }: { task: Task }) {
           <p className="mt-1 text-sm text-slate-700">What you chose is still in the form: save again when you are ready.</p>
         </div>
       )}
-      <DiscardGuard when={dirty} />
+      <UnsavedChangesGuard when={dirty} words={DISCARD_WORDS} />
       {conflict && (
         <ConflictDialog
           changes={conflict.changes}
@@ -312,34 +262,14 @@ function QuickEditForm({ task }: { task: Task }) {
   );
 }
 
-/**
- * While the edit holds a change not saved yet, leaving it asks first: Close, Escape, Back or a
- * link (each a navigation) show a confirm, and a reload or closing the tab the browser's prompt.
- */
-function DiscardGuard({ when }: { when: boolean }) {
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      when && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
-  );
-  useEffect(() => {
-    if (!when) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [when]);
-  if (blocker.state !== 'blocked') return null;
-  return (
-    <ConfirmDialog
-      id="quick-look-discard"
-      title="Discard your changes?"
-      message="Your changes to this task are not saved. If you close the quick look now, they are lost."
-      confirmLabel="Discard changes"
-      cancelLabel="Keep editing"
-      onConfirm={() => blocker.proceed()}
-      onCancel={() => blocker.reset()}
-    />
-  );
-}
+/** The quick look's words for the confirm before its unsaved changes are dropped. */
+const DISCARD_WORDS = {
+  id: 'quick-look-discard',
+  title: 'Discard your changes?',
+  message: 'Your changes to this task are not saved. If you close the quick look now, they are lost.',
+  confirmLabel: 'Discard changes',
+  cancelLabel: 'Keep editing',
+};
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (

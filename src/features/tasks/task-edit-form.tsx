@@ -17,7 +17,7 @@ import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ConflictDialog } from '../../components/task-save/conflict-dialog.tsx';
 import { mergeInput, type FieldChange } from '../../components/task-save/task-conflict.ts';
-import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
+import { UnsavedChangesGuard } from '../../components/task-save/unsaved-changes-guard.tsx';
 import { useTaskSave } from '../../components/task-save/use-task-save.ts';
 import { Button } from '../../components/ui/button.tsx';
 

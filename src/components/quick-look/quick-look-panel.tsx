@@ -12,17 +12,15 @@
  */
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { useTask } from '../../api/tasks.ts';
 import type { Task, TaskInput, TaskStatus } from '../../api/types.ts';
-import type { CtaFacts } from '../../lib/cta-facts.ts';
 import { formatDateTime, isCalendarDate } from '../../lib/dates.ts';
 import { templateStep } from '../../lib/template-order.ts';
 import { OwnerCombobox } from '../combobox/owner-combobox.tsx';
-import { CtaName } from '../cta/cta-name.tsx';
+import { TaskCta } from '../cta/task-cta.tsx';
 import { Modal } from '../modal/modal.tsx';
 import { formValuesFromTask, toTaskInput } from '../new-task/task-form.ts';
 import { DueDateField, PriorityField, StatusField } from '../new-task/task-fields.tsx';
@@ -281,21 +279,6 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 const none = (text: string) => <span className="text-slate-600">{text}</span>;
-
-/** The task's CTA named by what its tasks tell, the id under it (as on the task page). */
-function TaskCta({ task, ctaId }: { task: Task; ctaId: string }) {
-  const facts = useCtaFacts(ctaId);
-  const label = useCtaLabeller();
-  const known: CtaFacts = facts.data ?? {
-    ctaId,
-    companyName: task.CompanyName ?? '',
-    playbookIds: task.PlaybookId ? [task.PlaybookId] : [],
-    taskCount: 0,
-    complete: false,
-    since: null,
-  };
-  return <CtaName label={label(ctaId, known)} />;
-}
 
 /** The playbook, linked, and the task's step in it. */
 function TaskPlaybook({ playbookId, order }: { playbookId: string; order: number | undefined }) {

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { useCtaFacts, useCtaLabeller } from '../../api/cta.ts';
 import type { Task } from '../../api/types.ts';
-import { CtaName } from '../../components/cta/cta-name.tsx';
-import type { CtaFacts } from '../../lib/cta-facts.ts';
+import { TaskCta } from '../../components/cta/task-cta.tsx';
 import { dueInWords, formatDate, formatDateTime, todayIso } from '../../lib/dates.ts';
 import { TaskPlaybook } from './task-playbook.tsx';
 
@@ -67,20 +65,4 @@ export function TaskFixedFacts({ task }: { task: Task }) {
       </Fact>
     </dl>
   );
-}
-
-/** The task's CTA named by what its tasks tell (company, playbooks, task count, age), the id under it. */
-function TaskCta({ task, ctaId }: { task: Task; ctaId: string }) {
-  const facts = useCtaFacts(ctaId);
-  const label = useCtaLabeller();
-  // Until the CTA's tasks are read, this task alone says something.
-  const known: CtaFacts = facts.data ?? {
-    ctaId,
-    companyName: task.CompanyName ?? '',
-    playbookIds: task.PlaybookId ? [task.PlaybookId] : [],
-    taskCount: 0,
-    complete: false,
-    since: null,
-  };
-  return <CtaName label={label(ctaId, known)} />;
 }

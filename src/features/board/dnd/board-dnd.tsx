@@ -89,8 +89,15 @@ function createAnnouncements(): Announcements {
       const cell = overCell(over);
       const id = cell ? String(over?.id) : status;
       if (id === lastOver) return undefined;
+      const data = dragData(active);
+      // The card's own cell, as the drag starts: "Picked up" is what is heard first.
+      const starting = cell && lastOver === data?.status && cell.holds(data);
       lastOver = id;
-      return cell ? `Over ${cell.status} in ${cell.lane}.` : words.over(dragWords(active), status);
+      if (starting) return undefined;
+      if (!cell) return words.over(dragWords(active), status);
+      return data && cell.holds(data)
+        ? `Over ${cell.status} in ${cell.lane}, where it already is.`
+        : `Over ${cell.status} in ${cell.lane}.`;
     },
     onDragEnd: ({ active, over }) => {
       const plan = cellPlan(active, over);

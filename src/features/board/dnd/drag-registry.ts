@@ -24,6 +24,8 @@ export interface CellTarget {
   status: TaskStatus;
   /** The lane's name, said as a card comes over the cell. */
   lane: string;
+  /** Whether the card is in this cell (nothing is said as the drag starts over it). */
+  holds: (data: DragData) => boolean;
   /** The move a drop of this card makes and its words, or why the drop is refused. */
   plan: (data: DragData) => { move: MoveVariables; words: string } | { refused: string };
 }

@@ -362,8 +362,13 @@ function LaneCell({
   );
   useEffect(() => onCount(status, count), [onCount, status, count]);
   const target = useMemo<CellTarget>(
-    () => ({ status, lane: lane.label, plan: ({ task, status: from }) => planDrop(group, lanes, task, from, lane, status) }),
-    [status, lane, group, lanes],
+    () => ({
+      status,
+      lane: lane.label,
+      holds: ({ task, status: from }) => from === status && laneOf(task) === lane.key,
+      plan: ({ task, status: from }) => planDrop(group, lanes, task, from, lane, status),
+    }),
+    [status, lane, group, lanes, laneOf],
   );
   const { ref, isOver } = useCellDrop(cellDropId(lane.key, status), target);
   const { fetchNextPage } = query;

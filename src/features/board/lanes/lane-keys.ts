@@ -9,7 +9,7 @@ import type { Coordinates, Rect } from '../dnd/keyboard-coordinates.ts';
 
 /** dnd-kit ids of the swimlane cells. */
 export const cellDropId = (laneKey: string, status: TaskStatus) => `cell:${laneKey}:${status}`;
-export const isCellDropId = (id: string) => id.startsWith('cell:');
+const isCellDropId = (id: string) => id.startsWith('cell:');
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 

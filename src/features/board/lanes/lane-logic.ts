@@ -16,10 +16,8 @@ import { freshAlias, type BoardContext, type BoardWhere } from '../columns/colum
 import { columnSearch, type ColumnSearch } from '../columns/column-search.ts';
 import type { FieldChange } from '../moves/move-input.ts';
 
-export type { FieldChange };
-
 /** The task field each grouping reads. */
-export const GROUP_FIELD = {
+const GROUP_FIELD = {
   owner: 'OwnerId',
   company: 'CompanyId',
   priority: 'Priority',
@@ -54,8 +52,8 @@ export interface LaneValue {
   label: string;
 }
 
-export const NO_LANE_KEY = 'none';
-export const OTHER_LANE_KEY = 'other';
+const NO_LANE_KEY = 'none';
+const OTHER_LANE_KEY = 'other';
 const valueKey = (value: string) => `v:${value}`;
 
 const byLabel = (a: LaneValue, b: LaneValue) =>
@@ -128,7 +126,7 @@ export function laneKeyOf(task: Task, group: GroupBy, lanes: readonly Lane[]): s
 }
 
 /** The board's conditions with the lane's added (ANDed, like the board's own filters). */
-export function laneWhere(where: BoardWhere, lane: Lane): BoardWhere {
+function laneWhere(where: BoardWhere, lane: Lane): BoardWhere {
   const used = new Set(where.used);
   const added = lane.conditions.map((c) => ({ ...c, alias: freshAlias(used, 'Lane') }));
   return {
@@ -167,7 +165,7 @@ export function laneChange(group: GroupBy, from: Lane | undefined, to: Lane | un
 }
 
 /** The change that undoes `change` on `task` (its value before the move). */
-export function undoChange(change: FieldChange, task: Task): FieldChange {
+function undoChange(change: FieldChange, task: Task): FieldChange {
   const value = task[change.field] ?? null;
   if (change.field === 'OwnerId') {
     const name = task.OwnerName ?? value ?? undefined;
@@ -180,7 +178,7 @@ export function undoChange(change: FieldChange, task: Task): FieldChange {
  * The drop's words: "Moved X to In Progress and to owner Jane.", "Moved X to owner Jane (still in
  * In Progress).", or, for lanes whose field a move does not change, that the task stays in its lane.
  */
-export function dropWords(
+function dropWords(
   name: string,
   from: TaskStatus,
   to: TaskStatus,

@@ -22,7 +22,7 @@ import {
 } from 'react';
 import type { TaskStatus } from '../../../api/types.ts';
 import type { DragData } from '../columns/column-ids.ts';
-import type { CellTarget, DragRegistry, PendingPress } from './drag-registry.ts';
+import type { DragRegistry, PendingPress } from './drag-registry.ts';
 
 /** The board's registry; null outside a board (a column or card drawn alone has no drag). */
 export const DragRegistryContext = createContext<DragRegistry | null>(null);
@@ -158,14 +158,6 @@ export function useColumnDrop(status: TaskStatus) {
   const registry = useContext(DragRegistryContext);
   const ref = useMemo(() => (element: HTMLElement | null) => registry?.setColumn(status, element), [registry, status]);
   const isOver = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.isOver(status) ?? false);
-  return { ref, isOver };
-}
-
-/** A swimlane cell as a drop target (`id` unique on the board): a ref, and whether the card is over it. */
-export function useCellDrop(id: string, target: CellTarget) {
-  const registry = useContext(DragRegistryContext);
-  const ref = useMemo(() => (element: HTMLElement | null) => registry?.setCell(id, target, element), [registry, id, target]);
-  const isOver = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.isOver(id) ?? false);
   return { ref, isOver };
 }
 

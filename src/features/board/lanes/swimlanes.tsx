@@ -7,7 +7,7 @@
  * a drop in another owner's or priority's lane also sets that field (lane-logic.ts).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { usePlaybooks } from '../../../api/playbooks.ts';
 import { useSuggestions } from '../../../api/suggestions.ts';
 import { taskSearchInfiniteQueryOptions } from '../../../api/tasks.ts';
@@ -22,7 +22,7 @@ import { orderByOf, type OrderBy } from '../columns/sort-order.ts';
 import { useVirtualList } from '../columns/use-virtual-list.ts';
 import { DragLayer } from '../dnd/drag-layer.tsx';
 import { createDragRegistry, type CellTarget } from '../dnd/drag-registry.ts';
-import { DragRegistryContext, useActiveDragId, useCellDrop } from '../dnd/use-board-drag.ts';
+import { DragRegistryContext, useActiveDragId } from '../dnd/use-board-drag.ts';
 import { FocusRequestsContext, createFocusRequests } from '../moves/focus-requests.ts';
 import { columnView, type PendingMove } from '../moves/move-logic.ts';
 import { useMoveTask, usePendingMoves } from '../moves/use-move-task.ts';
@@ -44,22 +44,24 @@ const MAX_ROWS = 3;
 
 /** The values lanes are made of, from the lists the app has (null while one loads). */
 function useLaneValues(group: GroupBy): { values: LaneValue[] | null; error: unknown; retry: () => void } {
-  const suggestions = useSuggestions();
-  const playbooks = usePlaybooks();
+  const { data: suggested, error: suggestionsError, refetch: refetchSuggestions } = useSuggestions();
+  const { data: playbooks, error: playbooksError, refetch: refetchPlaybooks } = usePlaybooks();
+  // Made again only when a list changes (not on every draw: the lanes, their searches and drop
+  // targets follow from it).
   return useMemo(() => {
     if (group === 'playbook') {
-      const values = playbooks.data?.flatMap((p) => (p.Gsid ? [{ value: p.Gsid, label: p.Name?.trim() || 'Unnamed playbook' }] : []));
-      return { values: values ?? null, error: playbooks.data ? null : playbooks.error, retry: () => void playbooks.refetch() };
+      const values = playbooks?.flatMap((p) => (p.Gsid ? [{ value: p.Gsid, label: p.Name?.trim() || 'Unnamed playbook' }] : []));
+      return { values: values ?? null, error: playbooks ? null : playbooksError, retry: () => void refetchPlaybooks() };
     }
-    const retry = () => void suggestions.refetch();
-    if (group === 'priority') return { values: priorityValues(suggestions.data?.priorities), error: null, retry };
-    const data = suggestions.data;
-    if (!data) return { values: null, error: suggestions.error, retry };
-    if (group === 'owner') return { values: data.owners.map((o) => ({ value: o.ownerId, label: o.ownerName })), error: null, retry };
+    const retry = () => void refetchSuggestions();
+    if (group === 'priority') return { values: priorityValues(suggested?.priorities), error: null, retry };
+    if (!suggested) return { values: null, error: suggestionsError, retry };
+    if (group === 'owner') return { values: suggested.owners.map((o) => ({ value: o.ownerId, label: o.ownerName })), error: null, retry };
     const companies = new Map<string, string>();
-    for (const c of data.ctas) if (c.companyId && !companies.has(c.companyId)) companies.set(c.companyId, c.companyName || c.companyId);
+    for (const c of suggested.ctas)
+      if (c.companyId && !companies.has(c.companyId)) companies.set(c.companyId, c.companyName || c.companyId);
     return { values: [...companies].map(([value, label]) => ({ value, label })), error: null, retry };
-  }, [group, suggestions, playbooks]);
+  }, [group, suggested, suggestionsError, refetchSuggestions, playbooks, playbooksError, refetchPlaybooks]);
 }
 
 export default function Swimlanes({ state, context }: Props) {
@@ -108,8 +110,8 @@ export default function Swimlanes({ state, context }: Props) {
   const columnKey = useCallback(() => null, []);
   const move = useMoveTask({ columnKey, orderBy, scope, hiddenIn, cells: cellKeys });
   const pending = usePendingMoves();
-  const playbooks = usePlaybooks();
-  const playbookNames = useMemo(() => (playbooks.data ? playbookIndex(playbooks.data) : null), [playbooks.data]);
+  const playbooks = usePlaybooks().data;
+  const playbookNames = useMemo(() => (playbooks ? playbookIndex(playbooks) : null), [playbooks]);
   const [focusRequests] = useState(createFocusRequests);
   const [dragRegistry] = useState(createDragRegistry);
   const { collapsed, toggle } = useCollapsedLanes(group);
@@ -326,6 +328,16 @@ const SwimLane = memo(function SwimLane(props: LaneProps) {
     </section>
   );
 });
+
+const noSubscription = () => () => {};
+
+/** A cell as a drop target (`id` unique on the board): a ref for its element, and whether the dragged card is over it. */
+function useCellDrop(id: string, target: CellTarget) {
+  const registry = useContext(DragRegistryContext);
+  const ref = useMemo(() => (element: HTMLElement | null) => registry?.setCell(id, target, element), [registry, id, target]);
+  const isOver = useSyncExternalStore(registry?.onPublished ?? noSubscription, () => registry?.isOver(id) ?? false);
+  return { ref, isOver };
+}
 
 interface CellProps extends LaneProps {
   status: TaskStatus;

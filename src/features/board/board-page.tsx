@@ -30,7 +30,7 @@ export function BoardPage() {
         <BoardTeamViews
           params={serializeBoardParams(state).toString()}
           nothingToShare={
-            hasFilters(state) || state.sort !== DEFAULT_SORT
+            hasFilters(state) || state.sort !== DEFAULT_SORT || state.group
               ? null
               : 'Choose a filter or a sort first: the plain board needs no saved view.'
           }

@@ -6,6 +6,13 @@
  */
 import type { Task, TaskStatus } from '../../../api/types.ts';
 
+/** A field a swimlane move also sets: as the card showed it, and the value the move sets. */
+export interface ShownField {
+  name: 'OwnerId' | 'Priority';
+  shown: string | null;
+  wanted: string | null;
+}
+
 export class StaleMoveError extends Error {
   override readonly name = 'StaleMoveError';
 
@@ -15,6 +22,8 @@ export class StaleMoveError extends Error {
     /** The status the card showed when the move began. */
     readonly shown: TaskStatus,
     readonly to: TaskStatus,
+    /** Set when the status is as shown but this field is not (someone else changed it). */
+    readonly field?: ShownField,
   ) {
     super(`The task is in ${fresh.Status ?? 'another status'} now, not ${shown}.`);
   }
@@ -34,9 +43,12 @@ export function checkNotStale(
   fresh: Task,
   shown: TaskStatus,
   to: TaskStatus,
-  options: { force: boolean; known: ReadonlySet<string> },
+  options: { force: boolean; known: ReadonlySet<string>; field?: ShownField | undefined },
 ): void {
-  if (options.force || fresh.Status === undefined || fresh.Status === shown) return;
+  const { field } = options;
+  const moved = fresh.Status !== undefined && fresh.Status !== shown;
+  const changed = field !== undefined && (fresh[field.name] ?? null) !== field.shown;
+  if (options.force || (!moved && !changed)) return;
   if (!fresh.ModifiedDate || options.known.has(fresh.ModifiedDate)) return;
-  throw new StaleMoveError(fresh, shown, to);
+  throw new StaleMoveError(fresh, shown, to, moved ? undefined : field);
 }

@@ -76,7 +76,8 @@ function sendMove({ task, from, to, force, change }: MoveVariables): Promise<Tas
   knowVersion(id, task.ModifiedDate);
   return chain(id, async () => {
     const fresh = await getTask(id, { fresh: true });
-    checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set() });
+    const field = change && { name: change.field, shown: task[change.field] ?? null, wanted: change.value };
+    checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set(), field });
     knowVersion(id, fresh.ModifiedDate);
     const saved = await updateTask(id, moveInput(fresh, to, change));
     knowVersion(id, saved.ModifiedDate);
@@ -149,7 +150,7 @@ export function useMoveTask(columns: BoardColumns) {
           actions: ask
             ? [
                 {
-                  label: `Move to ${variables.to}`,
+                  label: `Move to ${target(variables)}`,
                   onAction: () => run({ ...variables, task: error.fresh, from: error.fresh.Status ?? variables.from, force: true }),
                 },
               ]

@@ -164,7 +164,9 @@ test('keyboard: a card goes down a lane and across a column, owner and status ch
   await pickUp(page, name);
   await page.keyboard.press('ArrowDown');
   await expect(announcement(page)).toHaveText(`Over Not Started in ${bob!.name}.`);
+  // Each press is heard before the next (as a screen reader user would).
   await page.keyboard.press('ArrowRight');
+  await expect(announcement(page)).toHaveText(`Over In Progress in ${bob!.name}.`);
   await page.keyboard.press('ArrowRight');
   await expect(announcement(page)).toHaveText(`Over Completed in ${bob!.name}.`);
   await page.keyboard.press('Space');

@@ -15,7 +15,6 @@ import {
   type TeamView,
   type TeamViewInput,
 } from '../../lib/live-events.ts';
-import { CALENDAR_FEED_ADDRESS_PATH, FEED_OWNER_PARAM, type CalendarFeedAnswer } from '../../lib/calendar-feed.ts';
 import { isTeamViewKind } from '../../lib/team/team-views.ts';
 import { appRequestHeaders, DEFAULT_TIMEOUT_MS, type CallOptions } from '../client.ts';
 import { ApiError, isApiError } from '../errors.ts';
@@ -39,8 +38,11 @@ export interface TeamApi {
   createTeamView(input: TeamViewInput, options?: CallOptions): Promise<TeamView>;
   updateTeamView(id: string, patch: TeamViewPatch, options?: CallOptions): Promise<TeamView>;
   deleteTeamView(id: string, options?: CallOptions): Promise<void>;
-  /** The calendar feed's address for an owner's open tasks, for the current user (`GET /api/calendar-feed`). */
-  getCalendarFeed(owner: string, options?: CallOptions): Promise<CalendarFeedAnswer>;
+  /**
+   * Any other `GET` of the team server's own API: its JSON, unchecked (the caller reads it, e.g.
+   * the calendar feed's address in calendar-feed.ts, which loads only when it is used).
+   */
+  getJson(path: string, options?: CallOptions): Promise<unknown>;
 }
 
 /**
@@ -266,21 +268,10 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
       await send('DELETE', viewPath(id), undefined, callOptions);
     },
 
-    async getCalendarFeed(owner, callOptions) {
-      const query = new URLSearchParams({ [FEED_OWNER_PARAM]: owner });
-      const body = await send('GET', `${CALENDAR_FEED_ADDRESS_PATH}?${query}`, undefined, callOptions);
-      if (!isRecord(body) || typeof body.url !== 'string' || !/^https?:\/\//.test(body.url) || typeof body.personal !== 'boolean') {
-        throw new ApiError({
-          kind: 'api',
-          status: 200,
-          errorDesc: "The team server answered with the calendar feed's address in a shape this app does not know.",
-        });
-      }
-      return { url: body.url, personal: body.personal };
-    },
+    getJson: (path, callOptions) => send('GET', path, undefined, callOptions),
   };
 }
 
 const defaultTeamApi = createTeamApi();
 
-export const { getTaskActivity, listTeamViews, createTeamView, updateTeamView, deleteTeamView, getCalendarFeed } = defaultTeamApi;
+export const { getTaskActivity, listTeamViews, createTeamView, updateTeamView, deleteTeamView, getJson } = defaultTeamApi;

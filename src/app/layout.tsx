@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { AfterFirstPage } from './first-page.tsx';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
@@ -90,6 +91,7 @@ export function Layout() {
             }}
             className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-wrap items-center justify-end gap-3 pb-1 sm:flex sm:w-auto sm:pb-0`}
           >
+            <KeyboardShortcuts />
             {live && (
               <Suspense fallback={null}>
                 <LiveIndicator />

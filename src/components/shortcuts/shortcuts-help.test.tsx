@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SHORTCUT_KEYS, setShortcutsOn, shortcutsActive } from '../../lib/shortcuts/keys.ts';
+import { SHORTCUT_KEYS, setShortcutsOn, shortcutsActive } from './keys.ts';
 import { HELP_GROUPS, ShortcutsHelp } from './shortcuts-help.tsx';
 
 describe('the shortcuts help', () => {

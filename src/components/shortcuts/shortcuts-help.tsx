@@ -1,10 +1,10 @@
 /**
  * The keyboard shortcuts' help: every shortcut, grouped, and the switch that turns the single-key
- * ones off. Opened by `?` or the header's "Keyboard shortcuts" (src/app/keyboard-shortcuts.tsx);
- * its code loads then. Keys still act while it is open (it closes first), except in its checkbox.
+ * ones off. Opened by `?` or the header's "Keyboard shortcuts" (keyboard-shortcuts.tsx); its
+ * code loads then. Keys still act while it is open (it closes first), except in its checkbox.
  */
 import { useId, useRef, useState } from 'react';
-import { HELP_ATTRIBUTE, setShortcutsOn, shortcutsActive, type ShortcutAction } from '../../lib/shortcuts/keys.ts';
+import { HELP_ATTRIBUTE, setShortcutsOn, shortcutsActive, type ShortcutAction } from './keys.ts';
 import { Modal } from '../modal/modal.tsx';
 import { Button } from '../ui/button.tsx';
 

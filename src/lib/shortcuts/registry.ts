@@ -1,9 +1,12 @@
 /**
- * What a page offers the keyboard shortcuts (src/lib/shortcuts/keys.ts): the field `/` focuses,
+ * What a page offers the keyboard shortcuts (src/components/shortcuts/): the field `/` focuses,
  * and the board's card actions. A page registers while it is shown (in an effect, returning the
- * unregister function); the page registered last wins.
+ * unregister function); the page registered last wins. Small and loaded with the app, so a page
+ * registers at once; the shortcuts themselves load after the first page.
  */
-import type { BoardAction } from './keys.ts';
+
+/** What the board does from the focused card: `j`, `k`, `m` and `x`. */
+export type BoardAction = 'next-card' | 'previous-card' | 'card-menu' | 'select-card';
 
 /** Finds the page's search or filter field (null when it is not drawn now). */
 export type SearchTarget = () => HTMLElement | null | undefined;

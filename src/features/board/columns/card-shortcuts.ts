@@ -1,12 +1,11 @@
 /**
- * The board's part of the keyboard shortcuts (src/lib/shortcuts/): `j` and `k` travel between
+ * The board's part of the keyboard shortcuts (src/components/shortcuts/): `j` and `k` travel between
  * the cards of a column as Down and Up do, from anywhere in a card (from outside any card they
  * go to the first column's card in the Tab order); `m` opens the focused card's "Move to" menu.
  * `Enter` needs nothing here: on a card's link it follows it, as it always has.
  */
 import { useEffect } from 'react';
-import type { BoardAction } from '../../../lib/shortcuts/keys.ts';
-import { registerBoardKeys } from '../../../lib/shortcuts/registry.ts';
+import { registerBoardKeys, type BoardAction } from '../../../lib/shortcuts/registry.ts';
 import type { CardKey } from './card-keys.ts';
 
 type Travel = (key: CardKey, article: Element) => void;

@@ -1,20 +1,20 @@
 /**
- * The keyboard shortcuts' one listener (the keys and when they are left alone:
- * src/lib/shortcuts/keys.ts) and the "Keyboard shortcuts" button. Both open the help dialog,
- * whose code loads when it is first opened.
+ * The keyboard shortcuts' one listener (the keys and when they are left alone: keys.ts) and the
+ * header's "Keyboard shortcuts" button; both open the help, whose code loads when it is first
+ * opened. The layout draws this once the first page has settled, so none of it is part of the
+ * first visit (a key pressed before then does nothing).
  */
 import { useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
-import { useNewTask } from '../components/new-task/new-task-context.tsx';
-import { useToast } from '../components/toast/toasts.tsx';
-import { keysBelongToFocus, resolveKey, shortcutsActive, type ShortcutAction } from '../lib/shortcuts/keys.ts';
-import { pageBoardKeys, pageSearchField } from '../lib/shortcuts/registry.ts';
-import { loadWithRetry } from './lazy-import.ts';
+import { useNewTask } from '../new-task/new-task-context.tsx';
+import { useToast } from '../toast/toasts.tsx';
+import { pageBoardKeys, pageSearchField } from '../../lib/shortcuts/registry.ts';
+import { keysBelongToFocus, resolveKey, shortcutsActive, type ShortcutAction } from './keys.ts';
 
 const isGo = (action: ShortcutAction): action is `go:${string}` & ShortcutAction => action.startsWith('go:');
 
-type HelpModule = typeof import('../components/shortcuts/shortcuts-help.tsx');
+type HelpModule = typeof import('./shortcuts-help.tsx');
 
 export function KeyboardShortcuts() {
   const navigate = useNavigate();
@@ -84,7 +84,7 @@ function useHelpCode(open: boolean, close: () => void): HelpModule | null {
   useEffect(() => {
     if (!open || code) return;
     let live = true;
-    loadWithRetry(() => import('../components/shortcuts/shortcuts-help.tsx')).then(
+    import('./shortcuts-help.tsx').then(
       (m) => live && setCode(m),
       () => {
         if (!live) return;

@@ -9,7 +9,7 @@ import {
   shortcutsOn,
   type KeyPress,
 } from './keys.ts';
-import { memoryStorage } from '../safe-storage.ts';
+import { memoryStorage } from '../../lib/safe-storage.ts';
 
 const press = (key: string, more: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, altKey: false, metaKey: false, ...more });
 

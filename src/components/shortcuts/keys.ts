@@ -1,7 +1,7 @@
 /**
  * The app's keyboard shortcuts: which key does what, when a key is left alone, and the `g`
- * sequence. Pure (the listener is src/app/keyboard-shortcuts.tsx, the help dialog
- * src/components/shortcuts/).
+ * sequence. Pure (the listener is keyboard-shortcuts.tsx, the help shortcuts-help.tsx; what a
+ * page offers them, src/lib/shortcuts/registry.ts).
  *
  * Why these keys shadow neither the browser nor a screen reader:
  * - A key pressed with Ctrl, Alt or Meta (Cmd) is never taken, so no browser or system shortcut
@@ -22,7 +22,8 @@
  *   (Enter follows a card's link, the arrows travel between cards, see the board's card-keys.ts).
  */
 
-export type BoardAction = 'next-card' | 'previous-card' | 'card-menu' | 'select-card';
+import type { BoardAction } from '../../lib/shortcuts/registry.ts';
+
 export type GoPath = '/board' | '/search' | '/playbooks' | '/calendar';
 export type ShortcutAction = 'help' | 'search' | 'new-task' | `go:${GoPath}` | BoardAction;
 

@@ -99,16 +99,16 @@ export function Layout() {
             }}
             className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-wrap items-center justify-end gap-3 pb-1 sm:flex sm:w-auto sm:pb-0`}
           >
-            <Suspense fallback={null}>
-              <AfterFirstPage>
-                <KeyboardShortcuts />
-              </AfterFirstPage>
-            </Suspense>
             {live && (
               <Suspense fallback={null}>
                 <LiveIndicator />
               </Suspense>
             )}
+            <Suspense fallback={null}>
+              <AfterFirstPage>
+                <KeyboardShortcuts />
+              </AfterFirstPage>
+            </Suspense>
             <Suspense fallback={null}>
               <AfterFirstPage>
                 <HeaderAccount />

@@ -59,13 +59,19 @@ export function KeyboardShortcuts() {
 
   return (
     <>
+      {/* Its words from 1024 px; a "?" (the key that opens the same list) where the header is narrow. */}
       <button
         type="button"
         aria-haspopup="dialog"
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (?)"
         onClick={() => setHelpOpen(true)}
         className="rounded px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
       >
-        Keyboard shortcuts
+        <span aria-hidden="true" className="lg:hidden">
+          ?
+        </span>
+        <span className="max-lg:sr-only">Keyboard shortcuts</span>
       </button>
       {/* In the body: the button may sit in the phone's collapsed menu. */}
       {helpOpen && help && createPortal(<help.ShortcutsHelp onClose={() => setHelpOpen(false)} />, document.body)}

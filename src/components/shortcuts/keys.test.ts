@@ -89,11 +89,14 @@ describe('keysBelongToFocus', () => {
       <div id="edit" contenteditable="true"><b id="inside">x</b></div><div id="noedit" contenteditable="false"></div>
       <div role="combobox" id="combo"></div><ul role="listbox"><li role="option" id="opt"></li></ul>
       <ul role="menu"><li role="menuitem" id="item"></li></ul><div role="grid"><span id="cell"></span></div>
+      <button id="dragging" aria-roledescription="draggable" aria-pressed="true">h</button>
+      <button id="handle" aria-roledescription="draggable">h</button><button id="toggle" aria-pressed="true">t</button>
       <button id="button">b</button><a id="link" href="/x">x</a><article id="card"><a href="/tasks/1" id="card-link">t</a></article>`);
-    for (const id of ['text', 'box', 'area', 'sel', 'edit', 'inside', 'combo', 'opt', 'item', 'cell']) {
+    for (const id of ['text', 'box', 'area', 'sel', 'edit', 'inside', 'combo', 'opt', 'item', 'cell', 'dragging']) {
       expect(keysBelongToFocus($(`#${id}`), document), id).toBe(true);
     }
-    for (const id of ['noedit', 'button', 'link', 'card-link']) expect(keysBelongToFocus($(`#${id}`), document), id).toBe(false);
+    for (const id of ['noedit', 'handle', 'toggle', 'button', 'link', 'card-link'])
+      expect(keysBelongToFocus($(`#${id}`), document), id).toBe(false);
     expect(keysBelongToFocus(document.body, document)).toBe(false);
     expect(keysBelongToFocus(null, document)).toBe(false);
   });

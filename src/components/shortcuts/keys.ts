@@ -8,9 +8,10 @@
  *   (Ctrl+F, Ctrl+/, Alt+letters of a menu bar, Cmd+N) is shadowed. Only Shift may be held (`?`).
  *   AltGr reports Ctrl+Alt on Windows, so a character typed with it is left alone too.
  * - No key is taken while typing: in an input, textarea or select, in editable text, or while a
- *   widget that reads keys itself has the focus (a combobox, listbox, menu, grid, slider…), nor
- *   while any dialog but the shortcuts' own help is open. There a screen reader is in its focus
- *   (forms) mode and passes every key to the page, so the page must not act on them.
+ *   widget that reads keys itself has the focus (a combobox, listbox, menu, grid, slider…, or a
+ *   card picked up for a keyboard drag), nor while any dialog but the shortcuts' own help is
+ *   open. There a screen reader is in its focus (forms) mode and passes every key to the page,
+ *   so the page must not act on them.
  * - Single-character keys act only when the focus is in the page's content (a card, a link, a
  *   button, the page itself). There, a screen reader in its browse mode (NVDA, JAWS, Narrator)
  *   takes single letters for its own quick navigation (`h` next heading, `k` next link…) before
@@ -24,7 +25,7 @@
 
 import type { BoardAction } from '../../lib/shortcuts/registry.ts';
 
-export type GoPath = '/board' | '/search' | '/playbooks' | '/calendar';
+type GoPath = '/board' | '/search' | '/playbooks' | '/calendar';
 export type ShortcutAction = 'help' | 'search' | 'new-task' | `go:${GoPath}` | BoardAction;
 
 /** How long `g` waits for its second key. */
@@ -80,11 +81,12 @@ export const SHORTCUT_KEYS = { single: SINGLE, afterG: AFTER_G };
 
 /**
  * Where the focus takes typed characters or keys of its own: an input of any type, a textarea,
- * a select, editable text, or a widget that reads keys (a combobox, listbox, menu, grid, tree,
- * slider, spin button, tabs), or anything in a dialog.
+ * a select, editable text, a widget that reads keys (a combobox, listbox, menu, grid, tree,
+ * slider, spin button, tabs), a card picked up for a keyboard drag (dnd-kit marks its handle
+ * pressed), or anything in a dialog.
  */
 const FIELD =
-  'input,textarea,select,[contenteditable]:not([contenteditable="false"]),[role=textbox],[role=searchbox],[role=combobox],[role=listbox],[role=option],[role=menu],[role=menubar],[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio],[role=grid],[role=treegrid],[role=tree],[role=slider],[role=spinbutton],[role=tablist],[role=application],dialog,[role=dialog],[role=alertdialog]';
+  '[aria-roledescription][aria-pressed="true"],input,textarea,select,[contenteditable]:not([contenteditable="false"]),[role=textbox],[role=searchbox],[role=combobox],[role=listbox],[role=option],[role=menu],[role=menubar],[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio],[role=grid],[role=treegrid],[role=tree],[role=slider],[role=spinbutton],[role=tablist],[role=application],dialog,[role=dialog],[role=alertdialog]';
 
 /** The shortcuts' own help dialog holds an element with this attribute: keys still act in it. */
 export const HELP_ATTRIBUTE = 'data-shortcuts-help';

@@ -1,8 +1,10 @@
 /**
  * The board's part of the keyboard shortcuts (src/components/shortcuts/): `j` and `k` travel between
  * the cards of a column as Down and Up do, from anywhere in a card (from outside any card they
- * go to the first column's card in the Tab order); `m` opens the focused card's "Move to" menu.
- * `Enter` needs nothing here: on a card's link it follows it, as it always has.
+ * go to a card: the focused column's, else the first shown column's, the one in the Tab order);
+ * `m` opens the focused card's "Move to" menu. `Enter` needs nothing here: on a card's link it
+ * follows it, as it always has. `x` belongs to the board's selection, answered here once the
+ * board has one (until then it does nothing).
  */
 import { useEffect } from 'react';
 import { registerBoardKeys, type BoardAction } from '../../../lib/shortcuts/registry.ts';
@@ -30,11 +32,14 @@ export function boardAction(action: BoardAction, doc: Document = document): bool
   }
   if (action !== 'next-card' && action !== 'previous-card') return false;
   if (!article) {
-    // The first shown column's card in the Tab order (the one last focused there).
-    for (const link of doc.querySelectorAll<HTMLElement>(`${CARD} a[href^="/tasks/"][tabindex="0"]`)) {
-      if (link.getClientRects().length > 0) {
-        link.focus();
-        return true;
+    // A column's card in the Tab order (the one last focused there): in the focused column, else the first shown.
+    const column = doc.activeElement?.closest('section');
+    for (const scope of column ? [column, doc] : [doc]) {
+      for (const link of scope.querySelectorAll<HTMLElement>(`${CARD} a[href^="/tasks/"][tabindex="0"]`)) {
+        if (link.getClientRects().length > 0) {
+          link.focus();
+          return true;
+        }
       }
     }
     return false;

@@ -24,6 +24,7 @@ const NAV = [
   { to: '/board', label: 'Board' },
   { to: '/search', label: 'Search' },
   { to: '/playbooks', label: 'Playbooks' },
+  { to: '/calendar', label: 'Calendar' },
 ];
 
 export function Layout() {

@@ -34,7 +34,15 @@ describe('the month grid', () => {
 
 describe('the week and the visible range', () => {
   it('a week runs Monday to Sunday, across a month and a year end', () => {
-    expect(weekDays('2026-12-31')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    expect(weekDays('2026-12-31')).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ]);
     expect(weekDays('2026-11-30')[0]).toBe('2026-11-30'); // a Monday is its own week's start
     expect(weekDays('2026-12-06')[0]).toBe('2026-11-30'); // a Sunday is its week's last day
   });

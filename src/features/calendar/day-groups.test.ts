@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/types.ts';
 import { dayCell, groupByDay, isOverdue, withPending, withSaved } from './day-groups.ts';
 
-const task = (Gsid: string, Name: string, DueDate?: string, Status: Task['Status'] = 'Not Started'): Task => ({ Gsid, Name, DueDate, Status });
+const task = (Gsid: string, Name: string, DueDate?: string, Status: Task['Status'] = 'Not Started'): Task => ({
+  Gsid,
+  Name,
+  DueDate,
+  Status,
+});
 
 describe('day grouping', () => {
   it('groups by due date, open before done, then by name; no due date is left out', () => {

@@ -44,11 +44,12 @@ export function rangeRequest(state: CalendarState, today: string, me: string | n
   };
 }
 
-/** The first tasks with no due date that the filters let through (the list sorts them by name). */
+/** The tasks with no due date that the filters let through, the most recently changed first. */
 export function undatedRequest(state: CalendarState, me: string | null): SearchRequest {
   return {
     select: CALENDAR_FIELDS,
     where: { conditions: [{ name: 'DueDate', alias: 'Due', operator: 'IS_NULL', value: [] }, ...filterConditions(state, me)] },
+    orderBy: { ModifiedDate: 'desc' },
     limit: UNDATED_PAGE_SIZE,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The tasks without a due date, beside the calendar: the first page of them by name, with how
- * many there are in all. A drop here clears a task's due date; a task dragged from here to a
+ * The tasks without a due date, beside the calendar: the most recently changed first (a page of
+ * them), with how many there are in all. A drop here clears a task's due date; a task dragged from here to a
  * day gets that day.
  */
 import type { SearchResult, Task } from '../../api/types.ts';
@@ -22,7 +22,7 @@ interface Props {
 
 export function UndatedList({ result, rows, error, pending, onRetry, today, onChangeDate }: Props) {
   const { ref, isOver } = useDayDrop(UNDATED_DROP_ID);
-  const sorted = [...rows].sort((a, b) => (a.Name ?? '').localeCompare(b.Name ?? ''));
+  const sorted = rows;
   const total = result ? result.totalCount + rows.length - result.records.length : rows.length;
   return (
     <section

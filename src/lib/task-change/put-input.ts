@@ -17,17 +17,13 @@ export function putInput(task: Task, changes: { Status?: TaskStatus; DueDate?: s
       errorDesc: 'The server sent the task without its name or CTA, so it cannot be changed safely.',
     });
   }
-  const input: TaskInput = { Name: task.Name, CTAId: task.CTAId };
-  const status = changes.Status ?? task.Status;
-  if (status) input.Status = status;
+  const input: TaskInput = { Name: task.Name, CTAId: task.CTAId, Status: changes.Status ?? task.Status };
   for (const field of OPTIONAL_FIELDS) {
     const value = task[field];
     if (value !== undefined && value !== null) input[field] = value;
   }
-  if (changes.DueDate !== undefined) {
-    if (changes.DueDate === null) delete input.DueDate;
-    else input.DueDate = changes.DueDate;
-  }
+  // Left undefined, a field is not sent (JSON has no undefined): no due date.
+  if (changes.DueDate !== undefined) input.DueDate = changes.DueDate ?? undefined;
   return input;
 }
 

@@ -26,7 +26,7 @@ export class StaleChangeError<F extends StaleField = StaleField> extends Error {
     readonly shown: StaleFields[F],
     readonly to: StaleFields[F],
   ) {
-    super(`The task's ${field} is ${fresh[field] ?? 'empty'} now, not ${shown ?? 'empty'}.`);
+    super(`${field} changed by someone else`);
   }
 }
 
@@ -36,8 +36,6 @@ export type StaleMoveError = StaleChangeError<'Status'>;
 export function isStaleChange<F extends StaleField>(error: unknown, field: F): error is StaleChangeError<F> {
   return error instanceof StaleChangeError && error.field === field;
 }
-
-export const isStaleMove = (error: unknown): error is StaleMoveError => isStaleChange(error, 'Status');
 
 /**
  * Throws when the fresh task's `field` is no longer what the view showed and someone else changed

@@ -25,7 +25,7 @@ import { useToast } from '../../../components/toast/toasts.tsx';
 import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
 import { moveInput } from '../../../lib/task-change/put-input.ts';
 import type { OrderBy } from '../columns/sort-order.ts';
-import { checkNotStale, createKnownVersions, isStaleMove } from '../../../lib/task-change/stale-change.ts';
+import { checkNotStale, createKnownVersions, isStaleChange } from '../../../lib/task-change/stale-change.ts';
 import { createKeyedChain } from '../../../lib/task-change/task-chain.ts';
 
 export interface MoveVariables {
@@ -121,7 +121,7 @@ export function useMoveTask(columns: BoardColumns) {
     mutationKey: MOVE_MUTATION_KEY,
     mutationFn: sendMove,
     onError: async (error, variables) => {
-      if (isStaleMove(error)) {
+      if (isStaleChange(error, 'Status')) {
         // The card jumps to where the task really is, with what the server has now.
         await putInColumn(error.fresh, variables.scope);
         // The words load only now: a stale move is rare.

@@ -47,15 +47,7 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
           );
         })}
       </div>
-      <FilterSelects
-        owner={state.owner}
-        company={state.company}
-        priority={state.priority}
-        update={update}
-        mine={state.quick.includes('mine')}
-        me={me}
-        setMe={setMe}
-      />
+      <FilterSelects {...state} update={update} mine={state.quick.includes('mine')} me={me} setMe={setMe} />
       {hasFilters(state) && (
         <button
           type="button"

@@ -151,7 +151,8 @@ describe('useChangeDueDate', () => {
     const { result } = renderCalendar();
     act(() => result.current.change({ task: shownTask, from: '2026-12-02', to: null }));
     await waitFor(() => expect(toasts.get().at(-1)).toMatchObject({ message: 'Changed the due date of "Kickoff call" to no due date.' }));
-    expect(api.updateTask.mock.calls[0]![1]).not.toHaveProperty('DueDate');
+    // What is sent (JSON) has no DueDate: the PUT clears it.
+    expect(JSON.parse(JSON.stringify(api.updateTask.mock.calls[0]![1]))).not.toHaveProperty('DueDate');
     expect(queryClient.getQueryData<SearchResult>(undatedKey)).toMatchObject({ records: [{ Gsid: '1T1' }], totalCount: 1 });
     expect(days(result.current.pending)).toEqual({});
   });

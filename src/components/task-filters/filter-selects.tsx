@@ -8,7 +8,7 @@ import { useSuggestions } from '../../api/suggestions.ts';
 import { PRIORITIES } from '../../lib/priorities.ts';
 import { LabelledSelect, withCurrent, type Choice } from '../ui/labelled-select.tsx';
 
-export interface TaskFilterValues {
+interface TaskFilterValues {
   owner: string | null;
   company: string | null;
   priority: string | null;

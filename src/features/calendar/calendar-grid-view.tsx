@@ -12,7 +12,7 @@ import { dayDropId } from './drop-ids.ts';
 import { TaskChip } from './task-chip.tsx';
 
 /** Tasks a day's cell shows before "N more". */
-export const DAY_LIMIT: Record<CalendarView, number> = { month: 3, week: 12 };
+const DAY_LIMIT: Record<CalendarView, number> = { month: 3, week: 12 };
 
 interface Props {
   view: CalendarView;

@@ -18,7 +18,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The first day of the month that holds `iso`. */
-export function monthStart(iso: string): string {
+function monthStart(iso: string): string {
   return `${iso.slice(0, 7)}-01`;
 }
 

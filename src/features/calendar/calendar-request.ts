@@ -15,16 +15,16 @@ import { visibleRange } from './calendar-grid.ts';
 import { parseCalendarParams, type CalendarState } from './calendar-url-state.ts';
 
 /** What a task on the calendar shows, and what a due-date change needs. */
-export const CALENDAR_FIELDS = ['Gsid', 'Name', 'CompanyName', 'OwnerId', 'OwnerName', 'Status', 'Priority', 'DueDate', 'ModifiedDate'];
+const CALENDAR_FIELDS = ['Gsid', 'Name', 'CompanyName', 'OwnerId', 'OwnerName', 'Status', 'Priority', 'DueDate', 'ModifiedDate'];
 
 /** Rows a page of the range's search asks for. */
 const RANGE_PAGE_SIZE = 500;
 
 /** Tasks without a due date listed at once (the list says how many there are in all). */
-export const UNDATED_PAGE_SIZE = 25;
+const UNDATED_PAGE_SIZE = 25;
 
 /** The calendar's filters as search conditions (no date). `me`: who "My tasks" means. */
-export function filterConditions(state: CalendarState, me: string | null): SearchCondition[] {
+function filterConditions(state: CalendarState, me: string | null): SearchCondition[] {
   const conditions: SearchCondition[] = [];
   if (state.owner) conditions.push({ name: 'OwnerId', alias: 'Owner', operator: 'EQ', value: [state.owner] });
   if (state.company) conditions.push({ name: 'CompanyId', alias: 'Company', operator: 'EQ', value: [state.company] });

@@ -63,8 +63,6 @@ function sendChange({ task, from, to, force }: DueChange): Promise<Task> {
   });
 }
 
-/** A date in words: "Dec 9, 2026", or "no due date". */
-export const dateWords = (date: string | null | undefined) => (date ? formatDate(date) : 'no due date');
 const toWords = (date: string | null) => (date ? `to ${formatDate(date)}` : 'to no due date');
 
 function reason(error: unknown): string {

@@ -47,12 +47,7 @@ export function TaskChip({ task, from, today, onChangeDate }: Props) {
         className="shrink-0 cursor-grab touch-none rounded px-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
       >
         <svg aria-hidden="true" viewBox="0 0 8 14" className="h-3.5 w-2 fill-current">
-          <circle cx="2" cy="2" r="1.2" />
-          <circle cx="6" cy="2" r="1.2" />
-          <circle cx="2" cy="7" r="1.2" />
-          <circle cx="6" cy="7" r="1.2" />
-          <circle cx="2" cy="12" r="1.2" />
-          <circle cx="6" cy="12" r="1.2" />
+          <path d="M1 1h2v2H1zM5 1h2v2H5zM1 6h2v2H1zM5 6h2v2H5zM1 11h2v2H1zM5 11h2v2H5z" />
         </svg>
       </button>
       <Link
@@ -74,8 +69,7 @@ export function TaskChip({ task, from, today, onChangeDate }: Props) {
         className="shrink-0 rounded p-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-none stroke-current" strokeWidth="1.5">
-          <rect x="2" y="3" width="12" height="11" rx="1.5" />
-          <path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" />
+          <path d="M3.5 3h9A1.5 1.5 0 0 1 14 4.5v8a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 12.5v-8A1.5 1.5 0 0 1 3.5 3zM2 6.5h12M5.5 1.5v3M10.5 1.5v3" />
         </svg>
       </button>
     </li>

@@ -22,8 +22,7 @@ export class StaleChangeError<F extends StaleField = StaleField> extends Error {
     /** The task as the server has it now. */
     readonly fresh: Task,
     readonly field: F,
-    /** The value the view showed when the change began. */
-    readonly shown: StaleFields[F],
+    /** Where the user wanted it. */
     readonly to: StaleFields[F],
   ) {
     super(`${field} changed by someone else`);
@@ -54,7 +53,7 @@ export function checkNotStale<F extends StaleField>(
   const now = fresh[field] ?? null;
   if (options.force || now === (shown ?? null) || (field === 'Status' && now === null)) return;
   if (!fresh.ModifiedDate || options.known.has(fresh.ModifiedDate)) return;
-  throw new StaleChangeError(fresh, field, shown, to);
+  throw new StaleChangeError(fresh, field, to);
 }
 
 /**

@@ -21,7 +21,7 @@ describe('the words for a stale move', () => {
   });
 
   it('only tells when someone already moved it where the user wanted', () => {
-    const error = new StaleChangeError(fresh, 'Status', 'Not Started', 'Completed');
+    const error = new StaleChangeError(fresh, 'Status', 'Completed');
     expect(staleMoveMessage(error, now)).toEqual({
       message: '"Kickoff call" was already moved to Completed 2 minutes ago by someone else. Nothing to do.',
       ask: false,

@@ -28,6 +28,7 @@ const undatedList = (page: Page) => page.getByRole('region', { name: /^No due da
 const heading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
 
 test('from the nav: month and week, previous, next and today, in the URL; today is marked', async ({ page, axe }) => {
+  test.slow(); // two axe scans of a full month and week
   const today = isoDay(0);
   await page.goto('/board');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();

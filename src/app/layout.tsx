@@ -33,6 +33,7 @@ const NAV = [
   { to: '/board', label: 'Board' },
   { to: '/search', label: 'Search' },
   { to: '/playbooks', label: 'Playbooks' },
+  { to: '/calendar', label: 'Calendar' },
 ];
 
 export function Layout() {
@@ -59,7 +60,7 @@ export function Layout() {
                   <NavLink
                     to={item.to}
                     className={({ isActive }) =>
-                      `rounded px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`
+                      `rounded px-2.5 py-1.5 text-sm font-medium ${isActive ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`
                     }
                   >
                     {item.label}

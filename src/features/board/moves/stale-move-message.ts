@@ -3,7 +3,7 @@
  * board's first visit need not carry them.
  */
 import { timeAgo } from '../../../lib/time-ago.ts';
-import type { StaleMoveError } from './stale-move.ts';
+import type { StaleMoveError } from '../../../lib/task-change/stale-change.ts';
 
 /**
  * What the user is told: the question when the task is somewhere else, or just the news when

@@ -326,3 +326,31 @@ test('the list without a due date: a task dragged from it to a day gets the date
   await expect(list.getByRole('link', { name })).toBeVisible();
   await expect.poll(async () => (await getTask(task.Gsid)).DueDate ?? null).toBeNull();
 });
+
+test('"Subscribe to calendar" gives the feed address of the owner the calendar shows; axe finds nothing in its dialog', async ({
+  page,
+  axe,
+}) => {
+  await page.goto('/calendar');
+  await expect(page.getByText('To subscribe to a calendar feed, choose an owner or yourself in “I am”.')).toBeVisible();
+
+  const { data } = await sandboxApi.call<{ records: { OwnerId?: string }[] }>('POST', '/v1/tasks/search', {
+    select: ['OwnerId'],
+    where: { conditions: [{ name: 'OwnerId', alias: 'A', operator: 'IS_NOT_NULL', value: [] }] },
+    limit: 1,
+  });
+  const owner = data.records[0]!.OwnerId!;
+  await page.goto(`/calendar?owner=${owner}`);
+  const subscribe = page.getByRole('button', { name: 'Subscribe to calendar' });
+  await subscribe.click();
+  const dialog = page.getByRole('dialog', { name: 'Subscribe to calendar' });
+  const address = dialog.getByRole('textbox', { name: 'Calendar address' });
+  await expect(address).toHaveValue(new RegExp(`/calendar\\.ics\\?owner=${owner}$`));
+  const feed = await page.request.get(await address.inputValue());
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  await axe('calendar, Subscribe to calendar');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(subscribe).toBeFocused();
+});

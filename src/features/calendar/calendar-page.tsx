@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Task } from '../../api/types.ts';
+import { SubscribeButton } from '../../components/calendar-subscribe/subscribe-button.tsx';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { todayIso } from '../../lib/dates.ts';
@@ -53,6 +54,8 @@ export function CalendarPage() {
   const undatedRows = useMemo(() => withPending(undatedQuery.data?.records ?? [], pending, null), [undatedQuery.data, pending]);
 
   const title = viewTitle(state.view, date);
+  // The feed is one owner's open tasks: the owner the calendar is narrowed to, else the user.
+  const feedOwner = state.mine ? me : (state.owner ?? me);
   const unit = state.view;
   const onChangeDate = (task: Task, from: string | null) => setChanging({ task, from });
 
@@ -87,9 +90,14 @@ export function CalendarPage() {
         <h2 aria-live="polite" className="text-lg font-semibold">
           {title}
         </h2>
-        {/* The calendar's own actions, at the end of its heading row: the calendar feed's
-            "Subscribe" button (issue 16, item 6) goes here. */}
-        <div id="calendar-actions" className="ml-auto flex items-center gap-2" />
+        {/* The calendar's own actions, at the end of its heading row: the owner's calendar feed. */}
+        <div id="calendar-actions" className="ml-auto flex items-center gap-2">
+          {feedOwner ? (
+            <SubscribeButton ownerId={feedOwner} />
+          ) : (
+            <p className="text-sm text-slate-600">To subscribe to a calendar feed, choose an owner or yourself in “I am”.</p>
+          )}
+        </div>
       </div>
       <Button
         size="toolbar"

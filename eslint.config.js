@@ -52,7 +52,7 @@ export default defineConfig([
  * the shell), only the shared rules in `src/lib` and the API types.
  */
 function importBoundaries() {
-  const features = ['board', 'playbooks', 'search', 'tasks'];
+  const features = ['board', 'calendar', 'playbooks', 'search', 'tasks'];
   const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
   return [
     ...features.map((feature) => ({

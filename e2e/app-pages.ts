@@ -14,6 +14,7 @@ export async function appPages(): Promise<[string, string][]> {
     ['/board', 'Board'],
     ['/search', 'Search'],
     ['/playbooks', 'Playbooks'],
+    ['/calendar', 'Calendar'],
     [`/playbooks/${playbook.Gsid}`, playbook.Name!],
     [`/tasks/${task.Gsid}`, task.Name!],
   ];

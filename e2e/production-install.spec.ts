@@ -90,6 +90,11 @@ test('installed with --omit=dev: no dev tools on disk, and the board works throu
   await page.goto(`${url}/board`);
   await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Not Started', exact: true }).getByRole('article').first()).toBeVisible();
+  // The calendar feed's iCalendar writer (ical-generator) is a production dependency too.
+  const feed = await fetch(`${url}/calendar.ics?owner=NO_SUCH_OWNER`);
+  expect(feed.status).toBe(200);
+  expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+  expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
   expect(output).toContain('team server ready');
   expect(output).not.toContain(E2E.accessKey);
 });

@@ -23,6 +23,8 @@ for (const [width, height] of [
     test.use({ viewport: { width, height } });
 
     test('no page scrolls sideways, New task is on screen, and axe finds nothing', async ({ page, axe }) => {
+      // An axe scan per page, every page of the app (app-pages.ts) in one test: more time than one page's test.
+      test.slow();
       for (const [path, heading] of await appPages()) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -23,6 +23,8 @@ test.describe('with the system in dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
   test('every page is dark and axe finds nothing', async ({ page, axe }) => {
+    // An axe scan per page, every page of the app (app-pages.ts) in one test: more time than one page's test.
+    test.slow();
     for (const [path, heading] of await appPages()) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -13,6 +13,8 @@ import type { AuthConfig } from './auth/auth-config.ts';
 import { redactAuthUrl } from './auth/guards.ts';
 import { registerAuth, type AuthDeps } from './auth/plugin.ts';
 import { BudgetScheduler, systemClock, type Clock } from './budget/scheduler.ts';
+import { registerCalendarFeed } from './calendar/feed-route.ts';
+import { redactFeedToken } from './calendar/feed-token.ts';
 import { createLive, type Live, type MirrorOptions } from './mirror/live.ts';
 import { createMirrorUpstream } from './mirror/tenant-upstream.ts';
 import { createMetrics, type TeamMetrics } from './ops/metrics.ts';
@@ -89,11 +91,14 @@ const REDACTED_LOG_PATHS = [
   'accessKey',
 ];
 
-/** A request as log lines show it: Fastify's default fields, with the sign-in callback's code and state cut from the URL. */
+/**
+ * A request as log lines show it: Fastify's default fields, with the sign-in callback's code and
+ * state, and a calendar feed's token, cut from the URL.
+ */
 function serializeRequest(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
   return {
     method: request.method,
-    url: redactAuthUrl(request.url),
+    url: redactFeedToken(redactAuthUrl(request.url)),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
@@ -186,6 +191,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     signIn: (options.auth ?? { kind: 'off' }).kind !== 'off',
     registry: metrics.registry,
   });
+  registerCalendarFeed(app, { auth: options.auth ?? { kind: 'off' }, live, scheduler, send, clock: options.clock ?? systemClock });
   registerOpsRoutes(app, {
     scheduler,
     metrics,

@@ -8,8 +8,10 @@ import type { IncomingHttpHeaders } from 'node:http';
  * The server's API paths, each with everything below it. `/healthz`, `/readyz` and `/metrics`
  * (health checks, load balancers and Prometheus cannot sign in; /metrics has its own token),
  * static files and the SPA's HTML stay open so the page can load and send the user to sign in.
+ * `/calendar.ics` is not here: calendar apps cannot sign in, so the feed checks its own access
+ * (a session, or the token of its subscription address: server/calendar/feed-route.ts).
  */
-export const DEFAULT_PROTECTED_PATHS: readonly string[] = ['/v1', '/api', '/events', '/calendar.ics'];
+export const DEFAULT_PROTECTED_PATHS: readonly string[] = ['/v1', '/api', '/events'];
 
 /** The header the app sends with every write; a cross-site form cannot set it. */
 export const APP_REQUEST_HEADER = 'x-requested-with';

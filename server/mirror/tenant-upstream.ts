@@ -10,7 +10,7 @@ import type { TenantSender } from '../upstream/tenant-sender.ts';
 import { UpstreamError, type UpstreamAnswer } from '../upstream/upstream-client.ts';
 import type { MirrorUpstream, UpstreamResult } from './sync-engine.ts';
 
-function refusalInWords(reason: RefusalReason): string {
+export function refusalInWords(reason: RefusalReason): string {
   switch (reason) {
     case 'day':
       return "today's share of the tenant's API budget is spent";

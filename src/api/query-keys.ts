@@ -47,3 +47,9 @@ export const teamViewKeys = {
   all: ['team-views'] as const,
   list: () => [...teamViewKeys.all, 'list'] as const,
 };
+
+/** The calendar feed's address for one owner (`GET /api/calendar-feed`): the same for as long as the session lasts. */
+export const calendarFeedKeys = {
+  all: ['calendar-feed'] as const,
+  address: (owner: string) => [...calendarFeedKeys.all, owner] as const,
+};

@@ -44,6 +44,9 @@ function allOf<U extends string>() {
 /** Every task status, in board order. Checked against the schema's enum at compile time. */
 export const TASK_STATUSES = allOf<TaskStatus>()(['Not Started', 'In Progress', 'Completed', 'Skipped']);
 
+/** The statuses of a task still to be done (Completed and Skipped are done): the board's Overdue, the calendar feed. */
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['Not Started', 'In Progress'];
+
 /**
  * Every Task field a search may name or select, and the search operators (Gainsight's query
  * format; the spec types `operator` as a plain string): defined with the other search rules the

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { AfterFirstPage } from './first-page.tsx';
+import { loadWithRetry } from './lazy-import.ts';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -12,6 +13,14 @@ import { Button } from '../components/ui/button.tsx';
 // Shown only when the team server asks for a sign-in; the theme choice and account load after the first page.
 const SignInRequired = lazy(() => import('./sign-in-required.tsx').then((m) => ({ default: m.SignInRequired })));
 const HeaderAccount = lazy(() => import('./header-account.tsx').then((m) => ({ default: m.HeaderAccount })));
+
+// The keyboard shortcuts and their header button, after the first page; none if their code cannot load.
+const KeyboardShortcuts = lazy<ComponentType>(() =>
+  loadWithRetry(() => import('../components/shortcuts/keyboard-shortcuts.tsx')).then(
+    (m) => ({ default: m.KeyboardShortcuts }),
+    () => ({ default: () => null }),
+  ),
+);
 
 const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
 
@@ -24,6 +33,7 @@ const NAV = [
   { to: '/board', label: 'Board' },
   { to: '/search', label: 'Search' },
   { to: '/playbooks', label: 'Playbooks' },
+  { to: '/calendar', label: 'Calendar' },
 ];
 
 export function Layout() {
@@ -50,7 +60,7 @@ export function Layout() {
                   <NavLink
                     to={item.to}
                     className={({ isActive }) =>
-                      `rounded px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`
+                      `rounded px-2.5 py-1.5 text-sm font-medium ${isActive ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`
                     }
                   >
                     {item.label}
@@ -95,6 +105,11 @@ export function Layout() {
                 <LiveIndicator />
               </Suspense>
             )}
+            <Suspense fallback={null}>
+              <AfterFirstPage>
+                <KeyboardShortcuts />
+              </AfterFirstPage>
+            </Suspense>
             <Suspense fallback={null}>
               <AfterFirstPage>
                 <HeaderAccount />

@@ -49,6 +49,16 @@ export const ROUTES = {
         () => undefined,
       ),
   },
+  calendar: {
+    path: 'calendar',
+    load: () => import('../features/calendar/calendar-route.tsx'),
+    // Its searches' rules come in a small chunk of their own, as the search page's do.
+    prefetch: (queryClient, { url }) =>
+      void import('../features/calendar/calendar-request.ts').then(
+        (m) => m.prefetchCalendar(queryClient, url),
+        () => undefined,
+      ),
+  },
   playbooks: {
     path: 'playbooks',
     load: () => import('../features/playbooks/playbooks-route.tsx'),

@@ -38,6 +38,11 @@ export interface TeamApi {
   createTeamView(input: TeamViewInput, options?: CallOptions): Promise<TeamView>;
   updateTeamView(id: string, patch: TeamViewPatch, options?: CallOptions): Promise<TeamView>;
   deleteTeamView(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * Any other `GET` of the team server's own API: its JSON, unchecked (the caller reads it, e.g.
+   * the calendar feed's address in calendar-feed.ts, which loads only when it is used).
+   */
+  getJson(path: string, options?: CallOptions): Promise<unknown>;
 }
 
 /**
@@ -262,9 +267,11 @@ export function createTeamApi(options: TeamApiOptions = {}): TeamApi {
     async deleteTeamView(id, callOptions) {
       await send('DELETE', viewPath(id), undefined, callOptions);
     },
+
+    getJson: (path, callOptions) => send('GET', path, undefined, callOptions),
   };
 }
 
 const defaultTeamApi = createTeamApi();
 
-export const { getTaskActivity, listTeamViews, createTeamView, updateTeamView, deleteTeamView } = defaultTeamApi;
+export const { getTaskActivity, listTeamViews, createTeamView, updateTeamView, deleteTeamView, getJson } = defaultTeamApi;

@@ -7,7 +7,7 @@ import { BoardTeamViews } from './toolbar/board-team-views.tsx';
 import { BoardToolbar } from './toolbar/board-toolbar.tsx';
 import { hasFilters, serializeBoardParams } from './board-url-state.ts';
 import { DEFAULT_SORT } from './columns/sort-order.ts';
-import { useMe } from './toolbar/me-store.ts';
+import { useMe } from '../../lib/me-store.ts';
 import { useBoardState } from './use-board-state.ts';
 import { Button } from '../../components/ui/button.tsx';
 

@@ -12,6 +12,7 @@ import { createDragRegistry } from './dnd/drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './moves/focus-requests.ts';
 import { PlaybookIndexContext, playbookIndex } from './cards/playbook-index.ts';
 import { orderByOf } from './columns/sort-order.ts';
+import { useCardShortcuts } from './columns/card-shortcuts.ts';
 import { DragRegistryContext } from './dnd/use-board-drag.ts';
 import { useMoveTask, usePendingMoves } from './moves/use-move-task.ts';
 
@@ -33,6 +34,7 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   const [dragRegistry] = useState(createDragRegistry);
   // On a phone, one column at a time (the switcher picks it); from 640 px, all four.
   const [shown, setShown] = useState<TaskStatus>('Not Started');
+  useCardShortcuts();
 
   const onMoveTo = useCallback(
     (task: Task, from: TaskStatus, to: TaskStatus) => {

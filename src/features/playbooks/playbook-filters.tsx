@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { Field } from '../../components/ui/field.tsx';
 import { useDebouncedDraft } from '../../components/use-debounced-draft.ts';
+import { registerSearchTarget } from '../../lib/shortcuts/registry.ts';
 import { ACTIVE_FILTERS, type ActiveFilter } from './playbook-rows.ts';
 
 const LABELS: Record<ActiveFilter, string> = { all: 'All', active: 'Active', inactive: 'Inactive' };
@@ -16,12 +18,16 @@ export function PlaybookFilters({
   onActiveChange: (active: ActiveFilter) => void;
 }) {
   const [draft, setDraft] = useDebouncedDraft(text, onTextChange);
+  // The `/` shortcut focuses the text filter.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => registerSearchTarget(() => input.current), []);
   return (
     <div className="flex flex-wrap items-end gap-4">
       <Field label="Filter by text" className="flex flex-col gap-1">
         {(control) => (
           <input
             {...control}
+            ref={input}
             type="search"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defaultAlias } from '../../lib/search-expression.ts';
 import { addCondition, changeLogic, duplicateCondition, removeCondition, updateCondition, type WhereState } from './builder-state.ts';
 import type { WhereResult } from './build-request.ts';
@@ -7,6 +7,7 @@ import { ExpressionField } from './expression-field.tsx';
 import { LogicChoice } from './logic-choice.tsx';
 import { MAX_CONDITIONS } from '../../lib/search/limits.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { registerSearchTarget } from '../../lib/shortcuts/registry.ts';
 
 interface Props {
   draft: WhereState;
@@ -27,6 +28,19 @@ export function ConditionBuilder({ draft, built, dirty, onChange, onSearch }: Pr
   const expressionRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const { issues, expressionCheck } = built;
+  // The `/` shortcut goes to the first condition's value (its Field when it takes none), or to Add condition.
+  useEffect(
+    () =>
+      registerSearchTarget(() => {
+        const first = formRef.current?.querySelector('fieldset');
+        return (
+          first?.querySelector<HTMLElement>('input, textarea') ??
+          first?.querySelector('select') ??
+          formRef.current?.querySelector<HTMLElement>('[data-add-condition]')
+        );
+      }),
+    [],
+  );
   const problemOf = (alias: string) => issues.find((i) => i.alias === alias)?.message ?? null;
 
   const submit = (event: React.FormEvent) => {

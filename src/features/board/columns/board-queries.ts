@@ -7,7 +7,7 @@ import { todayIso } from '../../../lib/dates.ts';
 import { parseBoardParams, type BoardState } from '../board-url-state.ts';
 import { boardWhere, type BoardContext } from './column-request.ts';
 import { columnSearch } from './column-search.ts';
-import { readMe } from '../toolbar/me-store.ts';
+import { readMe } from '../../../lib/me-store.ts';
 
 export type ColumnQueryOptions = ReturnType<typeof taskSearchInfiniteQueryOptions>;
 

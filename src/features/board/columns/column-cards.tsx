@@ -17,7 +17,8 @@ import { useLocation, useNavigationType } from 'react-router';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../components/query-status.tsx';
 import { boardPlace, saveColumnScroll, saveOpenedCard } from './board-place.ts';
-import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey, tabbableCard } from './card-keys.ts';
+import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey, tabbableCard, type CardKey } from './card-keys.ts';
+import { registerColumnTravel } from './card-shortcuts.ts';
 import { TaskCard } from '../cards/task-card.tsx';
 import { useVirtualList } from './use-virtual-list.ts';
 
@@ -82,20 +83,34 @@ export function ColumnCards({
     if (index != null) setLastFocused(Number(index));
   };
 
-  // Arrows, Home and End on a card's link travel between cards (card-keys.ts).
+  // Arrows, Home and End on a card's link travel between cards (card-keys.ts); so do the `j` and
+  // `k` shortcuts from anywhere in a card (card-shortcuts.ts).
+  const travel = (key: CardKey, article: Element) => {
+    if (!scrollRef.current) return;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      focusCardBeside(article, columnsToward(key, status));
+      return;
+    }
+    const to = cardIndexAfter(key, Number(article.getAttribute('data-index')), cards.length);
+    if (to !== null) focusCardAt(scrollRef.current, to, ESTIMATED_CARD_HEIGHT + CARD_GAP);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !isCardKey(event.key)) return;
     const link = event.target as Element;
     const article = link.matches(TASK_LINK) ? link.closest('article[data-index]') : null;
-    if (!article || !scrollRef.current) return;
+    if (!article) return;
     event.preventDefault();
-    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      focusCardBeside(article, columnsToward(event.key, status));
-      return;
-    }
-    const to = cardIndexAfter(event.key, Number(article.getAttribute('data-index')), cards.length);
-    if (to !== null) focusCardAt(scrollRef.current, to, ESTIMATED_CARD_HEIGHT + CARD_GAP);
+    travel(event.key, article);
   };
+  const feedRef = useRef<HTMLDivElement>(null);
+  const latestTravel = useRef(travel);
+  useEffect(() => {
+    latestTravel.current = travel;
+  });
+  useEffect(() => {
+    const feed = feedRef.current;
+    return feed ? registerColumnTravel(feed, (key, article) => latestTravel.current(key, article)) : undefined;
+  }, []);
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !nextPageError && lastDrawn >= cards.length - LOAD_AHEAD) fetchNextPage();
@@ -109,7 +124,14 @@ export function ColumnCards({
       onFocus={onFocus}
       className="min-h-0 flex-1 overflow-y-auto px-2 pb-2"
     >
-      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
+      <div
+        ref={feedRef}
+        role="feed"
+        aria-label={`${status} tasks`}
+        aria-busy={isFetchingNextPage}
+        className="relative"
+        style={{ height: totalSize }}
+      >
         {items.map((item) => {
           const task = cards[item.index];
           if (!task) return null;

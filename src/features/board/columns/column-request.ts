@@ -4,7 +4,7 @@
  * get aliases of their own and are ANDed to it: `(<link expression>) AND Name AND Status`.
  * (A link that leaves no room for that is written smaller by column-search.ts.)
  */
-import type { SearchCondition, SearchRequest, TaskStatus } from '../../../api/types.ts';
+import { OPEN_TASK_STATUSES, type SearchCondition, type SearchRequest, type TaskStatus } from '../../../api/types.ts';
 import { weekOf } from '../../../lib/dates.ts';
 import type { BoardState } from '../board-url-state.ts';
 import type { LinkWhere } from './link-where.ts';
@@ -13,7 +13,7 @@ import { orderByOf } from './sort-order.ts';
 export const COLUMN_PAGE_SIZE = 50;
 
 /** Open tasks: the only ones that can be overdue (a done task is never overdue, see dueInWords). */
-const OPEN_STATUSES: readonly TaskStatus[] = ['Not Started', 'In Progress'];
+const OPEN_STATUSES = OPEN_TASK_STATUSES;
 
 /**
  * Why a column can hold no card with these filters (a done column while Overdue is on), in words,

@@ -14,7 +14,7 @@ import { PRIORITIES, priorityRank } from '../../../lib/priorities.ts';
 import type { BoardState, GroupBy } from '../board-url-state.ts';
 import { freshAlias, type BoardContext, type BoardWhere } from '../columns/column-request.ts';
 import { columnSearch, type ColumnSearch } from '../columns/column-search.ts';
-import type { FieldChange } from '../moves/move-input.ts';
+import type { FieldChange } from '../../../lib/task-change/put-input.ts';
 
 /** The task field each grouping reads. */
 const GROUP_FIELD = {

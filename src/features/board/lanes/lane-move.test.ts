@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../api/types.ts';
 import { columnView, type ColumnPages } from '../moves/move-logic.ts';
-import { moveInput } from '../moves/move-input.ts';
-import { StaleMoveError, checkNotStale, isStaleMove } from '../moves/stale-move.ts';
+import { moveInput } from '../../../lib/task-change/put-input.ts';
+import { StaleChangeError, checkNotStale, isStaleChange, type StaleMoveError } from '../../../lib/task-change/stale-change.ts';
 import { staleMoveMessage } from '../moves/stale-move-message.ts';
 
 const fresh: Task = {
@@ -44,16 +44,17 @@ describe('a move across swimlanes', () => {
 describe('a stale move across swimlanes', () => {
   const now = new Date('2026-12-02T12:00:00Z');
   const changed: Task = { ...fresh, OwnerId: 'U3', OwnerName: 'Carl Ito', ModifiedDate: '2026-12-02T11:58:00Z' };
-  const field = { name: 'OwnerId' as const, shown: 'U1', wanted: 'U2' };
+  const also = { name: 'OwnerId' as const, shown: 'U1', wanted: 'U2' };
 
   it('is not sent when someone else changed the lane field since the board loaded, and asks', () => {
     let error: unknown;
     try {
-      checkNotStale(changed, 'Not Started', 'In Progress', { force: false, known: new Set(), field });
+      checkNotStale(changed, 'Status', 'Not Started', 'In Progress', { force: false, known: new Set(), also });
     } catch (e) {
       error = e;
     }
-    expect(isStaleMove(error)).toBe(true);
+    expect(isStaleChange(error, 'Status')).toBe(true);
+    expect((error as StaleMoveError).also).toEqual(also);
     expect(staleMoveMessage(error as StaleMoveError, now)).toEqual({
       message: 'Someone else set "Kickoff" to owner Carl Ito 2 minutes ago. Move it anyway?',
       ask: true,
@@ -61,16 +62,16 @@ describe('a stale move across swimlanes', () => {
   });
 
   it('goes ahead when the field is as the card showed it, when told to, or for the user’s own version', () => {
-    expect(() => checkNotStale(fresh, 'Not Started', 'In Progress', { force: false, known: new Set(), field })).not.toThrow();
-    expect(() => checkNotStale(changed, 'Not Started', 'In Progress', { force: true, known: new Set(), field })).not.toThrow();
+    expect(() => checkNotStale(fresh, 'Status', 'Not Started', 'In Progress', { force: false, known: new Set(), also })).not.toThrow();
+    expect(() => checkNotStale(changed, 'Status', 'Not Started', 'In Progress', { force: true, known: new Set(), also })).not.toThrow();
     expect(() =>
-      checkNotStale(changed, 'Not Started', 'In Progress', { force: false, known: new Set([changed.ModifiedDate!]), field }),
+      checkNotStale(changed, 'Status', 'Not Started', 'In Progress', { force: false, known: new Set([changed.ModifiedDate!]), also }),
     ).not.toThrow();
   });
 
   it('says there is nothing to do when someone else already made the same move', () => {
     const done: Task = { ...changed, OwnerId: 'U2', OwnerName: 'Zoe Park', Status: 'Not Started' };
-    const error = new StaleMoveError(done, 'Not Started', 'Not Started', field);
+    const error = new StaleChangeError(done, 'Status', 'Not Started', also);
     expect(staleMoveMessage(error, now)).toEqual({
       message: 'Someone else already set "Kickoff" to owner Zoe Park 2 minutes ago. Nothing to do.',
       ask: false,

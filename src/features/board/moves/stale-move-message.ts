@@ -1,9 +1,9 @@
 /**
- * The words for a stale move (stale-move.ts), loaded only when one happens: it is rare, and the
+ * The words for a stale move (stale-change.ts), loaded only when one happens: it is rare, and the
  * board's first visit need not carry them.
  */
 import { timeAgo } from '../../../lib/time-ago.ts';
-import type { StaleMoveError } from './stale-move.ts';
+import type { StaleMoveError } from '../../../lib/task-change/stale-change.ts';
 
 /**
  * What the user is told: the question when the task is somewhere else, or just the news when
@@ -14,7 +14,7 @@ export function staleMoveMessage(error: StaleMoveError, now: Date = new Date()):
   const name = error.fresh.Name ?? 'This task';
   const where = error.fresh.Status ?? 'another column';
   const since = when ? ` ${when}` : '';
-  const { field } = error;
+  const field = error.also;
   if (field) {
     // A swimlane move (owner or priority) on a card whose owner or priority someone else changed.
     const value = error.fresh[field.name] ?? null;

@@ -23,10 +23,10 @@ import { taskQueryOptions } from '../../../api/tasks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/types.ts';
 import { useToast } from '../../../components/toast/toasts.tsx';
 import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
-import { moveInput, type FieldChange } from './move-input.ts';
+import { moveInput, type FieldChange } from '../../../lib/task-change/put-input.ts';
 import type { OrderBy } from '../columns/sort-order.ts';
-import { checkNotStale, isStaleMove } from './stale-move.ts';
-import { createKeyedChain } from './task-chain.ts';
+import { checkNotStale, createKnownVersions, isStaleChange } from '../../../lib/task-change/stale-change.ts';
+import { createKeyedChain } from '../../../lib/task-change/task-chain.ts';
 
 export interface MoveVariables {
   /** The card as the board shows it before the move. */
@@ -58,13 +58,8 @@ const MOVE_MUTATION_KEY = ['board', 'move'] as const;
 
 const chain = createKeyedChain();
 /** Per task, the versions (ModifiedDate) this page has seen from the server or written itself. */
-const knownVersions = new Map<string, Set<string>>();
-const knowVersion = (id: string, modifiedDate: string | undefined) => {
-  if (!modifiedDate) return;
-  const known = knownVersions.get(id) ?? new Set<string>();
-  known.add(modifiedDate);
-  knownVersions.set(id, known);
-};
+const knownVersions = createKnownVersions();
+const knowVersion = knownVersions.know;
 
 /**
  * The request itself: fresh task, still where the card showed it, full input, only the status
@@ -76,8 +71,8 @@ function sendMove({ task, from, to, force, change }: MoveVariables): Promise<Tas
   knowVersion(id, task.ModifiedDate);
   return chain(id, async () => {
     const fresh = await getTask(id, { fresh: true });
-    const field = change && { name: change.field, shown: task[change.field] ?? null, wanted: change.value };
-    checkNotStale(fresh, from, to, { force: force === true, known: knownVersions.get(id) ?? new Set(), field });
+    const also = change && { name: change.field, shown: task[change.field] ?? null, wanted: change.value };
+    checkNotStale(fresh, 'Status', from, to, { force: force === true, known: knownVersions.of(id), also });
     knowVersion(id, fresh.ModifiedDate);
     const saved = await updateTask(id, moveInput(fresh, to, change));
     knowVersion(id, saved.ModifiedDate);
@@ -137,7 +132,7 @@ export function useMoveTask(columns: BoardColumns) {
     mutationKey: MOVE_MUTATION_KEY,
     mutationFn: sendMove,
     onError: async (error, variables) => {
-      if (isStaleMove(error)) {
+      if (isStaleChange(error, 'Status')) {
         // The card jumps to where the task really is, with what the server has now.
         await putInColumn(error.fresh, variables.scope);
         // The words load only now: a stale move is rare.

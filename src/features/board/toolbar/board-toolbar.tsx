@@ -1,9 +1,7 @@
 /** Sort, quick filters, owner/company/priority and the name search; all of it lives in the URL. */
-import { useMemo } from 'react';
-import { useSuggestions } from '../../../api/suggestions.ts';
-import { PRIORITIES } from '../../../lib/priorities.ts';
+import { FilterSelects } from '../../../components/task-filters/filter-selects.tsx';
 import { GROUP_BYS, QUICK_FILTERS, QUICK_LABELS, hasFilters, type BoardState, type GroupBy, type QuickFilter } from '../board-url-state.ts';
-import { LabelledSelect, withCurrent, type Choice } from './labelled-select.tsx';
+import { LabelledSelect, type Choice } from '../../../components/ui/labelled-select.tsx';
 import { NameSearch } from './name-search.tsx';
 import { DIRECTION_LABELS, SORT_KEYS, SORT_LABELS, isSortKey } from '../columns/sort-order.ts';
 
@@ -19,22 +17,8 @@ const GROUP_CHOICES: Choice[] = [
   { value: '', label: 'None' },
   ...GROUP_BYS.map((g) => ({ value: g, label: g[0]!.toUpperCase() + g.slice(1) })),
 ];
-const PRIORITY_CHOICES: Choice[] = [{ value: '', label: 'Any priority' }, ...PRIORITIES.map((p) => ({ value: p, label: p }))];
 
 export function BoardToolbar({ state, update, me, setMe }: Props) {
-  const suggestions = useSuggestions();
-  const owners = useMemo<Choice[]>(
-    () => (suggestions.data?.owners ?? []).map((o) => ({ value: o.ownerId, label: o.ownerName })),
-    [suggestions.data],
-  );
-  const companies = useMemo<Choice[]>(() => {
-    const seen = new Map<string, string>();
-    for (const c of suggestions.data?.ctas ?? [])
-      if (c.companyId && !seen.has(c.companyId)) seen.set(c.companyId, c.companyName || c.companyId);
-    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [suggestions.data]);
-  const unknown = (what: string) => (id: string) => (suggestions.isPending ? 'Loading…' : `Unknown ${what} (${id})`);
-
   const toggle = (filter: QuickFilter) =>
     update({ quick: state.quick.includes(filter) ? state.quick.filter((f) => f !== filter) : [...state.quick, filter] });
 
@@ -73,35 +57,7 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
           );
         })}
       </div>
-      {state.quick.includes('mine') && (
-        <LabelledSelect
-          label="I am"
-          fixedWidth
-          value={me ?? ''}
-          choices={[{ value: '', label: 'Choose yourself…' }, ...withCurrent(owners, me, unknown('owner'))]}
-          onChange={(v) => setMe(v || null)}
-        />
-      )}
-      <LabelledSelect
-        label="Owner"
-        fixedWidth
-        value={state.owner ?? ''}
-        choices={[{ value: '', label: 'Any owner' }, ...withCurrent(owners, state.owner, unknown('owner'))]}
-        onChange={(v) => update({ owner: v || null })}
-      />
-      <LabelledSelect
-        label="Company"
-        fixedWidth
-        value={state.company ?? ''}
-        choices={[{ value: '', label: 'Any company' }, ...withCurrent(companies, state.company, unknown('company'))]}
-        onChange={(v) => update({ company: v || null })}
-      />
-      <LabelledSelect
-        label="Priority"
-        value={state.priority ?? ''}
-        choices={withCurrent(PRIORITY_CHOICES, state.priority, (p) => p)}
-        onChange={(v) => update({ priority: v || null })}
-      />
+      <FilterSelects {...state} update={update} mine={state.quick.includes('mine')} me={me} setMe={setMe} />
       {hasFilters(state) && (
         <button
           type="button"

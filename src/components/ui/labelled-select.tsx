@@ -1,4 +1,4 @@
-import { Field } from '../../../components/ui/field.tsx';
+import { Field } from './field.tsx';
 
 export interface Choice {
   value: string;

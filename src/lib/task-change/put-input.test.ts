@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveInput } from './move-input.ts';
+import { moveInput, putInput } from './put-input.ts';
 
 describe('moveInput', () => {
   it('keeps every input field the task has, changing only the status', () => {
@@ -35,6 +35,13 @@ describe('moveInput', () => {
   });
 
   it('refuses a task without its name or CTA', () => {
-    expect(() => moveInput({ CTAId: 'C' }, 'Skipped')).toThrow(/cannot be moved safely/);
+    expect(() => moveInput({ CTAId: 'C' }, 'Skipped')).toThrow(/cannot be changed safely/);
+  });
+
+  it('changes only the due date when asked, and clears it when asked', () => {
+    const task = { Name: 'N', CTAId: 'C', Status: 'In Progress' as const, Priority: 'Low', DueDate: '2026-12-01', OwnerId: 'U' };
+    expect(putInput(task, { DueDate: '2027-02-28' })).toEqual({ ...task, DueDate: '2027-02-28' });
+    const { DueDate: _d, ...rest } = task;
+    expect(putInput(task, { DueDate: null })).toEqual(rest);
   });
 });

@@ -4,7 +4,7 @@
  * the board.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { EMPTY_SELECTION, type Selection } from './selection.ts';
+import { EMPTY_SELECTION, toggle, toggleRange, type SelectedTask, type Selection } from './selection.ts';
 
 export interface SelectionStore {
   get: () => Selection;
@@ -46,4 +46,24 @@ export function useSelected(id: string): { selected: boolean; selecting: boolean
 /** The number of selected tasks. */
 export function useSelectionCount(store: SelectionStore): number {
   return useSyncExternalStore(store.subscribe, () => store.get().items.size);
+}
+
+/** The list a selectable task is drawn in (a board column, a page of results): where a Shift-click range runs. */
+export interface SelectionList {
+  id: string;
+  /** Its tasks in order, as drawn now. */
+  tasks: () => readonly SelectedTask[];
+}
+
+export const SelectionListContext = createContext<SelectionList | null>(null);
+
+/** Toggles `task` in the page's selection; with Shift, the range from the anchor in its list. */
+export function useToggleSelected(): (task: SelectedTask, range: boolean) => void {
+  const store = useContext(SelectionContext);
+  const list = useContext(SelectionListContext);
+  return (task, range) => {
+    if (!store) return;
+    const id = list?.id ?? '';
+    store.set((s) => (range && list ? toggleRange(s, list.tasks(), task, id) : toggle(s, task, id)));
+  };
 }

@@ -15,6 +15,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'r
 import { Link } from 'react-router';
 import { prefetchTask } from '../../../api/tasks.ts';
 import { QuickLookButton } from '../../../components/quick-look/quick-look.tsx';
+import { SelectCheckbox } from '../../../components/bulk/select-checkbox.tsx';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { CardDetails } from './card-details.tsx';
 import type { DragData } from '../columns/column-ids.ts';
@@ -89,7 +90,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
       onPointerDown={body.onPointerDown}
       onClick={body.onClick}
       style={{ position: 'absolute', top: start, left: 0, right: 0 }}
-      className={`cursor-grab rounded-md border p-2.5 shadow-sm active:cursor-grabbing ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
+      className={`group cursor-grab rounded-md border p-2.5 shadow-sm active:cursor-grabbing ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white has-[input:checked]:border-blue-600 has-[input:checked]:bg-blue-50'}`}
     >
       <CardBody
         task={task}
@@ -123,6 +124,7 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
   return (
     <>
       <div className="flex items-start gap-1">
+        <SelectCheckbox id={task.Gsid ?? ''} name={name} tabIndex={tabIndex} reveal />
         <DragHandle token={dragToken} name={name} handleRef={handleRef} tabIndex={tabIndex} />
         <Link
           to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`}
@@ -140,7 +142,7 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
           tabIndex={tabIndex}
         />
       </div>
-      <div className="pl-5">
+      <div className="pl-10">
         <CardDetails task={task} today={today} />
       </div>
     </>

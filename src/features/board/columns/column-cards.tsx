@@ -4,8 +4,10 @@
  */
 import {
   useCallback,
+  useContext,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -16,6 +18,8 @@ import {
 import { useLocation, useNavigationType } from 'react-router';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../components/query-status.tsx';
+import { SelectionContext, SelectionListContext, type SelectionList } from '../../../components/bulk/selection-store.ts';
+import { toggle } from '../../../components/bulk/selection.ts';
 import { boardPlace, saveColumnScroll, saveOpenedCard } from './board-place.ts';
 import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey, tabbableCard } from './card-keys.ts';
 import { TaskCard } from '../cards/task-card.tsx';
@@ -79,8 +83,25 @@ export function ColumnCards({
     if (index != null) setLastFocused(Number(index));
   };
 
-  // Arrows, Home and End on a card's link travel between cards (card-keys.ts).
+  // The column is a list for the selection: a Shift-click selects a range within it.
+  const cardsRef = useRef(cards);
+  useLayoutEffect(() => {
+    cardsRef.current = cards;
+  });
+  const selectionList = useMemo<SelectionList>(
+    () => ({ id: status, tasks: () => cardsRef.current.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' })) }),
+    [status],
+  );
+  const selection = useContext(SelectionContext);
+
+  // Arrows, Home and End on a card's link travel between cards (card-keys.ts); `x` selects the card.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const task = event.key === 'x' && cards[Number((event.target as Element).closest('article[data-index]')?.getAttribute('data-index'))];
+    if (task && !event.altKey && !event.ctrlKey && !event.metaKey && !(event.target as Element).matches('input, textarea, select')) {
+      event.preventDefault();
+      selection?.set((s) => toggle(s, { id: task.Gsid ?? '', name: task.Name ?? '(no name)' }, status));
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !isCardKey(event.key)) return;
     const link = event.target as Element;
     const article = link.matches(TASK_LINK) ? link.closest('article[data-index]') : null;
@@ -106,26 +127,28 @@ export function ColumnCards({
       onFocus={onFocus}
       className="min-h-0 flex-1 overflow-y-auto px-2 pb-2"
     >
-      <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
-        {items.map((item) => {
-          const task = cards[item.index];
-          if (!task) return null;
-          return (
-            <TaskCard
-              key={item.key}
-              task={task}
-              status={status}
-              index={item.index}
-              start={item.start}
-              setSize={total}
-              tabbable={item.index === tabbable}
-              measure={measure}
-              onMoveTo={onMoveTo}
-              today={today}
-            />
-          );
-        })}
-      </div>
+      <SelectionListContext value={selectionList}>
+        <div role="feed" aria-label={`${status} tasks`} aria-busy={isFetchingNextPage} className="relative" style={{ height: totalSize }}>
+          {items.map((item) => {
+            const task = cards[item.index];
+            if (!task) return null;
+            return (
+              <TaskCard
+                key={item.key}
+                task={task}
+                status={status}
+                index={item.index}
+                start={item.start}
+                setSize={total}
+                tabbable={item.index === tabbable}
+                measure={measure}
+                onMoveTo={onMoveTo}
+                today={today}
+              />
+            );
+          })}
+        </div>
+      </SelectionListContext>
       {isFetchingNextPage && (
         <p role="status" className="py-2 text-center text-xs text-slate-600">
           Loading more…

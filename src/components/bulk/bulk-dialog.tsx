@@ -78,7 +78,12 @@ export function BulkDialog({ action, count, onConfirm, onCancel }: Props) {
   };
 
   return (
-    <Modal labelledBy={`${id}-title`} describedBy={`${id}-summary`} onRequestClose={onCancel} className="w-[30rem] max-w-[calc(100vw-2rem)]">
+    <Modal
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-summary`}
+      onRequestClose={onCancel}
+      className="w-[30rem] max-w-[calc(100vw-2rem)]"
+    >
       <form className="p-5" onSubmit={submit} noValidate>
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {ACTION_LABELS[action]}
@@ -87,7 +92,12 @@ export function BulkDialog({ action, count, onConfirm, onCancel }: Props) {
           {action === 'status' && (
             <Field id={`${id}-status`} label="New status">
               {(aria) => (
-                <select {...aria} value={status} onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)} className={controlClass()}>
+                <select
+                  {...aria}
+                  value={status}
+                  onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
+                  className={controlClass()}
+                >
                   {TASK_STATUSES.map((s) => (
                     <option key={s}>{s}</option>
                   ))}

@@ -22,7 +22,13 @@ export function runSummary(state: RunState): string {
 }
 
 const ORDER: Record<RunItem['status'], number> = { failed: 0, skipped: 1, working: 2, queued: 3, done: 4 };
-const WORDS: Record<RunItem['status'], string> = { failed: 'Failed', skipped: 'Left as it was', working: 'Working…', queued: 'Waiting', done: 'Done' };
+const WORDS: Record<RunItem['status'], string> = {
+  failed: 'Failed',
+  skipped: 'Left as it was',
+  working: 'Working…',
+  queued: 'Waiting',
+  done: 'Done',
+};
 const TONE: Record<RunItem['status'], string> = {
   failed: 'text-red-800',
   skipped: 'text-amber-900',
@@ -54,7 +60,8 @@ export function RunPanel({ state }: { state: RunState }) {
         </p>
         {!state.running && notUndone.length > 0 && (
           <p role="alert" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-            Not undone, because someone changed {notUndone.length === 1 ? 'it' : 'them'} since: {notUndone.map((i) => `"${i.name}"`).join(', ')}.
+            Not undone, because someone changed {notUndone.length === 1 ? 'it' : 'them'} since:{' '}
+            {notUndone.map((i) => `"${i.name}"`).join(', ')}.
           </p>
         )}
         <div className="mt-3 flex flex-wrap gap-2">
@@ -81,7 +88,11 @@ export function RunPanel({ state }: { state: RunState }) {
         <ul aria-label="Results" className="mt-1 divide-y divide-slate-200 text-sm">
           {items.map((item) => (
             <li key={item.id} className="py-1.5">
-              <Link to={`/tasks/${encodeURIComponent(item.id)}`} onClick={closeBulkPanel} className="font-medium text-blue-800 hover:underline">
+              <Link
+                to={`/tasks/${encodeURIComponent(item.id)}`}
+                onClick={closeBulkPanel}
+                className="font-medium text-blue-800 hover:underline"
+              >
                 {item.name || 'Untitled task'}
               </Link>
               <span className={`ml-2 ${TONE[item.status]}`}>

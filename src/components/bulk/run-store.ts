@@ -112,7 +112,9 @@ export function retryFailed(): void {
 export function undoBulkChange(): void {
   const { run, state } = snapshot;
   if (!run || !state || state.running || state.kind !== 'change' || !change || !deps || !client) return;
-  const tasks = state.items.flatMap((item) => (item.status === 'done' && item.done ? [{ id: item.id, name: item.name, done: item.done }] : []));
+  const tasks = state.items.flatMap((item) =>
+    item.status === 'done' && item.done ? [{ id: item.id, name: item.name, done: item.done }] : [],
+  );
   if (tasks.length === 0) return;
   const undo = createBulkRun({ kind: 'undo', title: `Undo: ${state.title}`, change, tasks }, deps);
   adopt(undo);

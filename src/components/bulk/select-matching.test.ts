@@ -8,7 +8,10 @@ function fakeSearch(total: number) {
     requests.push(request);
     const offset = request.offset ?? 0;
     const count = Math.max(0, Math.min(request.limit ?? 0, total - offset));
-    return { records: Array.from({ length: count }, (_, i) => ({ Gsid: `t${offset + i}`, Name: `Task ${offset + i}` })), totalCount: total };
+    return {
+      records: Array.from({ length: count }, (_, i) => ({ Gsid: `t${offset + i}`, Name: `Task ${offset + i}` })),
+      totalCount: total,
+    };
   };
   return { search, requests };
 }

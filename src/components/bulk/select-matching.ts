@@ -19,7 +19,11 @@ export const CAP_REASON =
 const PAGE = 500;
 
 /** The tasks `request` matches (its where and order, from the start), at most `cap`. */
-export async function readMatching(search: SearchFn, request: SearchRequest, cap = MAX_BULK_TASKS): Promise<{ tasks: SelectedTask[]; total: number }> {
+export async function readMatching(
+  search: SearchFn,
+  request: SearchRequest,
+  cap = MAX_BULK_TASKS,
+): Promise<{ tasks: SelectedTask[]; total: number }> {
   const { offset: _offset, limit: _limit, ...rest } = request;
   const tasks: SelectedTask[] = [];
   let total = 0;

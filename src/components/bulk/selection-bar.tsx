@@ -63,7 +63,9 @@ export function SelectionBar({ store, extra }: Props) {
           </Button>
         ))}
       </div>
-      {running && count > 0 && <p className="w-full text-xs text-slate-700">A bulk change is running; these actions wait until it is over.</p>}
+      {running && count > 0 && (
+        <p className="w-full text-xs text-slate-700">A bulk change is running; these actions wait until it is over.</p>
+      )}
       {action && <BulkDialog action={action} count={count} onConfirm={confirm} onCancel={() => setAction(null)} />}
     </div>
   );

@@ -107,6 +107,19 @@ test('select by mouse and keyboard on the board; Move to Completed through the A
   await expect(column(page, 'Completed').getByRole('article')).toHaveCount(2);
 });
 
+test('"Select all" in a column takes its tasks past the loaded cards', async ({ page }) => {
+  await page.goto('/board');
+  const notStarted = column(page, 'Not Started');
+  const countText = (await notStarted.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  const count = Number(/([\d,]+) tasks/.exec(countText)?.[1]?.replace(',', ''));
+  // More than a page of cards: the rest are read by id.
+  expect(count).toBeGreaterThan(50);
+  await page.getByRole('button', { name: 'Select all in Not Started' }).click();
+  await expect(bar(page).getByText(`${new Intl.NumberFormat('en-US').format(Math.min(count, 1000))} tasks selected`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(bar(page)).toBeHidden();
+});
+
 test('set owner, priority and due date, and shift due dates, each checked on the server', async ({ page, axe }) => {
   const p = uniquePrefix();
   const tasks = await makeTasks(p, 3, { Priority: 'High' });

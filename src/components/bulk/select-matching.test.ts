@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest, SearchResult } from '../../api/types.ts';
-import { readMatching } from './select-matching.ts';
+import { ApiError } from '../../api/errors.ts';
+import type { ToastStore } from '../toast/toast-store.ts';
+import { readMatching, selectRestOf } from './select-matching.ts';
+import { createSelectionStore } from './selection-store.ts';
 
 function fakeSearch(total: number) {
   const requests: SearchRequest[] = [];
@@ -37,5 +40,34 @@ describe('readMatching', () => {
     expect(result).toMatchObject({ total: 5000 });
     expect(result.tasks).toHaveLength(1000);
     expect(requests).toHaveLength(2);
+  });
+});
+
+describe('selectRestOf (a column past its loaded cards)', () => {
+  const toastStore = () => {
+    const shown: { tone?: string; message: string }[] = [];
+    return { shown, store: { show: (t: { tone?: string; message: string }) => shown.push(t) } as unknown as ToastStore };
+  };
+
+  it('selects up to the cap and says why it stopped there', async () => {
+    const store = createSelectionStore();
+    const toast = toastStore();
+    await selectRestOf(store, {}, 'Not Started', toast.store, fakeSearch(1200).search);
+    expect(store.get().items.size).toBe(1000);
+    expect(toast.shown[0]?.message).toMatch(
+      /^The first 1,000 of 1,200 tasks in Not Started are selected\. A bulk change takes at most 1,000 tasks/,
+    );
+  });
+
+  it('says when the rest could not be read', async () => {
+    const store = createSelectionStore();
+    const toast = toastStore();
+    const failing = () => Promise.reject(new ApiError({ kind: 'api', status: 502, errorDesc: 'Gateway down.' }));
+    await selectRestOf(store, {}, 'Completed', toast.store, failing);
+    expect(store.get().items.size).toBe(0);
+    expect(toast.shown[0]).toMatchObject({
+      tone: 'error',
+      message: 'Only the loaded cards of Completed are selected: the others could not be read (Gateway down.).',
+    });
   });
 });

@@ -3,9 +3,13 @@
  * read page by page with the paged search helper (search-pages.ts), only their ids and names,
  * up to the cap of a bulk change.
  */
+import { searchTasks } from '../../api/client.ts';
+import { isApiError } from '../../api/errors.ts';
 import { searchPages, type SearchFn } from '../../api/search-pages.ts';
 import type { SearchRequest } from '../../api/types.ts';
-import type { SelectedTask } from './selection.ts';
+import type { ToastStore } from '../toast/toast-store.ts';
+import { selectAll, type SelectedTask } from './selection.ts';
+import type { SelectionStore } from './selection-store.ts';
 
 /**
  * The most tasks one bulk change takes: each task costs two API calls (a fresh read and the
@@ -34,4 +38,32 @@ export async function readMatching(
     if (tasks.length >= cap) break;
   }
   return { tasks, total: Math.max(total, tasks.length) };
+}
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/**
+ * A board column's "Select all" past its loaded cards: every task of the column's search, read
+ * by id, up to the cap; a toast says when it stops at the cap, or why the rest could not be read.
+ */
+export async function selectRestOf(
+  store: SelectionStore,
+  request: SearchRequest,
+  column: string,
+  toast: ToastStore | null,
+  search: SearchFn = searchTasks,
+) {
+  try {
+    const { tasks, total } = await readMatching(search, request);
+    store.set((s) => selectAll(s, tasks));
+    if (total > tasks.length) {
+      toast?.show({
+        tone: 'info',
+        message: `The first ${NUMBER.format(tasks.length)} of ${NUMBER.format(total)} tasks in ${column} are selected. ${CAP_REASON}`,
+      });
+    }
+  } catch (error) {
+    const reason = isApiError(error) ? error.errorDesc : String(error);
+    toast?.show({ tone: 'error', message: `Only the loaded cards of ${column} are selected: the others could not be read (${reason}).` });
+  }
 }

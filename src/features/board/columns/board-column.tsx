@@ -5,7 +5,6 @@
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useContext, useMemo, useRef, type Ref } from 'react';
-import { searchTasks } from '../../../api/client.ts';
 import { isApiError } from '../../../api/errors.ts';
 import type { SearchRequest, Task, TaskStatus } from '../../../api/types.ts';
 import { useNewTask } from '../../../components/new-task/new-task-context.tsx';
@@ -77,15 +76,8 @@ export function BoardColumn({
     selection?.set((s) => selectAll(s, loaded));
     if (!query.hasNextPage) return;
     const request = options.queryKey.at(-1) as SearchRequest;
-    import('../../../components/bulk/select-matching.ts')
-      .then(({ readMatching }) => readMatching(searchTasks, request))
-      .then(({ tasks }) => selection?.set((s) => selectAll(s, tasks)))
-      .catch((error: unknown) =>
-        toast?.show({
-          tone: 'error',
-          message: `Only the loaded cards of ${status} are selected: the others could not be read (${errorText(error)}).`,
-        }),
-      );
+    if (selection)
+      void import('../../../components/bulk/select-matching.ts').then((m) => m.selectRestOf(selection, request, status, toast));
   };
   const refreshAlert = useRef<HTMLDivElement>(null);
   const retryRefresh = () =>

@@ -5,7 +5,16 @@
  */
 import { useSelected, useToggleSelected } from './selection-store.ts';
 
-export function SelectCheckbox({ id, name, tabIndex, reveal = false }: { id: string; name: string; tabIndex?: number; reveal?: boolean }) {
+interface Props {
+  id: string;
+  name: string;
+  tabIndex?: number;
+  reveal?: boolean;
+  /** Where it goes (e.g. its position on a card). */
+  className?: string;
+}
+
+export function SelectCheckbox({ id, name, tabIndex, reveal = false, className = '' }: Props) {
   const { selected, selecting } = useSelected(id);
   const toggle = useToggleSelected();
   const hidden = reveal && !selecting ? 'opacity-0 focus:opacity-100 group-hover:opacity-100 group-focus-within:opacity-100' : '';
@@ -17,7 +26,7 @@ export function SelectCheckbox({ id, name, tabIndex, reveal = false }: { id: str
       tabIndex={tabIndex}
       // React's change event on a checkbox is the click, which says whether Shift was held.
       onChange={(e) => toggle({ id, name }, (e.nativeEvent as MouseEvent).shiftKey === true)}
-      className={`mt-1 size-4 shrink-0 cursor-pointer accent-blue-700 ${hidden}`}
+      className={`size-4 cursor-pointer accent-blue-700 ${hidden} ${className}`}
     />
   );
 }

@@ -63,6 +63,7 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 <th scope="col" className="w-8 px-3 py-1.5">
+                  <span className="sr-only">Select</span>
                   <SelectPage tasks={pageTasks} />
                 </th>
                 {group.headers.map((header) => (
@@ -85,7 +86,7 @@ export function ResultsTable({ rows, columns, sort, onSortChange, busy, caption 
                   }}
                 >
                   <td className="px-3 py-1.5 align-top">
-                    <SelectCheckbox id={row.original.Gsid ?? ''} name={row.original.Name || 'Untitled task'} />
+                    <SelectCheckbox id={row.original.Gsid ?? ''} name={row.original.Name || 'Untitled task'} className="mt-0.5" />
                   </td>
                   {cells.map((cell) => (
                     <td key={cell.id} className="px-3 py-1.5 align-top">

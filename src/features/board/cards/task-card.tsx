@@ -124,7 +124,6 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
   return (
     <>
       <div className="flex items-start gap-1">
-        <SelectCheckbox id={task.Gsid ?? ''} name={name} tabIndex={tabIndex} reveal />
         <DragHandle token={dragToken} name={name} handleRef={handleRef} tabIndex={tabIndex} />
         <Link
           to={`/tasks/${encodeURIComponent(task.Gsid ?? '')}`}
@@ -142,7 +141,9 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
           tabIndex={tabIndex}
         />
       </div>
-      <div className="pl-10">
+      {/* The checkbox sits in the gutter under the handle: it takes no room from the card's text. */}
+      <div className="relative pl-5">
+        <SelectCheckbox id={task.Gsid ?? ''} name={name} tabIndex={tabIndex} reveal className="absolute left-0 top-0.5" />
         <CardDetails task={task} today={today} />
       </div>
     </>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchRequest, SearchResult } from '../../api/types.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { ToastStore } from '../toast/toast-store.ts';
-import { readMatching, selectRestOf } from './select-matching.ts';
+import { readMatching, selectColumn, selectRestOf } from './select-matching.ts';
 import { createSelectionStore } from './selection-store.ts';
 
 function fakeSearch(total: number) {
@@ -69,5 +69,16 @@ describe('selectRestOf (a column past its loaded cards)', () => {
       tone: 'error',
       message: 'Only the loaded cards of Completed are selected: the others could not be read (Gateway down.).',
     });
+  });
+});
+
+describe('selectColumn', () => {
+  it('selects the loaded cards at once, and nothing more when the column has no more', () => {
+    const store = createSelectionStore();
+    selectColumn(store, [{ Gsid: 'a', Name: 'A' }, { Gsid: 'b' }], null, 'Skipped', null);
+    expect([...store.get().items.values()]).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: '(no name)' },
+    ]);
   });
 });

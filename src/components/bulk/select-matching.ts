@@ -6,7 +6,7 @@
 import { searchTasks } from '../../api/client.ts';
 import { isApiError } from '../../api/errors.ts';
 import { searchPages, type SearchFn } from '../../api/search-pages.ts';
-import type { SearchRequest } from '../../api/types.ts';
+import type { SearchRequest, Task } from '../../api/types.ts';
 import type { ToastStore } from '../toast/toast-store.ts';
 import { selectAll, type SelectedTask } from './selection.ts';
 import type { SelectionStore } from './selection-store.ts';
@@ -41,6 +41,26 @@ export async function readMatching(
 }
 
 const NUMBER = new Intl.NumberFormat('en-US');
+
+/**
+ * A board column's "Select all": its loaded cards at once, then (when it has more than it has
+ * loaded, `request` is its search) the rest by id (selectRestOf).
+ */
+export function selectColumn(
+  store: SelectionStore,
+  cards: readonly Task[],
+  request: SearchRequest | null,
+  column: string,
+  toast: ToastStore | null,
+) {
+  store.set((s) =>
+    selectAll(
+      s,
+      cards.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' })),
+    ),
+  );
+  if (request) void selectRestOf(store, request, column, toast);
+}
 
 /**
  * A board column's "Select all" past its loaded cards: every task of the column's search, read

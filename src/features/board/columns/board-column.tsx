@@ -11,7 +11,6 @@ import { useNewTask } from '../../../components/new-task/new-task-context.tsx';
 import { ErrorMessage } from '../../../components/query-status.tsx';
 import { ToastContext } from '../../../components/toast/toasts.tsx';
 import { SelectionContext } from '../../../components/bulk/selection-store.ts';
-import { selectAll } from '../../../components/bulk/selection.ts';
 import type { ColumnQueryOptions } from './board-queries.ts';
 import { ColumnCards } from './column-cards.tsx';
 import { columnDomId } from './column-ids.ts';
@@ -72,12 +71,9 @@ export function BoardColumn({
   const toast = useContext(ToastContext);
   // Every task of the column: the loaded cards at once, the rest read by id (up to a bulk change's cap).
   const selectColumn = () => {
-    const loaded = cards.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' }));
-    selection?.set((s) => selectAll(s, loaded));
-    if (!query.hasNextPage) return;
-    const request = options.queryKey.at(-1) as SearchRequest;
+    const request = query.hasNextPage ? (options.queryKey.at(-1) as SearchRequest) : null;
     if (selection)
-      void import('../../../components/bulk/select-matching.ts').then((m) => m.selectRestOf(selection, request, status, toast));
+      void import('../../../components/bulk/select-matching.ts').then((m) => m.selectColumn(selection, cards, request, status, toast));
   };
   const refreshAlert = useRef<HTMLDivElement>(null);
   const retryRefresh = () =>

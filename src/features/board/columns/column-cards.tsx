@@ -84,13 +84,9 @@ export function ColumnCards({
   };
 
   // The column is a list for the selection: a Shift-click selects a range within it.
-  const cardsRef = useRef(cards);
-  useLayoutEffect(() => {
-    cardsRef.current = cards;
-  });
   const selectionList = useMemo<SelectionList>(
-    () => ({ id: status, tasks: () => cardsRef.current.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' })) }),
-    [status],
+    () => ({ id: status, tasks: () => cards.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' })) }),
+    [status, cards],
   );
   const selection = useContext(SelectionContext);
 

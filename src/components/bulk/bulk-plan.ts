@@ -58,7 +58,7 @@ export function describeChange(change: BulkChange, count: number): string {
 }
 
 /** A field's value in words, for results ("Completed", "Dec 4, 2026", "no due date"). */
-export function valueInWords(field: BulkField, value: FieldValue, ownerNames?: ReadonlyMap<string, string>): string {
+function valueInWords(field: BulkField, value: FieldValue, ownerNames?: ReadonlyMap<string, string>): string {
   if (value === null) return { Status: 'no status', OwnerId: 'no owner', Priority: 'no priority', DueDate: 'no due date' }[field];
   if (field === 'DueDate') return formatDate(value);
   if (field === 'OwnerId') return ownerNames?.get(value) ?? value;

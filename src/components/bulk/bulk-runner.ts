@@ -41,7 +41,7 @@ export interface RunLimits {
   rateLimitRetries: number;
 }
 
-export const DEFAULT_LIMITS: RunLimits = { concurrency: 3, maxRequests: 80, windowMs: 60_000, transientRetries: 2, rateLimitRetries: 6 };
+const DEFAULT_LIMITS: RunLimits = { concurrency: 3, maxRequests: 80, windowMs: 60_000, transientRetries: 2, rateLimitRetries: 6 };
 
 export type ItemStatus = 'queued' | 'working' | 'done' | 'skipped' | 'failed';
 

@@ -33,7 +33,7 @@ export function shiftDate(iso: string, days: number, workingDays = false): strin
 }
 
 /** The most a shift may move a date: ten years either way. */
-export const MAX_SHIFT_DAYS = 3650;
+const MAX_SHIFT_DAYS = 3650;
 
 /** Why `text` is not a shift in days ("+7", "-3", "14"), or null with the number. */
 export function parseShift(text: string): { days: number; error: null } | { days: null; error: string } {

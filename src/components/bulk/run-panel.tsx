@@ -11,7 +11,7 @@ import { summarize, type RunItem, type RunState } from './bulk-runner.ts';
 import { closeBulkPanel, dismissBulkRun, retryFailed, undoBulkChange } from './run-store.ts';
 
 /** Where the run is, in one sentence. */
-export function runSummary(state: RunState): string {
+function runSummary(state: RunState): string {
   const s = summarize(state);
   const undo = state.kind === 'undo';
   if (state.running) return `${s.finished} of ${tasksWord(s.total)} finished${s.failed ? `, ${s.failed} failed` : ''}…`;

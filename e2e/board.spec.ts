@@ -213,9 +213,9 @@ test('arrows travel between cards: Up and Down in a column, Left and Right to th
     }
     return Infinity;
   };
-  // Quick look, Move to, the next column's "Add", its card's handle.
-  expect(await presses('Tab', besideHandle)).toBeLessThanOrEqual(4);
-  expect(await presses('Shift+Tab', secondMenu)).toBeLessThanOrEqual(2);
+  // Quick look, Move to, the card's Select checkbox, the next column's "Select all" and "Add", its card's handle.
+  expect(await presses('Tab', besideHandle)).toBeLessThanOrEqual(6);
+  expect(await presses('Shift+Tab', secondMenu)).toBeLessThanOrEqual(4);
   await page.keyboard.press('Shift+Tab');
   await expect(card(page, 'Not Started', names[1]!).getByRole('button', { name: `Quick look: ${names[1]}`, exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');

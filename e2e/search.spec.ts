@@ -243,13 +243,13 @@ test('paging moves through the rows the API pages through, and rows per page is 
 test('the column picker changes the columns and what the request selects', async ({ page }) => {
   await page.goto('/search');
   const table = page.getByRole('table', { name: /^Search results/ });
-  await expect(table.getByRole('columnheader')).toHaveText(['Name', 'Status', 'Priority', 'Due date', 'Company', 'Owner']);
+  await expect(table.getByRole('columnheader')).toHaveText(['Select', 'Name', 'Status', 'Priority', 'Due date', 'Company', 'Owner']);
 
   await page.getByRole('button', { name: /^Columns/ }).click();
   const picker = page.getByRole('group', { name: 'Columns shown' });
   await picker.getByRole('checkbox', { name: 'Priority', exact: true }).uncheck();
   await picker.getByRole('checkbox', { name: 'Owner id', exact: true }).check();
-  await expect(table.getByRole('columnheader')).toHaveText(['Name', 'Status', 'Due date', 'Company', 'Owner', 'Owner id']);
+  await expect(table.getByRole('columnheader')).toHaveText(['Select', 'Name', 'Status', 'Due date', 'Company', 'Owner', 'Owner id']);
 
   const expected = await apiSearch({
     select: ['Gsid', 'Name', 'Status', 'DueDate', 'CompanyName', 'OwnerName', 'OwnerId'],

@@ -293,6 +293,18 @@ describe('every failure becomes an ApiError', () => {
     expect(isClientError(error)).toBe(false);
   });
 
+  it("a 429 carries the server's Retry-After (the team server's budget sends one), and none when it is absent", async () => {
+    const { api } = clientWith(() =>
+      jsonResponse(
+        { result: false, errorCode: 'GS_APIG_1429', errorDesc: 'Budget spent', data: null },
+        { status: 429, headers: { 'Retry-After': '7' } },
+      ),
+    );
+    expect(await failure(api.updateTask('t1', { Name: 'n', CTAId: 'c' }))).toMatchObject({ status: 429, retryAfterMs: 7000 });
+    const { api: plain } = clientWith(() => new Response(null, { status: 429 }));
+    expect(await failure(plain.getTask('t1'))).toMatchObject({ status: 429, retryAfterMs: null });
+  });
+
   it('a 2xx envelope with result: false', async () => {
     const { api } = clientWith(() =>
       jsonResponse({ result: false, errorCode: 'GS_TASK_1', errorDesc: 'CTA is closed', requestId: 'req-9', data: null }),

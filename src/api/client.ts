@@ -220,10 +220,17 @@ function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function envelopeError(status: number, envelope: Envelope, fallbackDesc: string): ApiError {
+/** `Retry-After` in seconds (the only form Gainsight's proxies and the team server send), as ms. */
+function retryAfter(response: Response): number | null {
+  const seconds = Number(response.headers.get('Retry-After') ?? '');
+  return response.headers.has('Retry-After') && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+}
+
+function envelopeError(status: number, envelope: Envelope, fallbackDesc: string, retryAfterMs: number | null = null): ApiError {
   return new ApiError({
     kind: 'api',
     status,
+    retryAfterMs,
     errorCode: stringOrNull(envelope.errorCode),
     errorDesc: stringOrNull(envelope.errorDesc) ?? stringOrNull(envelope.message) ?? fallbackDesc,
     requestId: stringOrNull(envelope.requestId),
@@ -235,8 +242,9 @@ function unwrapEnvelope({ data: text, error, response }: RawResult): unknown {
   if (!response.ok) {
     // openapi-fetch hands over the error body JSON-parsed when it parses, else as text.
     const envelope = asEnvelope(error);
-    if (envelope) throw envelopeError(status, envelope, statusInWords(status));
-    throw new ApiError({ kind: 'api', status, errorDesc: describeForeignError(response, error) });
+    const retryAfterMs = retryAfter(response);
+    if (envelope) throw envelopeError(status, envelope, statusInWords(status), retryAfterMs);
+    throw new ApiError({ kind: 'api', status, errorDesc: describeForeignError(response, error), retryAfterMs });
   }
   if (text === undefined || text.trim() === '') {
     throw new ApiError({ kind: 'api', status, errorDesc: `The API answered ${statusLine(response)} with an empty body.` });

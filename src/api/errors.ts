@@ -17,6 +17,8 @@ export interface ApiErrorInit {
   /** A sentence a person can read: Gainsight's `errorDesc`, or one written by the client. */
   errorDesc: string;
   requestId?: string | null;
+  /** How long the server asked to wait before trying again (its `Retry-After`), when it said. */
+  retryAfterMs?: number | null;
   cause?: unknown;
 }
 
@@ -29,6 +31,8 @@ export class ApiError extends Error {
   readonly errorDesc: string;
   /** Gainsight's `requestId`, worth showing so support can trace the call. */
   readonly requestId: string | null;
+  /** The server's `Retry-After` in milliseconds (the team server's budget sends one), or null. */
+  readonly retryAfterMs: number | null;
 
   constructor(init: ApiErrorInit) {
     super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -37,6 +41,7 @@ export class ApiError extends Error {
     this.errorCode = init.errorCode ?? null;
     this.errorDesc = init.errorDesc;
     this.requestId = init.requestId ?? null;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 }
 

@@ -8,6 +8,7 @@ import { loadWithRetry } from './lazy-import.ts';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 import { Button } from '../components/ui/button.tsx';
+import { useBulkRunPresent } from '../components/bulk/bulk-presence.ts';
 
 // Only shown when the API refuses the access key: its code loads then, not on every first visit.
 // Shown only when the team server asks for a sign-in; the theme choice and account load after the first page.
@@ -27,6 +28,8 @@ const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ 
 // Live updates start once the first page has settled (app.tsx); their indicator and banner load then.
 const LiveIndicator = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.LiveIndicator })));
 const StaleDataBanner = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.StaleDataBanner })));
+// A bulk change's progress, on every page while there is one; its code loads when one starts.
+const BulkRunIndicator = lazy(() => import('../components/bulk/run-indicator.tsx').then((m) => ({ default: m.BulkRunIndicator })));
 const liveStarted = () => getLiveStatus().stream !== 'idle';
 
 const NAV = [
@@ -41,6 +44,7 @@ export function Layout() {
   const navigation = useNavigation();
   const { openNewTask } = useNewTask();
   const live = useSyncExternalStore(subscribeLiveStatus, liveStarted, liveStarted);
+  const bulkRun = useBulkRunPresent();
   const { open: menuOpen, setOpen: setMenuOpen, id: menuId, button: menuButton } = usePhoneMenu();
   return (
     <div className="flex min-h-screen flex-col">
@@ -74,6 +78,11 @@ export function Layout() {
               <span role="status" className="text-sm text-slate-600">
                 Loading…
               </span>
+            )}
+            {bulkRun && (
+              <Suspense fallback={null}>
+                <BulkRunIndicator />
+              </Suspense>
             )}
             <Button variant="primary" size="toolbar" onClick={() => openNewTask()}>
               New task

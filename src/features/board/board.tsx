@@ -8,6 +8,8 @@ import type { BoardState } from './board-url-state.ts';
 import { columnDomId } from './columns/column-ids.ts';
 import { filterHidesColumn, type BoardContext } from './columns/column-request.ts';
 import { DragLayer } from './dnd/drag-layer.tsx';
+import { SelectionBarHost } from '../../components/bulk/selection-bar-host.tsx';
+import { SelectionContext, createSelectionStore } from '../../components/bulk/selection-store.ts';
 import { createDragRegistry } from './dnd/drag-registry.ts';
 import { FocusRequestsContext, createFocusRequests } from './moves/focus-requests.ts';
 import { PlaybookIndexContext, playbookIndex } from './cards/playbook-index.ts';
@@ -32,6 +34,7 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
   const playbookNames = useMemo(() => (playbooks.data ? playbookIndex(playbooks.data) : null), [playbooks.data]);
   const [focusRequests] = useState(createFocusRequests);
   const [dragRegistry] = useState(createDragRegistry);
+  const [selection] = useState(createSelectionStore);
   // On a phone, one column at a time (the switcher picks it); from 640 px, all four.
   const [shown, setShown] = useState<TaskStatus>('Not Started');
   useCardShortcuts();
@@ -48,35 +51,40 @@ export function Board({ state, context }: { state: BoardState; context: BoardCon
 
   return (
     <FocusRequestsContext value={focusRequests}>
-      <PlaybookIndexContext value={playbookNames}>
-        <DragRegistryContext value={dragRegistry}>
-          <ColumnSkipLinks onSkip={setShown} />
-          <ColumnSwitcher shown={shown} onShow={setShown} />
-          <div className="grid h-full min-h-[24rem] grid-cols-1 gap-3 sm:auto-cols-[minmax(13.5rem,1fr)] sm:grid-flow-col sm:grid-cols-none sm:overflow-x-auto">
-            {TASK_STATUSES.map((status) => {
-              const { options, problem } = queries[status];
-              return options ? (
-                <BoardColumn
-                  key={status}
-                  status={status}
-                  options={options}
-                  pending={pending}
-                  orderBy={orderBy}
-                  scope={scope}
-                  onMoveTo={onMoveTo}
-                  today={context.today}
-                  hiddenOnPhone={status !== shown}
-                  newTaskOwner={newTaskOwner}
-                  emptyNote={filterHidesColumn(state, status)}
-                />
-              ) : (
-                <ColumnProblem key={status} status={status} problem={problem} hiddenOnPhone={status !== shown} />
-              );
-            })}
-          </div>
-          <DragLayer registry={dragRegistry} onMove={move} today={context.today} />
-        </DragRegistryContext>
-      </PlaybookIndexContext>
+      <SelectionContext value={selection}>
+        <PlaybookIndexContext value={playbookNames}>
+          <DragRegistryContext value={dragRegistry}>
+            <div className="flex h-full flex-col gap-2">
+              <ColumnSkipLinks onSkip={setShown} />
+              <ColumnSwitcher shown={shown} onShow={setShown} />
+              <SelectionBarHost store={selection} />
+              <div className="grid min-h-[24rem] flex-1 grid-cols-1 gap-3 sm:auto-cols-[minmax(13.5rem,1fr)] sm:grid-flow-col sm:grid-cols-none sm:overflow-x-auto">
+                {TASK_STATUSES.map((status) => {
+                  const { options, problem } = queries[status];
+                  return options ? (
+                    <BoardColumn
+                      key={status}
+                      status={status}
+                      options={options}
+                      pending={pending}
+                      orderBy={orderBy}
+                      scope={scope}
+                      onMoveTo={onMoveTo}
+                      today={context.today}
+                      hiddenOnPhone={status !== shown}
+                      newTaskOwner={newTaskOwner}
+                      emptyNote={filterHidesColumn(state, status)}
+                    />
+                  ) : (
+                    <ColumnProblem key={status} status={status} problem={problem} hiddenOnPhone={status !== shown} />
+                  );
+                })}
+              </div>
+            </div>
+            <DragLayer registry={dragRegistry} onMove={move} today={context.today} />
+          </DragRegistryContext>
+        </PlaybookIndexContext>
+      </SelectionContext>
     </FocusRequestsContext>
   );
 }
@@ -117,7 +125,7 @@ function ColumnSkipLinks({ onSkip }: { onSkip: (status: TaskStatus) => void }) {
 /** On a phone (under 640 px), which column the board shows: one button per status. */
 function ColumnSwitcher({ shown, onShow }: { shown: TaskStatus; onShow: (status: TaskStatus) => void }) {
   return (
-    <div role="group" aria-label="Column shown" className="mb-2 grid grid-cols-2 gap-1 sm:hidden">
+    <div role="group" aria-label="Column shown" className="grid grid-cols-2 gap-1 sm:hidden">
       {TASK_STATUSES.map((status) => (
         <button
           key={status}

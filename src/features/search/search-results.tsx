@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import type { SearchRequest, Task } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
@@ -13,6 +13,9 @@ import { ResultsTable } from './results-table.tsx';
 import { searchPageQueryOptions } from './search-query.ts';
 import { sortTasks } from './sort-tasks.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { SelectionBarHost } from '../../components/bulk/selection-bar-host.tsx';
+import { SelectionContext, createSelectionStore } from '../../components/bulk/selection-store.ts';
+import { SelectMatchingButton } from './select-matching-button.tsx';
 import { LINK } from './styles.ts';
 
 interface Props {
@@ -60,6 +63,13 @@ function Results({ state, request, onChange }: { state: SearchState; request: Se
   const range = data ? rangeText(shownPage, state.pageSize, data.records.length, data.totalCount) : '';
   const updating = query.isPlaceholderData && query.isFetching;
   const { limit: _limit, offset: _offset, ...whole } = request;
+  const [selection] = useState(createSelectionStore);
+  // "Select all N matching" is offered once the whole page is selected and the search has more.
+  const pageSelected = useSyncExternalStore(selection.subscribe, () => {
+    const items = selection.get().items;
+    return rows.length > 0 && rows.every((t) => !t.Gsid || items.has(t.Gsid));
+  });
+  const total = data?.totalCount ?? 0;
 
   return (
     <>
@@ -85,29 +95,39 @@ function Results({ state, request, onChange }: { state: SearchState; request: Se
           order.
         </p>
       )}
-      <div className="mt-2">
-        {query.isPending && <Loading label="Searching…" />}
-        {query.isError && <ErrorMessage error={query.error} title="The search failed" onRetry={() => void query.refetch()} />}
-        {data && !query.isError && data.totalCount === 0 && <p className="py-6 text-slate-700">No tasks match this search.</p>}
-        {data && !query.isError && data.totalCount > 0 && rows.length === 0 && (
-          <p className="py-6 text-slate-700">
-            There are no rows on page {state.page + 1}: the search has {data.totalCount} in all.{' '}
-            <Button variant="secondary" size="sm" onClick={() => onChange({ ...state, page: 0 })}>
-              Go to the first page
-            </Button>
-          </p>
-        )}
-        {data && !query.isError && rows.length > 0 && (
-          <ResultsTable
-            rows={rows}
-            columns={state.columns}
-            sort={state.sort}
-            busy={updating}
-            caption={`Search results, ${range}`}
-            onSortChange={(sort) => onChange({ ...state, sort, page: 0 })}
+      <SelectionContext value={selection}>
+        <div className="mt-2">
+          <SelectionBarHost
+            store={selection}
+            extra={
+              pageSelected && total > rows.length ? (
+                <SelectMatchingButton key={JSON.stringify(whole)} store={selection} request={whole} total={total} />
+              ) : undefined
+            }
           />
-        )}
-      </div>
+          {query.isPending && <Loading label="Searching…" />}
+          {query.isError && <ErrorMessage error={query.error} title="The search failed" onRetry={() => void query.refetch()} />}
+          {data && !query.isError && data.totalCount === 0 && <p className="py-6 text-slate-700">No tasks match this search.</p>}
+          {data && !query.isError && data.totalCount > 0 && rows.length === 0 && (
+            <p className="py-6 text-slate-700">
+              There are no rows on page {state.page + 1}: the search has {data.totalCount} in all.{' '}
+              <Button variant="secondary" size="sm" onClick={() => onChange({ ...state, page: 0 })}>
+                Go to the first page
+              </Button>
+            </p>
+          )}
+          {data && !query.isError && rows.length > 0 && (
+            <ResultsTable
+              rows={rows}
+              columns={state.columns}
+              sort={state.sort}
+              busy={updating}
+              caption={`Search results, ${range}`}
+              onSortChange={(sort) => onChange({ ...state, sort, page: 0 })}
+            />
+          )}
+        </div>
+      </SelectionContext>
       {data && !query.isError && data.totalCount > 0 && (
         <div className="mt-2">
           <ResultsPager

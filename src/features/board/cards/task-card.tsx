@@ -15,6 +15,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'r
 import { Link } from 'react-router';
 import { prefetchTask } from '../../../api/tasks.ts';
 import { QuickLookButton } from '../../../components/quick-look/quick-look.tsx';
+import { SelectCheckbox } from '../../../components/bulk/select-checkbox.tsx';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { CardDetails } from './card-details.tsx';
 import type { DragData } from '../columns/column-ids.ts';
@@ -89,7 +90,7 @@ export const TaskCard = memo(function TaskCard({ task, status, index, start, set
       onPointerDown={body.onPointerDown}
       onClick={body.onClick}
       style={{ position: 'absolute', top: start, left: 0, right: 0 }}
-      className={`cursor-grab rounded-md border p-2.5 shadow-sm active:cursor-grabbing ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white'}`}
+      className={`group cursor-grab rounded-md border p-2.5 shadow-sm active:cursor-grabbing ${isDragging ? 'border-dashed border-blue-400 bg-blue-50' : 'border-slate-200 bg-white has-[input:checked]:border-blue-600 has-[input:checked]:bg-blue-50'}`}
     >
       <CardBody
         task={task}
@@ -140,7 +141,9 @@ const CardBody = memo(function CardBody({ task, status, today, tabbable, onMoveT
           tabIndex={tabIndex}
         />
       </div>
-      <div className="pl-5">
+      {/* The checkbox sits in the gutter under the handle: it takes no room from the card's text. */}
+      <div className="relative pl-5">
+        <SelectCheckbox id={task.Gsid ?? ''} name={name} tabIndex={tabIndex} reveal className="absolute left-0 top-0.5" />
         <CardDetails task={task} today={today} />
       </div>
     </>

@@ -4,11 +4,13 @@
  * have their look; a failed column does not hide the others.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, type Ref } from 'react';
+import { useCallback, useContext, useMemo, useRef, type Ref } from 'react';
 import { isApiError } from '../../../api/errors.ts';
-import type { Task, TaskStatus } from '../../../api/types.ts';
+import type { SearchRequest, Task, TaskStatus } from '../../../api/types.ts';
 import { useNewTask } from '../../../components/new-task/new-task-context.tsx';
 import { ErrorMessage } from '../../../components/query-status.tsx';
+import { ToastContext } from '../../../components/toast/toasts.tsx';
+import { SelectionContext } from '../../../components/bulk/selection-store.ts';
 import type { ColumnQueryOptions } from './board-queries.ts';
 import { ColumnCards } from './column-cards.tsx';
 import { columnDomId } from './column-ids.ts';
@@ -65,6 +67,14 @@ export function BoardColumn({
   const refuses = isOver && activeId !== null && cards.some((task) => task.Gsid === activeId);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const selection = useContext(SelectionContext);
+  const toast = useContext(ToastContext);
+  // Every task of the column: the loaded cards at once, the rest read by id (up to a bulk change's cap).
+  const selectColumn = () => {
+    const request = query.hasNextPage ? (options.queryKey.at(-1) as SearchRequest) : null;
+    if (selection)
+      void import('../../../components/bulk/select-matching.ts').then((m) => m.selectColumn(selection, cards, request, status, toast));
+  };
   const refreshAlert = useRef<HTMLDivElement>(null);
   const retryRefresh = () =>
     void query.refetch().then((result) => {
@@ -100,9 +110,18 @@ export function BoardColumn({
         </h2>
         <button
           type="button"
+          aria-label={`Select all in ${status}`}
+          disabled={cards.length === 0}
+          onClick={selectColumn}
+          className="ml-auto rounded px-2 py-0.5 text-sm font-medium text-slate-700 hover:bg-white disabled:hidden"
+        >
+          Select all
+        </button>
+        <button
+          type="button"
           aria-label={`Add task to ${status}`}
           onClick={() => openNewTask(newTaskOwner ? { Status: status, OwnerId: newTaskOwner } : { Status: status })}
-          className="ml-auto rounded px-2 py-0.5 text-sm font-medium text-slate-700 hover:bg-white"
+          className="rounded px-2 py-0.5 text-sm font-medium text-slate-700 hover:bg-white"
         >
           + Add
         </button>

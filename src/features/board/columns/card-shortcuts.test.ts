@@ -9,7 +9,7 @@ function board() {
   document.body.innerHTML = `
     <div role="feed" aria-label="Not Started tasks">
       <article data-index="0"><button id="handle">Move</button><a href="/tasks/1" id="link0" tabindex="0">One</a>
-        <button aria-haspopup="menu" id="menu0">Move to</button></article>
+        <input type="checkbox" id="check0" aria-label="Select One"><button aria-haspopup="menu" id="menu0">Move to</button></article>
       <article data-index="1"><a href="/tasks/2" id="link1" tabindex="-1">Two</a></article>
     </div>
     <button id="elsewhere">Elsewhere</button>`;
@@ -42,12 +42,25 @@ describe('the board shortcuts', () => {
     expect(click).toHaveBeenCalledTimes(1);
   });
 
-  it('a column gone from the page travels no more; selection is not the board’s own shortcut', () => {
+  it('a column gone from the page travels no more', () => {
     const { travel, off, el } = board();
     off();
     el('link0').focus();
     expect(boardAction('next-card')).toBe(false);
     expect(travel).not.toHaveBeenCalled();
+  });
+
+  it('x selects the focused card as its checkbox does, and again takes it out; a card without one, or no card, does nothing', () => {
+    const { el } = board();
+    const check = el('check0') as HTMLInputElement;
+    el('link0').focus();
+    expect(boardAction('select-card')).toBe(true);
+    expect(check.checked).toBe(true);
+    expect(boardAction('select-card')).toBe(true);
+    expect(check.checked).toBe(false);
+    el('link1').focus();
+    expect(boardAction('select-card')).toBe(false);
+    el('elsewhere').focus();
     expect(boardAction('select-card')).toBe(false);
   });
 });

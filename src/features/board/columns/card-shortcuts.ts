@@ -2,9 +2,9 @@
  * The board's part of the keyboard shortcuts (src/components/shortcuts/): `j` and `k` travel between
  * the cards of a column as Down and Up do, from anywhere in a card (from outside any card they
  * go to a card: the focused column's, else the first shown column's, the one in the Tab order);
- * `m` opens the focused card's "Move to" menu. `Enter` needs nothing here: on a card's link it
- * follows it, as it always has. `x` belongs to the board's selection, answered here once the
- * board has one (until then it does nothing).
+ * `m` opens the focused card's "Move to" menu; `x` selects it (or takes it out of the selection),
+ * as a click on its "Select" checkbox does (src/components/bulk/). `Enter` needs nothing here: on
+ * a card's link it follows it, as it always has.
  */
 import { useEffect } from 'react';
 import { registerBoardKeys, type BoardAction } from '../../../lib/shortcuts/registry.ts';
@@ -25,6 +25,11 @@ const CARD = '[role="feed"] > article[data-index]';
 /** Does `action` from where the focus is in `doc`; false when there was nothing to do it to. */
 export function boardAction(action: BoardAction, doc: Document = document): boolean {
   const article = doc.activeElement?.closest(CARD) ?? null;
+  if (action === 'select-card') {
+    const checkbox = article?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    checkbox?.click();
+    return !!checkbox;
+  }
   if (action === 'card-menu') {
     const button = article?.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]');
     button?.click();

@@ -6,6 +6,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -16,6 +17,7 @@ import {
 import { useLocation, useNavigationType } from 'react-router';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../components/query-status.tsx';
+import { SelectionListContext, type SelectionList } from '../../../components/bulk/selection-store.ts';
 import { boardPlace, saveColumnScroll, saveOpenedCard } from './board-place.ts';
 import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey, tabbableCard, type CardKey } from './card-keys.ts';
 import { registerColumnTravel } from './card-shortcuts.ts';
@@ -83,6 +85,12 @@ export function ColumnCards({
     if (index != null) setLastFocused(Number(index));
   };
 
+  // The column is a list for the selection: a Shift-click selects a range within it.
+  const selectionList = useMemo<SelectionList>(
+    () => ({ id: status, tasks: () => cards.map((t) => ({ id: t.Gsid ?? '', name: t.Name ?? '(no name)' })) }),
+    [status, cards],
+  );
+
   // Arrows, Home and End on a card's link travel between cards (card-keys.ts); so do the `j` and
   // `k` shortcuts from anywhere in a card (card-shortcuts.ts).
   const travel = (key: CardKey, article: Element) => {
@@ -124,33 +132,35 @@ export function ColumnCards({
       onFocus={onFocus}
       className="min-h-0 flex-1 overflow-y-auto px-2 pb-2"
     >
-      <div
-        ref={feedRef}
-        role="feed"
-        aria-label={`${status} tasks`}
-        aria-busy={isFetchingNextPage}
-        className="relative"
-        style={{ height: totalSize }}
-      >
-        {items.map((item) => {
-          const task = cards[item.index];
-          if (!task) return null;
-          return (
-            <TaskCard
-              key={item.key}
-              task={task}
-              status={status}
-              index={item.index}
-              start={item.start}
-              setSize={total}
-              tabbable={item.index === tabbable}
-              measure={measure}
-              onMoveTo={onMoveTo}
-              today={today}
-            />
-          );
-        })}
-      </div>
+      <SelectionListContext value={selectionList}>
+        <div
+          ref={feedRef}
+          role="feed"
+          aria-label={`${status} tasks`}
+          aria-busy={isFetchingNextPage}
+          className="relative"
+          style={{ height: totalSize }}
+        >
+          {items.map((item) => {
+            const task = cards[item.index];
+            if (!task) return null;
+            return (
+              <TaskCard
+                key={item.key}
+                task={task}
+                status={status}
+                index={item.index}
+                start={item.start}
+                setSize={total}
+                tabbable={item.index === tabbable}
+                measure={measure}
+                onMoveTo={onMoveTo}
+                today={today}
+              />
+            );
+          })}
+        </div>
+      </SelectionListContext>
       {isFetchingNextPage && (
         <p role="status" className="py-2 text-center text-xs text-slate-600">
           Loading more…

@@ -1,11 +1,12 @@
 /**
  * Performance budgets: bytes and counts (never times), so they hold on any machine.
- * - The first visit to /board downloads at most 142 KB of gzip JS (what the visit needs; the
+ * - The first visit to /board downloads at most 146 KB of gzip JS (what the visit needs; the
  *   other pages' code and the drag-and-drop code, loaded once the browser is idle, are held back
  *   while counting). React DOM, React Router, React Query and the API client alone are about
  *   107 KB of it: see README, "Performance".
  * - A board of 10,000 tasks stays under 3,000 DOM elements, loaded and scrolled deep into a
- *   column, and has no axe violations.
+ *   column, and has no axe violations; so does the same board grouped by owner (swimlanes),
+ *   loaded and scrolled down its lanes.
  * Timings are `npm run bench`'s job.
  */
 import { scrollColumn } from '../bench/lib/board.ts';
@@ -15,7 +16,8 @@ import { E2E } from './env.ts';
 import { column, type Status } from './board-helpers.ts';
 import type { Page } from '@playwright/test';
 
-const FIRST_VISIT_JS_BUDGET = 142 * 1024;
+// 141.9 KB before issue 16 (calendar, shortcuts, bulk changes, swimlanes), which may add up to 5 KB; 144.8 KB with them.
+const FIRST_VISIT_JS_BUDGET = 146 * 1024;
 const DOM_BUDGET = 3000;
 const STATUSES: Status[] = ['Not Started', 'In Progress', 'Completed', 'Skipped'];
 
@@ -26,7 +28,7 @@ async function boardLoaded(page: Page) {
 
 const domElements = (page: Page) => page.evaluate<number>("document.getElementsByTagName('*').length");
 
-test('the first visit to /board downloads at most 142 KB of gzip JS, without the drag-and-drop code', async ({ browser }) => {
+test('the first visit to /board downloads at most 146 KB of gzip JS, without the drag-and-drop code', async ({ browser }) => {
   const visit = await firstVisitBytes(browser, `${E2E.appUrl}/board`, 'section[aria-label] article', { holdIdlePreload: true });
   const files = visit.files
     .filter((f) => f.type === 'js')
@@ -54,4 +56,30 @@ test('a board of 10,000 tasks stays under 3,000 DOM elements, loaded and scrolle
   await page.waitForLoadState('networkidle');
   expect(await domElements(page), 'DOM elements after scrolling 300 cards').toBeLessThan(DOM_BUDGET);
   await axe('/board with 10,000 tasks, scrolled');
+});
+
+test('a board of 10,000 tasks grouped by owner stays under 3,000 DOM elements, loaded and scrolled down its lanes, with no axe violations', async ({
+  page,
+  axe,
+}) => {
+  await page.goto(`${E2E.bigAppUrl}/board?group=owner`);
+  const lanes = page.getByRole('list', { name: 'Lanes by owner' });
+  await expect(lanes.getByRole('listitem').first().getByRole('article').first()).toBeVisible({ timeout: 15_000 });
+  // Hundreds of tasks a lane: the counts come from the searches' totals.
+  await expect(lanes.getByRole('listitem').first().getByRole('heading', { level: 2 })).toContainText(/\d{3} tasks/);
+  await page.waitForLoadState('networkidle');
+  expect(await domElements(page), 'DOM elements after load').toBeLessThan(DOM_BUDGET);
+  await axe('/board grouped by owner, 10,000 tasks');
+
+  // Down the lanes: only the lanes in view are drawn (and searched).
+  const drawnBefore = await lanes.getByRole('listitem').count();
+  const firstLane = (await lanes.getByRole('listitem').first().getAttribute('aria-label')) ?? '';
+  await lanes.evaluate((el) => el.parentElement!.parentElement!.scrollBy(0, 3000));
+  await expect(lanes.getByRole('listitem').first()).not.toHaveAccessibleName(firstLane);
+  await expect(lanes.getByRole('listitem').first().getByRole('article').first()).toBeVisible({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  expect(await lanes.getByRole('listitem').count()).toBeLessThanOrEqual(drawnBefore + 1);
+  const elements = await domElements(page);
+  console.log(`grouped by owner, 10,000 tasks: ${drawnBefore} lanes drawn, ${elements} DOM elements after scrolling`);
+  expect(elements, 'DOM elements after scrolling the lanes').toBeLessThan(DOM_BUDGET);
 });

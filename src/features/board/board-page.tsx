@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { todayIso } from '../../lib/dates.ts';
 import { Board } from './board.tsx';
 import { BoardChips } from './toolbar/board-chips.tsx';
@@ -10,6 +10,9 @@ import { DEFAULT_SORT } from './columns/sort-order.ts';
 import { useMe } from '../../lib/me-store.ts';
 import { useBoardState } from './use-board-state.ts';
 import { Button } from '../../components/ui/button.tsx';
+
+/** The board with swimlanes, loaded when grouping is on. */
+const Swimlanes = lazy(() => import('./lanes/swimlanes.tsx'));
 
 export function BoardPage() {
   const { state, problems, whereError, update } = useBoardState();
@@ -27,7 +30,7 @@ export function BoardPage() {
         <BoardTeamViews
           params={serializeBoardParams(state).toString()}
           nothingToShare={
-            hasFilters(state) || state.sort !== DEFAULT_SORT
+            hasFilters(state) || state.sort !== DEFAULT_SORT || state.group
               ? null
               : 'Choose a filter or a sort first: the plain board needs no saved view.'
           }
@@ -84,7 +87,13 @@ export function BoardPage() {
         </p>
       ) : (
         <div className="min-h-0 flex-1">
-          <Board state={state} context={context} />
+          {state.group ? (
+            <Suspense fallback={<p role="status">Loading the lanes…</p>}>
+              <Swimlanes state={state} context={context} />
+            </Suspense>
+          ) : (
+            <Board state={state} context={context} />
+          )}
         </div>
       )}
     </div>

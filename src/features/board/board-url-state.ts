@@ -6,7 +6,7 @@
  *
  * Params: q (name contains), owner (OwnerId), company (CompanyId), priority, quick (comma list of
  * mine, overdue, week), sort (due | priority | company | modified), playbook (PlaybookId),
- * where (JSON, see link-where.ts).
+ * where (JSON, see link-where.ts), group (swimlanes: owner | company | priority | playbook).
  */
 import { formatLinkWhere, parseLinkWhere, type LinkWhere } from './columns/link-where.ts';
 import { DEFAULT_SORT, SORT_KEYS, isSortKey, type SortKey } from './columns/sort-order.ts';
@@ -20,6 +20,10 @@ export const QUICK_LABELS: Record<QuickFilter, string> = {
   week: 'Due this week',
 };
 
+/** What the board's swimlanes group by (`group`); none when absent. */
+export const GROUP_BYS = ['owner', 'company', 'priority', 'playbook'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
 export interface BoardState {
   q: string;
   owner: string | null;
@@ -32,6 +36,8 @@ export interface BoardState {
   reverse: boolean;
   playbook: string | null;
   where: LinkWhere | null;
+  /** Swimlanes by this field; absent for the plain board. */
+  group?: GroupBy;
 }
 
 export const EMPTY_BOARD_STATE: BoardState = {
@@ -101,6 +107,10 @@ export function parseBoardParams(params: URLSearchParams): ParsedBoardState {
   if (dir === 'reverse') state.reverse = true;
   else if (dir !== null && dir !== '') problems.push(`Unknown direction "${dir}" in the link (known: reverse); sorted the usual way.`);
 
+  const group = params.get('group');
+  if ((GROUP_BYS as readonly (string | null)[]).includes(group)) state.group = group as GroupBy;
+  else if (group) problems.push(`Unknown grouping "${group}" in the link (known: ${GROUP_BYS.join(', ')}); the board is not grouped.`);
+
   let whereError: string | null = null;
   const where = params.get('where');
   if (where !== null && where.trim() !== '') {
@@ -124,6 +134,7 @@ export function serializeBoardParams(state: BoardState): URLSearchParams {
   if (state.reverse) params.set('dir', 'reverse');
   if (state.playbook) params.set('playbook', state.playbook);
   if (state.where && state.where.conditions.length > 0) params.set('where', formatLinkWhere(state.where));
+  if (state.group) params.set('group', state.group);
   return params;
 }
 

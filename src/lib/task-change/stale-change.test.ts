@@ -41,6 +41,28 @@ describe('stale changes', () => {
     expect(() => checkNotStale(fresh, 'DueDate', '2026-12-01', '2026-12-10', { force: true, known })).not.toThrow();
   });
 
+  it('with a second field the change sets (a swimlane move), stops it when that field changed too', () => {
+    const known = new Set<string>();
+    const task = { ...fresh, Status: 'Not Started' as const, OwnerId: 'U3' };
+    const also = { name: 'OwnerId' as const, shown: 'U1', wanted: 'U2' };
+    let error: unknown;
+    try {
+      checkNotStale(task, 'Status', 'Not Started', 'In Progress', { force: false, known, also });
+    } catch (e) {
+      error = e;
+    }
+    expect(isStaleChange(error, 'Status')).toBe(true);
+    expect((error as StaleChangeError<'Status'>).also).toEqual(also);
+    // Moved too: the status is what the user is told about.
+    expect(() => checkNotStale(fresh, 'Status', 'Not Started', 'In Progress', { force: false, known, also })).toThrow(
+      expect.objectContaining({ also: undefined }) as Error,
+    );
+    expect(() =>
+      checkNotStale(task, 'Status', 'Not Started', 'In Progress', { force: false, known, also: { ...also, shown: 'U3' } }),
+    ).not.toThrow();
+    expect(() => checkNotStale(task, 'Status', 'Not Started', 'In Progress', { force: true, known, also })).not.toThrow();
+  });
+
   it('remembers the versions seen per task', () => {
     const versions = createKnownVersions();
     versions.know('1T1', 'a');

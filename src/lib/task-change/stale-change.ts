@@ -15,6 +15,16 @@ export interface StaleFields {
 }
 export type StaleField = keyof StaleFields;
 
+/**
+ * A field a change also sets (a move across swimlanes sets the owner or priority too): as the
+ * view showed it, and the value the change sets.
+ */
+export interface ShownField {
+  name: 'OwnerId' | 'Priority';
+  shown: string | null;
+  wanted: string | null;
+}
+
 export class StaleChangeError<F extends StaleField = StaleField> extends Error {
   override readonly name = 'StaleChangeError';
 
@@ -24,6 +34,8 @@ export class StaleChangeError<F extends StaleField = StaleField> extends Error {
     readonly field: F,
     /** Where the user wanted it. */
     readonly to: StaleFields[F],
+    /** Set when `field` is as the view showed it but this one is not (someone else changed it). */
+    readonly also?: ShownField,
   ) {
     super(`${field} changed by someone else`);
   }
@@ -41,19 +53,22 @@ export function isStaleChange<F extends StaleField>(error: unknown, field: F): e
  * it: its `ModifiedDate` is none this page has seen (the one the view loaded, or one of its own
  * writes). So this user's own quick changes, one of which failed meanwhile, never count as
  * someone else's. Not when the user said to go ahead. (A task the server sends without a status
- * is not judged by its status.)
+ * is not judged by its status.) With `also`, the same goes for that second field the change sets.
  */
 export function checkNotStale<F extends StaleField>(
   fresh: Task,
   field: F,
   shown: StaleFields[F],
   to: StaleFields[F],
-  options: { force: boolean; known: ReadonlySet<string> },
+  options: { force: boolean; known: ReadonlySet<string>; also?: ShownField | undefined },
 ): void {
+  const { also } = options;
   const now = fresh[field] ?? null;
-  if (options.force || now === (shown ?? null) || (field === 'Status' && now === null)) return;
+  const moved = now !== (shown ?? null) && !(field === 'Status' && now === null);
+  const changed = also !== undefined && (fresh[also.name] ?? null) !== also.shown;
+  if (options.force || (!moved && !changed)) return;
   if (!fresh.ModifiedDate || options.known.has(fresh.ModifiedDate)) return;
-  throw new StaleChangeError(fresh, field, to);
+  throw new StaleChangeError(fresh, field, to, moved ? undefined : also);
 }
 
 /**

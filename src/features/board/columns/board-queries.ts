@@ -50,7 +50,8 @@ export function prefetchBoard(queryClient: QueryClient, url: string): void {
   const { state, whereError } = parseBoardParams(new URL(url).searchParams);
   const me = readMe();
   if (whereError || needsMe(state, me)) return;
-  for (const { options } of Object.values(columnQueries(state, { today: todayIso(), me }))) {
+  // With swimlanes the cells' searches start once the lanes are known.
+  for (const { options } of state.group ? [] : Object.values(columnQueries(state, { today: todayIso(), me }))) {
     if (options) void queryClient.prefetchInfiniteQuery(options);
   }
   void queryClient.prefetchQuery(playbooksQueryOptions());

@@ -36,6 +36,8 @@ interface Props {
   fetchNextPage: () => void;
   onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
   today: string;
+  /** Cards drawn beyond those in view on each side (fewer in a swimlane's small cells). */
+  overscan?: number;
 }
 
 const ESTIMATED_CARD_HEIGHT = 104;
@@ -54,6 +56,7 @@ export function ColumnCards({
   fetchNextPage,
   onMoveTo,
   today,
+  overscan = 3,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
@@ -63,7 +66,7 @@ export function ColumnCards({
     keyOf,
     estimateSize: ESTIMATED_CARD_HEIGHT,
     gap: CARD_GAP,
-    overscan: 3,
+    overscan,
     scrollRef,
     keepIndex: activeIndex,
   });

@@ -34,9 +34,10 @@ import { useToast } from '../../../components/toast/toasts.tsx';
 import { SCREEN_READER_INSTRUCTIONS, sameColumnDrop, words, type DragWords } from './announcements.ts';
 import { CardPreview } from './card-preview.tsx';
 import { columnDomId, columnDropId, isColumnDropId, type DragData } from '../columns/column-ids.ts';
-import type { CardEntry, DragRegistry } from './drag-registry.ts';
+import type { CardEntry, CellTarget, DragRegistry } from './drag-registry.ts';
 import { useFocusRequests } from '../moves/focus-requests.ts';
 import { columnCoordinateGetter } from './keyboard-coordinates.ts';
+import { cellCoordinateGetter } from '../lanes/lane-keys.ts';
 import type { MoveVariables } from '../moves/use-move-task.ts';
 
 /** The pointer's column when there is a pointer; otherwise (keyboard) the column the card overlaps most. */
@@ -50,7 +51,11 @@ const collisionDetection: CollisionDetection = (args) => {
 
 // Module constants: new options would give every card new listeners, and redraw it, on each render.
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
-const KEYBOARD_OPTIONS = { coordinateGetter: columnCoordinateGetter(isColumnDropId) };
+const columnKeys = columnCoordinateGetter(isColumnDropId);
+const KEYBOARD_OPTIONS = {
+  // On a board with swimlanes, the arrows go to the cell beside, above or below.
+  coordinateGetter: cellCoordinateGetter(columnKeys),
+};
 
 const dragData = (active: Active): DragData | undefined => active.data.current as DragData | undefined;
 const dragWords = (active: Active): DragWords => {
@@ -58,13 +63,21 @@ const dragWords = (active: Active): DragWords => {
   return { name: data?.task.Name ?? 'task', from: data?.status ?? 'Not Started' };
 };
 const overStatus = (over: Over | null): TaskStatus | null => (over?.data.current as { status?: TaskStatus } | undefined)?.status ?? null;
+const overCell = (over: Over | null): CellTarget | null => (over?.data.current as { cell?: CellTarget } | undefined)?.cell ?? null;
+
+/** What a drop on a swimlane cell does, with its words (see lanes/). */
+const cellPlan = (active: Active, over: Over | null) => {
+  const cell = overCell(over);
+  const data = dragData(active);
+  return cell && data ? cell.plan(data) : null;
+};
 
 /**
  * The announcements. Each column is told once as the card comes over it; the source column is
  * not told at pick-up, so "Picked up task …" is what is heard first.
  */
 function createAnnouncements(): Announcements {
-  let lastOver: TaskStatus | null = null;
+  let lastOver: string | null = null;
   return {
     onDragStart: ({ active }) => {
       const drag = dragWords(active);
@@ -73,11 +86,24 @@ function createAnnouncements(): Announcements {
     },
     onDragOver: ({ active, over }) => {
       const status = overStatus(over);
-      if (status === lastOver) return undefined;
-      lastOver = status;
-      return words.over(dragWords(active), status);
+      const cell = overCell(over);
+      const id = cell ? String(over?.id) : status;
+      if (id === lastOver) return undefined;
+      const data = dragData(active);
+      // The card's own cell, as the drag starts: "Picked up" is what is heard first.
+      const starting = cell && lastOver === data?.status && cell.holds(data);
+      lastOver = id;
+      if (starting) return undefined;
+      if (!cell) return words.over(dragWords(active), status);
+      return data && cell.holds(data)
+        ? `Over ${cell.status} in ${cell.lane}, where it already is.`
+        : `Over ${cell.status} in ${cell.lane}.`;
     },
-    onDragEnd: ({ active, over }) => words.end(dragWords(active), overStatus(over)),
+    onDragEnd: ({ active, over }) => {
+      const plan = cellPlan(active, over);
+      if (plan) return 'refused' in plan ? plan.refused : plan.words;
+      return words.end(dragWords(active), overStatus(over));
+    },
     onDragCancel: ({ active }) => words.cancel(dragWords(active)),
   };
 }
@@ -116,17 +142,40 @@ const ColumnBinding = memo(function ColumnBinding({
   return null;
 });
 
+/** Attaches dnd-kit to one swimlane cell's element, and publishes whether the dragged card is over it. */
+const CellBinding = memo(function CellBinding({
+  registry,
+  id,
+  node,
+  target,
+}: {
+  registry: DragRegistry;
+  id: string;
+  node: HTMLElement;
+  target: CellTarget;
+}) {
+  const data = useMemo(() => ({ status: target.status, cell: target }), [target]);
+  const { setNodeRef, isOver } = useDroppable({ id, data });
+  useLayoutEffect(() => setNodeRef(node), [setNodeRef, node]);
+  useLayoutEffect(() => registry.publishOver(id, isOver), [registry, id, isOver]);
+  useLayoutEffect(() => () => registry.publishOver(id, false), [registry, id]);
+  return null;
+});
+
 /**
  * The bindings of the cards and columns registered now. It alone follows the registrations, as a
  * child of dnd-kit's context: a card scrolled into view or out of it redraws this list (and the
  * one binding that came), not dnd-kit's context nor any card.
  */
 const Bindings = memo(function Bindings({ registry }: { registry: DragRegistry }) {
-  const { cards, columns } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
+  const { cards, columns, cells } = useSyncExternalStore(registry.onRegistrations, registry.registrations);
   return (
     <>
       {[...columns].map(([status, node]) => (
         <ColumnBinding key={status} registry={registry} status={status} node={node} />
+      ))}
+      {[...cells].map(([id, { node, target }]) => (
+        <CellBinding key={id} registry={registry} id={id} node={node} target={target} />
       ))}
       {[...cards].map(([token, entry]) => (
         <CardBinding key={token} registry={registry} token={token} entry={entry} />
@@ -167,6 +216,18 @@ export function BoardDndLayer({ registry, onMove, today }: Props) {
     const data = dragData(active);
     const to = overStatus(over);
     if (!data?.task.Gsid || !to) return;
+    const plan = cellPlan(active, over);
+    if (plan) {
+      if ('refused' in plan) {
+        toast.show({ message: plan.refused, tone: 'info' });
+        return;
+      }
+      if (activatorEvent instanceof KeyboardEvent) {
+        focusRequests.request({ gsid: data.task.Gsid, status: to, target: 'handle' }, () => undefined);
+      }
+      onMove(plan.move);
+      return;
+    }
     if (to === data.status) {
       // Refused, and said where everyone sees it (the announcement is for screen readers).
       toast.show({ message: sameColumnDrop(dragWords(active)), tone: 'info' });

@@ -17,6 +17,18 @@
  */
 import type { TaskStatus } from '../../../api/types.ts';
 import type { DragData } from '../columns/column-ids.ts';
+import type { MoveVariables } from '../moves/use-move-task.ts';
+
+/** A swimlane cell as a drop target: its status, its lane, and what dropping a card there does. */
+export interface CellTarget {
+  status: TaskStatus;
+  /** The lane's name, said as a card comes over the cell. */
+  lane: string;
+  /** Whether the card is in this cell (nothing is said as the drag starts over it). */
+  holds: (data: DragData) => boolean;
+  /** The move a drop of this card makes and its words, or why the drop is refused. */
+  plan: (data: DragData) => { move: MoveVariables; words: string } | { refused: string };
+}
 
 /** What dnd-kit gives a card's handle: its event listeners and ARIA attributes. */
 export interface HandleBinding {
@@ -40,6 +52,8 @@ export interface Registrations {
   /** By card instance (a task can briefly be drawn twice, in two columns). */
   cards: ReadonlyMap<string, CardEntry>;
   columns: ReadonlyMap<TaskStatus, HTMLElement>;
+  /** Swimlane cells, by drop id. */
+  cells: ReadonlyMap<string, { node: HTMLElement; target: CellTarget }>;
 }
 
 type Listener = () => void;
@@ -61,9 +75,9 @@ function listenerSet() {
 }
 
 export function createDragRegistry() {
-  let registrations: Registrations = { cards: new Map(), columns: new Map() };
+  let registrations: Registrations = { cards: new Map(), columns: new Map(), cells: new Map() };
   const bindings = new Map<string, HandleBinding>();
-  const over = new Set<TaskStatus>();
+  const over = new Set<string>();
   let activeId: string | null = null;
   let wanted = false;
   const pending = new Map<string, PendingPress>();
@@ -107,6 +121,14 @@ export function createDragRegistry() {
       else columns.delete(status);
       setRegistrations({ ...registrations, columns });
     },
+    setCell(id: string, target: CellTarget, node: HTMLElement | null) {
+      const current = registrations.cells.get(id);
+      if (current ? current.node === node && current.target === target : !node) return;
+      const cells = new Map(registrations.cells);
+      if (node) cells.set(id, { node, target });
+      else cells.delete(id);
+      setRegistrations({ ...registrations, cells });
+    },
     registrations: () => registrations,
     onRegistrations: registered.add,
 
@@ -119,7 +141,8 @@ export function createDragRegistry() {
       cardPublished.get(token)?.notify();
       published.notify();
     },
-    publishOver(status: TaskStatus, isOver: boolean) {
+    /** Whether the dragged card is over a column (by status) or a cell (by drop id). */
+    publishOver(status: string, isOver: boolean) {
       if (over.has(status) === isOver) return;
       if (isOver) over.add(status);
       else over.delete(status);
@@ -131,7 +154,7 @@ export function createDragRegistry() {
       published.notify();
     },
     binding: (token: string): HandleBinding | null => bindings.get(token) ?? null,
-    isOver: (status: TaskStatus) => over.has(status),
+    isOver: (status: string) => over.has(status),
     activeId: () => activeId,
     /** Told of every change published (cards, columns, the dragged card). */
     onPublished: published.add,

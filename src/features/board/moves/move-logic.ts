@@ -118,6 +118,8 @@ export function columnView(
   pending: ReadonlyMap<string, PendingMove>,
   orderBy: OrderBy,
   scope?: string,
+  /** Whether a move ends here (a swimlane cell also asks the lane); by default, a move to `status`. */
+  endsHere: (move: PendingMove) => boolean = (move) => move.to === status,
 ): ColumnView {
   if (!data) return { cards: [], count: undefined };
   const seen = new Set<string>();
@@ -132,13 +134,13 @@ export function columnView(
       if (!id || seen.has(id)) continue;
       seen.add(id);
       const move = pending.get(id);
-      if (move && move.to !== status) adjust(-1);
+      if (move && !endsHere(move)) adjust(-1);
       else cards.push(task);
     }
   }
   const complete = isComplete(data);
   for (const [id, move] of pending) {
-    if (move.to !== status || seen.has(id) || (move.scope !== undefined && move.scope !== scope)) continue;
+    if (!endsHere(move) || seen.has(id) || (move.scope !== undefined && move.scope !== scope)) continue;
     adjust(1);
     const at = cards.findIndex((c) => compareTasks(move.task, c, orderBy) < 0);
     if (at !== -1) cards.splice(at, 0, move.task);

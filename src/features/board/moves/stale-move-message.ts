@@ -1,5 +1,5 @@
 /**
- * The words for a stale move (stale-move.ts), loaded only when one happens: it is rare, and the
+ * The words for a stale move (stale-change.ts), loaded only when one happens: it is rare, and the
  * board's first visit need not carry them.
  */
 import { timeAgo } from '../../../lib/time-ago.ts';
@@ -14,6 +14,17 @@ export function staleMoveMessage(error: StaleMoveError, now: Date = new Date()):
   const name = error.fresh.Name ?? 'This task';
   const where = error.fresh.Status ?? 'another column';
   const since = when ? ` ${when}` : '';
+  const field = error.also;
+  if (field) {
+    // A swimlane move (owner or priority) on a card whose owner or priority someone else changed.
+    const value = error.fresh[field.name] ?? null;
+    const word = field.name === 'OwnerId' ? 'owner' : 'priority';
+    const now = value === null ? `no ${word}` : `${word} ${field.name === 'OwnerId' ? (error.fresh.OwnerName ?? value) : value}`;
+    if (value === field.wanted && error.fresh.Status === error.to) {
+      return { message: `Someone else already set "${name}" to ${now}${since}. Nothing to do.`, ask: false };
+    }
+    return { message: `Someone else set "${name}" to ${now}${since}. Move it anyway?`, ask: true };
+  }
   if (error.fresh.Status === error.to) {
     return { message: `"${name}" was already moved to ${where}${since} by someone else. Nothing to do.`, ask: false };
   }

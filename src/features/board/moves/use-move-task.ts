@@ -23,7 +23,7 @@ import { taskQueryOptions } from '../../../api/tasks.ts';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/types.ts';
 import { useToast } from '../../../components/toast/toasts.tsx';
 import { insertTask, removeTask, withStatus, type ColumnPages, type PendingMove } from './move-logic.ts';
-import { moveInput } from '../../../lib/task-change/put-input.ts';
+import { moveInput, type FieldChange } from '../../../lib/task-change/put-input.ts';
 import type { OrderBy } from '../columns/sort-order.ts';
 import { checkNotStale, createKnownVersions, isStaleChange } from '../../../lib/task-change/stale-change.ts';
 import { createKeyedChain } from '../../../lib/task-change/task-chain.ts';
@@ -37,6 +37,9 @@ export interface MoveVariables {
   scope?: string;
   /** Move even if the task is no longer in `from` (the user said so after being told). */
   force?: boolean;
+  /** A field set too (a drop in another owner's or priority's swimlane), and what undoes it. */
+  change?: FieldChange;
+  undo?: FieldChange;
 }
 
 export interface BoardColumns {
@@ -47,6 +50,8 @@ export interface BoardColumns {
   scope: string;
   /** Why the board's filters hide every card of a column (said after a move there), or null. */
   hiddenIn?: (status: TaskStatus) => string | null;
+  /** Swimlanes: every cell's cache key and whether a task belongs there (instead of the columns). */
+  cells?: () => readonly { queryKey: QueryKey; holds: (task: Task) => boolean }[];
 }
 
 const MOVE_MUTATION_KEY = ['board', 'move'] as const;
@@ -61,20 +66,24 @@ const knowVersion = knownVersions.know;
  * changed. The read is marked fresh: the team server asks the tenant rather than its mirror, so
  * the PUT carries nobody's stale values and the stale check sees the tenant's status.
  */
-function sendMove({ task, from, to, force }: MoveVariables): Promise<Task> {
+function sendMove({ task, from, to, force, change }: MoveVariables): Promise<Task> {
   const id = task.Gsid ?? '';
   knowVersion(id, task.ModifiedDate);
   return chain(id, async () => {
     const fresh = await getTask(id, { fresh: true });
-    checkNotStale(fresh, 'Status', from, to, { force: force === true, known: knownVersions.of(id) });
+    const also = change && { name: change.field, shown: task[change.field] ?? null, wanted: change.value };
+    checkNotStale(fresh, 'Status', from, to, { force: force === true, known: knownVersions.of(id), also });
     knowVersion(id, fresh.ModifiedDate);
-    const saved = await updateTask(id, moveInput(fresh, to));
+    const saved = await updateTask(id, moveInput(fresh, to, change));
     knowVersion(id, saved.ModifiedDate);
     return saved;
   });
 }
 
 const withNote = (message: string, note: string | null | undefined) => (note ? `${message} ${note}` : message);
+
+/** Where a move takes a task, in words: "In Progress", "In Progress and to owner Jane", "owner Jane". */
+const target = ({ from, to, change }: MoveVariables) => (!change ? to : from === to ? change.words : `${to} and to ${change.words}`);
 
 function reason(error: unknown): string {
   if (isApiError(error)) return error.errorDesc;
@@ -101,11 +110,13 @@ export function useMoveTask(columns: BoardColumns) {
     const gsid = task.Gsid ?? '';
     if (!gsid || !task.Status) return;
     queryClient.setQueryData(taskQueryOptions(gsid).queryKey, task);
-    const { columnKey, orderBy, scope } = columnsRef.current;
-    const keys = TASK_STATUSES.flatMap((s) => {
-      const queryKey = columnKey(s);
-      return queryKey ? [[s, queryKey] as const] : [];
-    });
+    const { columnKey, orderBy, scope, cells } = columnsRef.current;
+    const keys = cells
+      ? cells().map(({ queryKey, holds }) => [holds(task) ? task.Status : null, queryKey] as const)
+      : TASK_STATUSES.flatMap((s) => {
+          const queryKey = columnKey(s);
+          return queryKey ? [[s, queryKey] as const] : [];
+        });
     // A refetch that started before the PUT landed would bring the card back to where it was
     // once this move no longer runs: stop it (the refetch once all moves are done gets the truth).
     await Promise.all(
@@ -134,8 +145,8 @@ export function useMoveTask(columns: BoardColumns) {
           actions: ask
             ? [
                 {
-                  label: `Move to ${variables.to}`,
-                  onAction: () => run({ task: error.fresh, from: error.fresh.Status ?? variables.from, to: variables.to, force: true }),
+                  label: `Move to ${target(variables)}`,
+                  onAction: () => run({ ...variables, task: error.fresh, from: error.fresh.Status ?? variables.from, force: true }),
                 },
               ]
             : undefined,
@@ -144,7 +155,7 @@ export function useMoveTask(columns: BoardColumns) {
       }
       toast.show({
         tone: 'error',
-        message: `Could not move "${variables.task.Name}" to ${variables.to}: ${reason(error)}`,
+        message: `Could not move "${variables.task.Name}" to ${target(variables)}: ${reason(error)}`,
         actions: [{ label: 'Retry', onAction: () => run(variables) }],
       });
     },
@@ -155,8 +166,13 @@ export function useMoveTask(columns: BoardColumns) {
       if (gsid) void queryClient.invalidateQueries({ queryKey: taskKeys.activity(gsid) });
       toast.show({
         tone: 'success',
-        message: withNote(`Moved "${variables.task.Name}" to ${variables.to}.`, columnsRef.current.hiddenIn?.(variables.to)),
-        actions: [{ label: 'Undo', onAction: () => run({ task, from: variables.to, to: variables.from }) }],
+        message: withNote(`Moved "${variables.task.Name}" to ${target(variables)}.`, columnsRef.current.hiddenIn?.(variables.to)),
+        actions: [
+          {
+            label: 'Undo',
+            onAction: () => run({ task, from: variables.to, to: variables.from, change: variables.undo, undo: variables.change }),
+          },
+        ],
         link: gsid ? { label: 'Open task', to: `/tasks/${encodeURIComponent(gsid)}` } : undefined,
       });
     },
@@ -189,8 +205,14 @@ export function usePendingMoves(): ReadonlyMap<string, PendingMove> {
     const map = new Map<string, PendingMove>();
     for (const { variables, submittedAt } of pending) {
       if (variables?.task.Gsid) {
+        const task = withStatus(variables.task, variables.to, new Date(submittedAt));
+        const change = variables.change;
+        if (change) {
+          task[change.field] = change.value ?? undefined;
+          if (change.field === 'OwnerId') task.OwnerName = change.name;
+        }
         map.set(variables.task.Gsid, {
-          task: withStatus(variables.task, variables.to, new Date(submittedAt)),
+          task,
           to: variables.to,
           scope: variables.scope,
         });

@@ -1,6 +1,6 @@
 /** Sort, quick filters, owner/company/priority and the name search; all of it lives in the URL. */
 import { FilterSelects } from '../../../components/task-filters/filter-selects.tsx';
-import { QUICK_FILTERS, QUICK_LABELS, hasFilters, type BoardState, type QuickFilter } from '../board-url-state.ts';
+import { GROUP_BYS, QUICK_FILTERS, QUICK_LABELS, hasFilters, type BoardState, type GroupBy, type QuickFilter } from '../board-url-state.ts';
 import { LabelledSelect, type Choice } from '../../../components/ui/labelled-select.tsx';
 import { NameSearch } from './name-search.tsx';
 import { DIRECTION_LABELS, SORT_KEYS, SORT_LABELS, isSortKey } from '../columns/sort-order.ts';
@@ -13,6 +13,10 @@ interface Props {
 }
 
 const SORT_CHOICES: Choice[] = SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }));
+const GROUP_CHOICES: Choice[] = [
+  { value: '', label: 'None' },
+  ...GROUP_BYS.map((g) => ({ value: g, label: g[0]!.toUpperCase() + g.slice(1) })),
+];
 
 export function BoardToolbar({ state, update, me, setMe }: Props) {
   const toggle = (filter: QuickFilter) =>
@@ -30,6 +34,12 @@ export function BoardToolbar({ state, update, me, setMe }: Props) {
           { value: 'reverse', label: DIRECTION_LABELS[state.sort][1] },
         ]}
         onChange={(v) => update({ reverse: v === 'reverse' })}
+      />
+      <LabelledSelect
+        label="Group by"
+        value={state.group ?? ''}
+        choices={GROUP_CHOICES}
+        onChange={(v) => update({ group: (v || undefined) as GroupBy | undefined })}
       />
       <div role="group" aria-label="Quick filters" className="flex gap-1">
         {QUICK_FILTERS.map((f) => {

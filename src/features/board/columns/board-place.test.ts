@@ -14,6 +14,13 @@ describe('board place', () => {
     expect(boardPlace('never left')).toBeNull();
   });
 
+  it("keeps the opened card's height in its column's view, rounded, when it is a number", () => {
+    saveOpenedCard('a', 'In Progress', '1T7', 212.6);
+    expect(boardPlace('a')?.opened).toEqual({ gsid: '1T7', status: 'In Progress', offset: 213 });
+    saveOpenedCard('a', 'In Progress', '1T8', Number.NaN);
+    expect(boardPlace('a')?.opened).toEqual({ gsid: '1T8', status: 'In Progress' });
+  });
+
   it('ignores a scroll position that is not one, and an empty id', () => {
     saveColumnScroll('a', 'Skipped', Number.NaN);
     saveColumnScroll('a', 'Skipped', -5);

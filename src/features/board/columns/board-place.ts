@@ -11,8 +11,11 @@ import type { TaskStatus } from '../../../api/types.ts';
 export interface BoardPlace {
   /** Each column's scrollTop, in pixels, when the board was left. */
   scroll: Partial<Record<TaskStatus, number>>;
-  /** The card whose link or page the user opened last on this entry, and its column. */
-  opened: { gsid: string; status: TaskStatus } | null;
+  /**
+   * The card whose link or page the user opened last on this entry, its column, and how far
+   * below the top of its column's scroll area it was (px), to put it back at the same height.
+   */
+  opened: { gsid: string; status: TaskStatus; offset?: number } | null;
 }
 
 /** Most entries remembered: older ones are dropped first (a day's browsing stays far below). */
@@ -39,10 +42,10 @@ export function saveColumnScroll(key: string, status: TaskStatus, scrollTop: num
   placeOf(key).scroll[status] = Math.round(scrollTop);
 }
 
-/** Notes the card the user opened from the entry. */
-export function saveOpenedCard(key: string, status: TaskStatus, gsid: string): void {
+/** Notes the card the user opened from the entry (and its height in the column's view, when known). */
+export function saveOpenedCard(key: string, status: TaskStatus, gsid: string, offset?: number): void {
   if (gsid === '') return;
-  placeOf(key).opened = { gsid, status };
+  placeOf(key).opened = offset !== undefined && Number.isFinite(offset) ? { gsid, status, offset: Math.round(offset) } : { gsid, status };
 }
 
 /** Where the user was on the entry, or null when it was never left from here. */

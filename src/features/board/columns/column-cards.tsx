@@ -185,7 +185,11 @@ function useOpenedCardNote(status: TaskStatus) {
     (event: MouseEvent) => {
       const link = (event.target as Element).closest(TASK_LINK);
       const href = link?.getAttribute('href');
-      if (href) saveOpenedCard(key, status, decodeURIComponent(href.slice('/tasks/'.length)));
+      if (!link || !href) return;
+      const scroller = link.closest('[role="feed"]')?.parentElement;
+      const article = link.closest('article');
+      const offset = scroller && article ? article.getBoundingClientRect().top - scroller.getBoundingClientRect().top : undefined;
+      saveOpenedCard(key, status, decodeURIComponent(href.slice('/tasks/'.length)), offset);
     },
     [key, status],
   );
@@ -219,13 +223,30 @@ function usePlaceKept(status: TaskStatus, scrollRef: RefObject<HTMLDivElement | 
     const opened = place.opened;
     if (opened?.status !== status) return;
     // The virtual list draws the cards in view after the scroll: look for the card a few frames.
+    // The cards drawn again are measured again, and their heights can differ from the estimates
+    // the restored scroll position now stands on: for a few frames more the card is held at the
+    // height in the column it was opened from, so it is where the user left it.
     let frames = 0;
+    let held = 0;
+    const linkOf = () => scroller.querySelector<HTMLElement>(`a[href="/tasks/${CSS.escape(encodeURIComponent(opened.gsid))}"]`);
+    const hold = () => {
+      const article = linkOf()?.closest('article');
+      if (!scroller.isConnected || !article || opened.offset === undefined) return;
+      const drift = article.getBoundingClientRect().top - scroller.getBoundingClientRect().top - opened.offset;
+      if (Math.abs(drift) > 1) scroller.scrollTop += drift;
+      if (++held < 10) requestAnimationFrame(hold);
+    };
     const focusOpened = () => {
       if (!scroller.isConnected) return;
-      const link = scroller.querySelector<HTMLElement>(`a[href="/tasks/${CSS.escape(encodeURIComponent(opened.gsid))}"]`);
+      const link = linkOf();
+      if (!link) {
+        if (++frames < 30) requestAnimationFrame(focusOpened);
+        return;
+      }
+      hold();
       // Unless the user has already moved on (focus somewhere on purpose).
-      if (link && (document.activeElement === document.body || document.activeElement === null)) link.focus();
-      else if (!link && ++frames < 30) requestAnimationFrame(focusOpened);
+      if (document.activeElement === document.body || document.activeElement === null)
+        link.focus(opened.offset === undefined ? undefined : { preventScroll: true });
     };
     requestAnimationFrame(focusOpened);
   }, [cardCount, key, navigationType, status, scrollRef]);

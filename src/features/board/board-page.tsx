@@ -10,6 +10,7 @@ import { DEFAULT_SORT } from './columns/sort-order.ts';
 import { useMe } from '../../lib/me-store.ts';
 import { useBoardState } from './use-board-state.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { LinkProblems } from '../../components/ui/link-problems.tsx';
 
 /** The board with swimlanes, loaded when grouping is on. */
 const Swimlanes = lazy(() => import('./lanes/swimlanes.tsx'));
@@ -50,23 +51,15 @@ export function BoardPage() {
         <BoardToolbar state={state} update={update} me={me} setMe={setMe} />
         <BoardChips state={state} update={update} />
       </div>
-      {problems.length > 0 && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-semibold">Part of this link could not be used:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            onClick={() => update({})}
-            className="mt-2 rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
-          >
-            Tidy the link
-          </button>
-        </div>
-      )}
+      <LinkProblems problems={problems}>
+        <button
+          type="button"
+          onClick={() => update({})}
+          className="mt-2 rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
+        >
+          Tidy the link
+        </button>
+      </LinkProblems>
       {whereError ? (
         <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{whereError}</p>

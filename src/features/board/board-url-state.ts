@@ -8,6 +8,7 @@
  * mine, overdue, week), sort (due | priority | company | modified), playbook (PlaybookId),
  * where (JSON, see link-where.ts), group (swimlanes: owner | company | priority | playbook).
  */
+import { linkParams } from '../../lib/link-params.ts';
 import { formatLinkWhere, parseLinkWhere, type LinkWhere } from './columns/link-where.ts';
 import { DEFAULT_SORT, SORT_KEYS, isSortKey, type SortKey } from './columns/sort-order.ts';
 
@@ -60,22 +61,11 @@ export interface ParsedBoardState {
   whereError: string | null;
 }
 
-/** Longest text a param may hold (ids are 36 characters; a name search is short). */
-const MAX_PARAM_LENGTH = 200;
-
 const isQuickFilter = (v: string): v is QuickFilter => (QUICK_FILTERS as readonly string[]).includes(v);
 
 export function parseBoardParams(params: URLSearchParams): ParsedBoardState {
   const problems: string[] = [];
-  const text = (key: string, label: string): string | null => {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') return null;
-    if (raw.length > MAX_PARAM_LENGTH) {
-      problems.push(`The ${label} in the link is too long, so it is not used.`);
-      return null;
-    }
-    return raw.trim();
-  };
+  const { text, list } = linkParams(params, problems);
 
   const state: BoardState = { ...EMPTY_BOARD_STATE, quick: [] };
   state.q = text('q', 'name search') ?? '';
@@ -84,12 +74,8 @@ export function parseBoardParams(params: URLSearchParams): ParsedBoardState {
   state.priority = text('priority', 'priority');
   state.playbook = text('playbook', 'playbook');
 
-  const quick = params.get('quick');
-  if (quick) {
-    const asked = quick
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+  const asked = list('quick');
+  if (asked) {
     const unknown = asked.filter((s) => !isQuickFilter(s));
     if (unknown.length > 0) {
       problems.push(`Unknown quick filter ${unknown.map((u) => `"${u}"`).join(', ')} in the link (known: ${QUICK_FILTERS.join(', ')}).`);

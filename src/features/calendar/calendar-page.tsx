@@ -9,6 +9,7 @@ import type { Task } from '../../api/types.ts';
 import { SubscribeButton } from '../../components/calendar-subscribe/subscribe-button.tsx';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { LinkProblems } from '../../components/ui/link-problems.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { useMe } from '../../lib/me-store.ts';
 import { CalendarDnd, requestFocus } from './calendar-dnd.tsx';
@@ -111,16 +112,7 @@ export function CalendarPage() {
       <div id="calendar-filters" className={filtersShown ? '' : 'max-sm:hidden'}>
         <CalendarFilters state={state} update={update} me={me} setMe={setMe} />
       </div>
-      {problems.length > 0 && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-semibold">Part of this link could not be used:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <LinkProblems problems={problems} />
       {waiting && (
         <p role="status" className="rounded border border-blue-200 bg-blue-50 p-3 text-sm text-blue-950">
           “My tasks” is on: choose yourself in “I am” to see your tasks.

@@ -10,6 +10,7 @@
  */
 import { TASK_STATUSES, type TaskStatus } from '../../api/types.ts';
 import { isCalendarDate } from '../../lib/dates.ts';
+import { linkParams } from '../../lib/link-params.ts';
 import { isCalendarView, type CalendarView } from './calendar-grid.ts';
 
 export interface CalendarState {
@@ -41,22 +42,11 @@ export interface ParsedCalendarState {
   problems: string[];
 }
 
-/** Longest text a param may hold (ids are 36 characters). */
-const MAX_PARAM_LENGTH = 200;
-
 const isStatus = (value: string): value is TaskStatus => (TASK_STATUSES as readonly string[]).includes(value);
 
 export function parseCalendarParams(params: URLSearchParams): ParsedCalendarState {
   const problems: string[] = [];
-  const text = (key: string, label: string): string | null => {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') return null;
-    if (raw.length > MAX_PARAM_LENGTH) {
-      problems.push(`The ${label} in the link is too long, so it is not used.`);
-      return null;
-    }
-    return raw.trim();
-  };
+  const { text, list } = linkParams(params, problems);
   const state: CalendarState = { ...EMPTY_CALENDAR_STATE, statuses: [] };
 
   const view = params.get('view');
@@ -73,28 +63,20 @@ export function parseCalendarParams(params: URLSearchParams): ParsedCalendarStat
   state.company = text('company', 'company');
   state.priority = text('priority', 'priority');
 
-  const quick = params.get('quick');
-  if (quick) {
-    const asked = quick
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+  const asked = list('quick');
+  if (asked) {
     const unknown = asked.filter((s) => s !== 'mine');
     if (unknown.length > 0) problems.push(`The calendar has no quick filter ${unknown.map((u) => `"${u}"`).join(', ')} (known: mine).`);
     state.mine = asked.includes('mine');
   }
 
-  const status = params.get('status');
-  if (status) {
-    const asked = status
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const unknown = asked.filter((s) => !isStatus(s));
+  const askedStatuses = list('status');
+  if (askedStatuses) {
+    const unknown = askedStatuses.filter((s) => !isStatus(s));
     if (unknown.length > 0) {
       problems.push(`Unknown status ${unknown.map((u) => `"${u}"`).join(', ')} in the link (known: ${TASK_STATUSES.join(', ')}).`);
     }
-    const statuses = TASK_STATUSES.filter((s) => asked.includes(s));
+    const statuses = TASK_STATUSES.filter((s) => askedStatuses.includes(s));
     // Every status is the same as none chosen: all shown.
     state.statuses = statuses.length === TASK_STATUSES.length ? [] : statuses;
   }

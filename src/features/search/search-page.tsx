@@ -2,7 +2,7 @@ import { todayIso } from '../../lib/dates.ts';
 import { TeamViewsPanel } from '../../components/team-views/team-views-panel.tsx';
 import { buildSearchRequest } from './build-request.ts';
 import { ConditionBuilder } from './condition-builder.tsx';
-import { LinkProblems } from './link-problems.tsx';
+import { LinkProblems } from '../../components/ui/link-problems.tsx';
 import { RequestPreview } from './request-preview.tsx';
 import { SavedSearches } from './saved-searches.tsx';
 import { SearchResults } from './search-results.tsx';
@@ -32,7 +32,7 @@ export function SearchPage() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Search</h1>
-      {problems.length > 0 && <LinkProblems problems={problems} />}
+      <LinkProblems problems={problems} title="This link's search had problems, so it was adjusted:" className="mb-4" />
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div>
           <ConditionBuilder

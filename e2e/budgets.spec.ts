@@ -16,7 +16,7 @@ import { E2E } from './env.ts';
 import { column, type Status } from './board-helpers.ts';
 import type { Page } from '@playwright/test';
 
-// 141.9 KB before issue 16 (calendar, shortcuts, bulk changes, swimlanes), which may add up to 5 KB; 144.8 KB with them.
+// 141.9 KB before issue 16 (calendar, shortcuts, bulk changes, swimlanes), which may add up to 5 KB; 145.0 KB with them.
 const FIRST_VISIT_JS_BUDGET = 146 * 1024;
 const DOM_BUDGET = 3000;
 const STATUSES: Status[] = ['Not Started', 'In Progress', 'Completed', 'Skipped'];

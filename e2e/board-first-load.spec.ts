@@ -58,6 +58,38 @@ test('a mouse drag begun before the drag code has loaded still moves the card', 
   expect((await getTask(task.Gsid)).Status).toBe('In Progress');
 });
 
+test('a drag carried past the start distance before the drag code has loaded is picked up as soon as it arrives, without another move', async ({
+  page,
+}) => {
+  const p = uniquePrefix();
+  const name = `${p} Carried early`;
+  const task = await createTask({ Name: name });
+  const dragCode = await holdBack(page, DRAG_CODE);
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+
+  const handle = handleOf(card(page, 'Not Started', name), name);
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Well past the 5 px that start a drag, then held still while the drag code is on its way.
+  await page.mouse.move(x + 12, y + 12, { steps: 4 });
+  await expect.poll(dragCode.requested).toBe(true);
+  await expect(announcement(page)).toHaveCount(0);
+
+  await dragCode.release();
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  const target = (await column(page, 'Completed').boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + 140, { steps: 20 });
+  await page.mouse.up();
+  await expect(announcement(page)).toHaveText('Dropped in Completed.');
+  await expectColumn(page, 'Completed', [name]);
+  await expect.poll(async () => (await getTask(task.Gsid)).Status).toBe('Completed');
+});
+
 test('a click on a handle before the drag code has loaded starts no drag later', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Just a click`;

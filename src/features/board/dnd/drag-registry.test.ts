@@ -92,6 +92,15 @@ describe('drag registry', () => {
     expect(registry.takePending('c1')).toEqual({ kind: 'keyboard', init: { code: 'Space', key: ' ' } });
     expect(registry.takePending('c1')).toBeNull();
 
+    registry.movePending('c1', { clientX: 30, clientY: 40 }); // not a pointer press: left as it is
+    registry.movePending('c2', { clientX: 12, clientY: 22 });
+    registry.movePending('c2', { clientX: 18, clientY: 28 }); // the last place counts
+    registry.setPending('c4', { kind: 'pointer', init: { clientX: 1, clientY: 2 } });
+    registry.movePending('c4', { clientX: 5, clientY: 6 });
+    expect(registry.takePending('c4')).toEqual({ kind: 'pointer', init: { clientX: 1, clientY: 2 }, moved: { clientX: 5, clientY: 6 } });
+    registry.movePending('c4', { clientX: 9, clientY: 9 }); // taken: nothing kept any more
+    expect(registry.takePending('c4')).toBeNull();
+
     registry.clearPending('c2', 'pointer'); // released before the drag code came: a click
     expect(registry.takePending('c2')).toBeNull();
 

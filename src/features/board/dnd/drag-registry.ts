@@ -45,8 +45,13 @@ export interface CardEntry {
   handle: HTMLElement | null;
 }
 
-/** A press on a handle before dnd-kit was there to see it, as the event's init dictionary. */
-export type PendingPress = { kind: 'pointer'; init: PointerEventInit } | { kind: 'keyboard'; init: KeyboardEventInit };
+/**
+ * A press on a handle before dnd-kit was there to see it, as the event's init dictionary; for a
+ * pointer, also where it has moved since (`moved`), so a drag carried past the activation
+ * distance before dnd-kit came starts as soon as it comes, without waiting for another move.
+ */
+export type PendingPress =
+  { kind: 'pointer'; init: PointerEventInit; moved?: PointerEventInit } | { kind: 'keyboard'; init: KeyboardEventInit };
 
 export interface Registrations {
   /** By card instance (a task can briefly be drawn twice, in two columns). */
@@ -181,6 +186,11 @@ export function createDragRegistry() {
     // A press made before the layer was in.
     setPending(token: string, press: PendingPress) {
       pending.set(token, press);
+    },
+    /** The pointer held on this card's handle has moved (nothing when no pointer press is kept). */
+    movePending(token: string, moved: PointerEventInit) {
+      const press = pending.get(token);
+      if (press?.kind === 'pointer') pending.set(token, { ...press, moved });
     },
     clearPending(token: string, kind?: PendingPress['kind']) {
       if (!kind || pending.get(token)?.kind === kind) pending.delete(token);

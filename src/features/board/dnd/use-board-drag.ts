@@ -53,11 +53,17 @@ const pointerInit = (e: PointerEvent): PointerEventInit => ({
   pressure: e.pressure,
 });
 
-/** Dispatches a press again, on the handle, now that dnd-kit listens there. */
+/**
+ * Dispatches a press again, on the handle, now that dnd-kit listens there; and for a pointer that
+ * has moved since, the move to where it is now (dnd-kit listens for it on the document from the
+ * press on), so a drag already past the activation distance starts at once.
+ */
 function replay(handle: HTMLElement, press: PendingPress) {
   const init = { bubbles: true, cancelable: true, composed: true };
-  if (press.kind === 'pointer') handle.dispatchEvent(new PointerEvent('pointerdown', { ...press.init, ...init }));
-  else if (handle.ownerDocument.activeElement === handle) handle.dispatchEvent(new KeyboardEvent('keydown', { ...press.init, ...init }));
+  if (press.kind === 'pointer') {
+    handle.dispatchEvent(new PointerEvent('pointerdown', { ...press.init, ...init }));
+    if (press.moved) handle.dispatchEvent(new PointerEvent('pointermove', { ...press.moved, ...init }));
+  } else if (handle.ownerDocument.activeElement === handle) handle.dispatchEvent(new KeyboardEvent('keydown', { ...press.init, ...init }));
 }
 
 export interface CardDrag {
@@ -117,7 +123,13 @@ export function useDragHandle(token: string): Readonly<Record<string, unknown>> 
 
   const keepPress = useMemo(() => {
     if (!registry) return ATTRIBUTES_AT_REST;
-    const forgetPointer = () => registry.clearPending(token, 'pointer');
+    const followPointer = (e: PointerEvent) => {
+      if (e.isPrimary) registry.movePending(token, pointerInit(e));
+    };
+    const forgetPointer = () => {
+      registry.clearPending(token, 'pointer');
+      window.removeEventListener('pointermove', followPointer, true);
+    };
     return {
       ...ATTRIBUTES_AT_REST,
       onPointerEnter: () => registry.want(),
@@ -126,7 +138,8 @@ export function useDragHandle(token: string): Readonly<Record<string, unknown>> 
       onPointerDown: (e: ReactPointerEvent) => {
         if (e.isPrimary && e.button === 0) {
           registry.setPending(token, { kind: 'pointer', init: pointerInit(e.nativeEvent) });
-          // Released before dnd-kit came: it was a click, not a drag.
+          // Where it is carried while dnd-kit is on its way; released before it came: a click, not a drag.
+          window.addEventListener('pointermove', followPointer, true);
           window.addEventListener('pointerup', forgetPointer, { once: true, capture: true });
           window.addEventListener('pointercancel', forgetPointer, { once: true, capture: true });
         }

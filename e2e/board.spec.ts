@@ -271,6 +271,45 @@ test('the "Move to" menu: a real menu, keyboard and all', async ({ page, axe }) 
   expect((await getTask(task.Gsid)).Status).toBe('Completed');
 });
 
+test('the "Move to" menu stays open through a scroll that leaves its button in place, and closes when the button moves', async ({
+  page,
+}) => {
+  await page.goto(`${E2E.bigAppUrl}/board`);
+  const first = column(page, 'Not Started').locator('article[aria-posinset="4"]');
+  await expect(first).toBeVisible({ timeout: 15_000 });
+  const name = (await first.getAttribute('aria-label'))!;
+  const menu = page.getByRole('menu', { name: `Move ${name} to` });
+  const nextFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+  // A click that lands while a scroll is still settling (its event comes a frame later, after the
+  // menu has opened where the button now is): the menu stays.
+  await page.evaluate((label) => {
+    const section = document.querySelector('section[aria-label="Not Started"]')!;
+    const scroller = section.querySelector('[role=feed]')!.parentElement!;
+    scroller.scrollTop += 40;
+    const article = [...section.querySelectorAll('article')].find((a) => a.getAttribute('aria-label') === label)!;
+    [...article.querySelectorAll('button')].find((b) => b.textContent === 'Move to')!.click();
+  }, name);
+  await nextFrames();
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'In Progress' })).toBeFocused();
+
+  // Another column scrolling does not move the button either.
+  await column(page, 'In Progress')
+    .getByRole('feed')
+    .locator('..')
+    .evaluate((el) => (el.scrollTop += 200));
+  await nextFrames();
+  await expect(menu).toBeVisible();
+
+  // Its own column scrolling moves the button away from the menu: the menu closes.
+  await column(page, 'Not Started')
+    .getByRole('feed')
+    .locator('..')
+    .evaluate((el) => (el.scrollTop += 60));
+  await expect(menu).toBeHidden();
+});
+
 test('a move the server rejects goes back and says why; Retry does it again', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Rejected move`;

@@ -32,10 +32,13 @@ export function MoveToMenu({ taskName, status, onMove, buttonRef, tabIndex }: Pr
   const items = useRef<(HTMLLIElement | null)[]>([]);
   const menuId = useId();
   const open = place !== null;
+  /** Where the button was when the menu opened: the menu is placed for it. */
+  const openedAt = useRef<DOMRect | null>(null);
 
   const openAt = (index: number) => {
     const rect = buttonRef.current?.getBoundingClientRect();
     if (!rect) return;
+    openedAt.current = rect;
     const right = window.innerWidth - rect.right;
     const below = rect.bottom + MENU_HEIGHT < window.innerHeight;
     setPlace(below ? { right, top: rect.bottom + 4 } : { right, bottom: window.innerHeight - rect.top + 4 });
@@ -56,17 +59,24 @@ export function MoveToMenu({ taskName, status, onMove, buttonRef, tabIndex }: Pr
       const target = e.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setPlace(null);
     };
-    // The menu is placed for where the button was: scrolling or resizing closes it.
-    const onMoveAway = (e: Event) => {
-      if (!menuRef.current?.contains(e.target as Node)) setPlace(null);
+    // The menu is placed for where the button was: a scroll that moves the button, or a resize,
+    // closes it. Another scroller, or a scroll whose event comes just after the menu opened
+    // where the button already was (a click while a scroll settles), leaves it open.
+    const onScroll = (e: Event) => {
+      if (menuRef.current?.contains(e.target as Node)) return;
+      const now = buttonRef.current?.getBoundingClientRect();
+      const was = openedAt.current;
+      if (now && was && Math.abs(now.top - was.top) <= 2 && Math.abs(now.left - was.left) <= 2) return;
+      setPlace(null);
     };
+    const onResize = () => setPlace(null);
     document.addEventListener('pointerdown', onPointerDown);
-    window.addEventListener('scroll', onMoveAway, true);
-    window.addEventListener('resize', onMoveAway);
+    window.addEventListener('scroll', onScroll, true);
+    window.addEventListener('resize', onResize);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown);
-      window.removeEventListener('scroll', onMoveAway, true);
-      window.removeEventListener('resize', onMoveAway);
+      window.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', onResize);
     };
   }, [open, buttonRef]);
 

@@ -2,6 +2,7 @@ import { defineConfig, loadEnv, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompressPlugin } from './config/precompress.ts';
+import { routePreloads } from './config/route-preloads.ts';
 import { readSettings, SettingsError } from './server/settings.ts';
 import { teamServerPlugin } from './server/vite-plugin.ts';
 
@@ -78,7 +79,7 @@ function earlyStart(): Plugin {
 export default defineConfig(async ({ command, mode, isPreview }) => {
   const serving = command === 'serve';
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
-  const plugins: PluginOption[] = [react(), tailwindcss(), earlyStart(), precompressPlugin()];
+  const plugins: PluginOption[] = [react(), tailwindcss(), earlyStart(), routePreloads(), precompressPlugin()];
 
   if (serving) {
     let settings;

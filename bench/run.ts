@@ -20,6 +20,7 @@ import { launchBrowser } from './lib/browser.ts';
 import { measureBoardLoad, measureDrops, type BoardLoad } from './lib/board.ts';
 import { chunkSizes, firstVisitBytes, routeChunks, type FirstVisitBytes } from './lib/bytes.ts';
 import { runLighthouse, type LighthouseScores } from './lib/lighthouse.ts';
+import { ROUTE_TABLE } from '../src/lib/route-table.ts';
 import { measurePageLoad, pageTargets, type PageLoad, type PageTarget } from './lib/pages.ts';
 import { buildApp, buildCheckout, startStack } from './lib/servers.ts';
 import { measureSearch, threeConditionCount } from './lib/search.ts';
@@ -58,13 +59,8 @@ const LATENCY_MS = 1500;
 const FIRST_VISIT_JS_GOAL_KB = 110;
 const FIRST_CARD_GOAL_MS = 700;
 
-const ROUTES = {
-  '/board': 'src/features/board/board-route.tsx',
-  '/search': 'src/features/search/search-route.tsx',
-  '/playbooks': 'src/features/playbooks/playbooks-route.tsx',
-  '/playbooks/:id': 'src/features/playbooks/playbook-route.tsx',
-  '/tasks/:id': 'src/features/tasks/task-route.tsx',
-};
+/** Each page's own code, by path, from the route table the app and the team server read. */
+const ROUTES = Object.fromEntries(Object.values(ROUTE_TABLE).map((r) => [`/${r.path}`, r.modules[0]]));
 
 const began = Date.now();
 const log = (line: string) => console.error(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -405,6 +401,10 @@ for (const { target, now, before } of pages) {
       `  chain the ${target.element} waited for: ${chainOf(load).map(shortName).join(' -> ')} (${afterEntry(load)} after the entry script)`,
     );
   }
+}
+for (const [route, scores] of Object.entries(lighthouse)) {
+  const failed = [...new Set(scores.now.flatMap((s) => s.failed))];
+  if (failed.length > 0) lines.push('', `Lighthouse ${route}: audits not passed in some run: ${failed.join('; ')}`);
 }
 if (session) lines.push('', `Requests in the session by method and path: ${session.byPath.map(([k, n]) => `${k} ${n}`).join(', ')}`);
 lines.push(`Run took ${((Date.now() - began) / 60_000).toFixed(1)} minutes.`);

@@ -1,5 +1,9 @@
 /**
- * The board's first load: what it draws before everything has arrived.
+ * The first load: what the board draws before everything has arrived, and what each page asks for
+ * before its entry script has run.
+ * - Each page's HTML (the team server sends each page its own) has the browser fetch the page's own
+ *   code, and the code that starts its data, together with the entry: held back here, the entry
+ *   has not run, and those files are asked for all the same; another page's are not.
  * - The drag-and-drop code (dnd-kit) loads only when a drag can start: a drag begun before it
  *   has arrived (its file is held back here) still works, with the mouse and with the keyboard.
  * - The cards do not wait for the playbook list (held back here): a playbook task's card says
@@ -179,4 +183,38 @@ test('cards are drawn before the playbook list arrives; its name and step then f
   await expect(shown.getByText(`${playbook.Name} · step 2 of ${templates.length}`, { exact: true })).toBeVisible();
   expect(await shown.boundingBox()).toEqual(before.card);
   expect(await card(page, 'Not Started', below).boundingBox()).toEqual(before.next);
+});
+
+test("each page's HTML has the browser fetch that page's code with the entry, before the entry has run", async ({ page }) => {
+  const playbooks = await sandboxApi.call<{ Gsid: string }[]>('GET', '/v1/playbooks');
+  const playbookId = playbooks.data[0]!.Gsid;
+  const pages: [path: string, wanted: RegExp[], notWanted: RegExp[]][] = [
+    ['/board', [/board-route-/], [/search-route-/, /playbook-route-/]],
+    ['/search', [/search-route-/, /search-prefetch-/, /url-state-/], [/board-route-/]],
+    [`/playbooks/${playbookId}`, [/playbook-route-/, /adoption-query-/], [/search-route-/, /board-route-/]],
+  ];
+  for (const [path, wanted, notWanted] of pages) {
+    const asked: string[] = [];
+    const onRequest = (r: { url: () => string }) => void asked.push(r.url());
+    page.on('request', onRequest);
+    const entry = await holdBack(page, /\/assets\/start-[\w-]+\.js$/);
+    await page.goto(path, { waitUntil: 'commit' });
+    await expect.poll(entry.requested).toBe(true);
+    for (const file of wanted) await expect.poll(() => asked.some((url) => file.test(url)), `${path}: ${file}`).toBe(true);
+    // Nothing has run yet: no API call, and no other page's code.
+    expect(
+      asked.filter((url) => url.includes('/v1/')),
+      path,
+    ).toEqual([]);
+    for (const file of notWanted)
+      expect(
+        asked.some((url) => file.test(url)),
+        `${path}: not ${file}`,
+      ).toBe(false);
+    await entry.release();
+    await page.unroute(/\/assets\/start-[\w-]+\.js$/);
+    page.off('request', onRequest);
+  }
+  // Released, the last page draws as usual.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });

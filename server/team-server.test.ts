@@ -49,6 +49,14 @@ beforeAll(async () => {
     '<!doctype html><html><head><script type="module" src="/assets/index-AbCd1234.js"></script></head><body><div id="root"></div></body></html>',
   );
   writeFileSync(join(dist, 'assets', 'index-AbCd1234.js'), JS);
+  // Two pages' own HTML (config/route-preloads.ts writes one per page); the task page has none here.
+  mkdirSync(join(dist, 'pages'));
+  for (const page of ['board', 'search']) {
+    writeFileSync(
+      join(dist, 'pages', `${page}.html`),
+      `<!doctype html><html><head><script type="module" src="/assets/index-AbCd1234.js"></script><link rel="modulepreload" href="/assets/${page}-route-AbCd1234.js"></head><body><div id="root"></div>${'<!-- padding -->'.repeat(40)}</body></html>`,
+    );
+  }
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   precompressDir(dist);
   upstream = createServer((req, res) => {
@@ -130,6 +138,34 @@ describe('team server: static files', () => {
     expect((await fetch(`${appUrl}/assets/missing-AbCd1234.js`)).status).toBe(404);
     expect((await fetch(`${appUrl}/robots.txt`)).status).toBe(404);
     expect((await fetch(`${appUrl}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it("sends a page's path its own HTML, with that page's preloads, matched as the router matches it", async () => {
+    const page = async (path: string, init?: RequestInit) => {
+      const res = await fetch(`${appUrl}${path}`, init);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      const text = await res.text();
+      return text.match(/\/assets\/([a-z]+)-route-/)?.[1] ?? 'index.html';
+    };
+    expect(await page('/search?q=%7B%7D')).toBe('search');
+    expect(await page('/Search/')).toBe('search');
+    expect(await page('/board?owner=1')).toBe('board');
+    expect(await page('/')).toBe('board'); // the app shows the board there
+    expect(await page('/tasks/1T123')).toBe('index.html'); // no page HTML built for it
+    expect(await page('/search/extra')).toBe('index.html'); // no such page: the app says so
+    expect(await page('/index.html')).toBe('index.html');
+    // Compressed as the rest of the build.
+    const gz = await new Promise<IncomingHttpHeaders>((resolve) => {
+      import('node:http').then(({ get }) =>
+        get(`${appUrl}/search`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          res.resume();
+          resolve(res.headers);
+        }),
+      );
+    });
+    expect(gz['content-encoding']).toBe('gzip');
   });
 
   it('answers 304 to a matching ETag', async () => {

@@ -15,5 +15,11 @@ applyThemeChoice(readThemeChoice());
 
 const queryClient = createQueryClient();
 watchApiHealth(queryClient);
-startRoute(queryClient, window.location.href);
-void loadWithRetry(() => import('./app/start.tsx')).then(({ start }) => start(queryClient));
+const started = startRoute(queryClient, window.location.href);
+// The app's code runs once the page's requests are on their way (at once when the entry starts
+// them itself): evaluated first, it would hold back a request whose code comes in a chunk. A
+// chunk slow to come holds the app back half a second at most.
+const APP_WAITS_MS = 500;
+void Promise.race([started?.dataAsked, new Promise((resolve) => setTimeout(resolve, APP_WAITS_MS))])
+  .then(() => loadWithRetry(() => import('./app/start.tsx')))
+  .then(({ start }) => start(queryClient));

@@ -3,7 +3,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
 import { loadWithRetry } from './lazy-import.ts';
-import { LANDING_PATH, ROUTES, type RouteDef } from './routes.ts';
+import { LANDING_PATH } from '../lib/route-table.ts';
+import { ROUTES, type RouteDef } from './routes.ts';
 
 /**
  * Filters, sort and paging live in the query string: changing them must not go through a router

@@ -12,11 +12,12 @@ export function prefetchPlaybooks(queryClient: QueryClient): void {
  * page of the playbook's tasks, and the figures) is not in the entry, which every first visit
  * downloads: it comes in a small chunk of its own, then its search starts.
  */
-export function prefetchPlaybook(queryClient: QueryClient, playbookId: string | undefined): void {
+export function prefetchPlaybook(queryClient: QueryClient, playbookId: string | undefined): Promise<void> | undefined {
   if (!playbookId) return;
   void queryClient.prefetchQuery(playbookQueryOptions(playbookId));
-  void import('./adoption-query.ts').then(
-    (m) => queryClient.prefetchQuery(m.adoptionQueryOptions(playbookId)),
+  // Settles once the adoption's search is asked for (not when it is answered).
+  return import('./adoption-query.ts').then(
+    (m) => void queryClient.prefetchQuery(m.adoptionQueryOptions(playbookId)),
     () => undefined,
   );
 }

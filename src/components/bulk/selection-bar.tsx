@@ -1,7 +1,9 @@
 /**
  * The selection bar (sticky above the page's tasks while something is selected): how many tasks,
- * Clear, and the bulk actions, each through its dialog. Escape anywhere but in a dialog clears the
- * selection. Loaded only once something is selected.
+ * Clear, and the bulk actions, each through its dialog. Escape clears the selection, except in a
+ * dialog and where the focus takes keys of its own (a text field, where Escape is the field's:
+ * a search box clears its text; a select, a combobox, a menu). Loaded only once something is
+ * selected.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -20,6 +22,10 @@ interface Props {
 
 const ACTIONS = Object.keys(ACTION_LABELS) as BulkAction[];
 
+/** Where Escape belongs to the focused element (a checkbox's Escape is the page's: it clears). */
+const OWN_ESCAPE =
+  'input:not([type=checkbox],[type=radio],[type=button],[type=submit],[type=reset]),textarea,select,[contenteditable]:not([contenteditable="false"]),[role=combobox],[role=listbox],[role=menu],[role=menuitem]';
+
 export function SelectionBar({ store, extra }: Props) {
   const count = useSelectionCount(store);
   const running = useBulkRunning();
@@ -29,6 +35,7 @@ export function SelectionBar({ store, extra }: Props) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (event.target instanceof Element && event.target.closest(OWN_ESCAPE)) return;
       if (store.get().items.size === 0) return;
       store.set(() => EMPTY_SELECTION);
     };

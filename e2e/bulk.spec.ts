@@ -1,7 +1,8 @@
 /**
  * Bulk changes: selecting tasks on the board (mouse and keyboard) and in the search results, each
  * bulk action checked on the server, a run under injected faults with Retry failed, Undo with a
- * task changed meanwhile by another client, and a run that goes on while the user is elsewhere.
+ * task changed meanwhile by another client, a run that goes on while the user is elsewhere, and a
+ * run stopped and continued.
  */
 import type { Page } from '@playwright/test';
 import { shiftDate } from '../src/components/bulk/date-shift.ts';
@@ -301,4 +302,34 @@ test('a run goes on while the user is on another page, and closing the tab asks 
   await indicator.click();
   await expect(page.getByRole('dialog', { name: 'Move 6 tasks to In Progress' }).getByRole('status')).toHaveText('6 of 6 tasks changed.');
   for (const t of tasks) expect((await getTask(t.Gsid)).Status).toBe('In Progress');
+});
+
+test('Stop: the tasks being sent finish, the rest are not sent and listed; Continue sends them', async ({ page }) => {
+  const p = uniquePrefix();
+  const tasks = await makeTasks(p, 6, { Priority: 'High' });
+  await page.goto(`/board?q=${p}`);
+  await expect(column(page, 'Not Started').getByRole('article')).toHaveCount(6);
+  await sandboxApi.faults({ latencyMs: 1000 });
+  await page.getByRole('button', { name: 'Select all in Not Started' }).click();
+  const panel = await runAction(page, 'Set priority', 'Set the priority of 6 tasks to Low', async (dialog) => {
+    await dialog.getByLabel('New priority').selectOption('Low');
+  });
+  await panel.getByRole('button', { name: 'Stop', exact: true }).click();
+  const summary = panel.getByRole('status');
+  await expect(summary).toHaveText(/^\d of 6 tasks changed, \d not sent \(stopped\)\.$/, { timeout: 30_000 });
+  const [, done, notSent] = /^(\d) of 6 tasks changed, (\d) not sent/.exec((await summary.textContent())!)!.map(Number);
+  expect(done! + notSent!).toBe(6);
+  expect(notSent).toBeGreaterThan(0);
+  await expect(panel.getByRole('list', { name: 'Results' }).getByText('Not sent: The change was stopped before this task.')).toHaveCount(
+    notSent!,
+  );
+  // On the server: exactly the tasks it says, none half-done.
+  const saved = await Promise.all(tasks.map((t) => getTask(t.Gsid)));
+  expect(saved.filter((t) => t.Priority === 'Low')).toHaveLength(done!);
+  expect(saved.filter((t) => t.Priority === 'High')).toHaveLength(notSent!);
+
+  await sandboxApi.clearFaults();
+  await panel.getByRole('button', { name: `Continue (${notSent})` }).click();
+  await expect(summary).toHaveText('6 of 6 tasks changed.', { timeout: 30_000 });
+  for (const t of tasks) expect((await getTask(t.Gsid)).Priority).toBe('Low');
 });

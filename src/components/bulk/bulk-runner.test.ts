@@ -109,6 +109,48 @@ describe('bulk runner', () => {
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(4);
   });
 
+  it('Stop: the tasks being sent finish, none is started after it, the rest are listed as not sent; Continue sends only those', async () => {
+    const api = fakeApi(8);
+    // Slow enough to stop in the middle: 4 requests a minute, one at a time.
+    const limits = { concurrency: 1, maxRequests: 4, windowMs: 60_000, transientRetries: 0, rateLimitRetries: 0 };
+    const run = createBulkRun(job(ids(8)), api.deps, limits);
+    const pass = run.run();
+    await vi.advanceTimersByTimeAsync(0);
+    // t0 and t1 are done (4 requests); t2 waits for room under the limit, before its first request.
+    expect(summarize(run.getState())).toMatchObject({ done: 2, finished: 2 });
+    run.stop();
+    expect(run.getState()).toMatchObject({ running: true, stopping: true });
+    await finish(pass);
+    const state = run.getState();
+    expect(state).toMatchObject({ running: false, stopping: false });
+    expect(summarize(state)).toMatchObject({ total: 8, done: 2, stopped: 6, finished: 8 });
+    expect(state.items.find((i) => i.id === 't2')).toMatchObject({ status: 'stopped', reason: 'The change was stopped before this task.' });
+    expect(api.seen.puts).toEqual(['t0', 't1']);
+    expect(api.seen.gets).toEqual(['t0', 't1']);
+    expect(api.tasks.get('t2')!.Status).toBe('Not Started');
+
+    await finish(run.continueStopped());
+    expect(summarize(run.getState())).toMatchObject({ done: 8, stopped: 0 });
+    expect(api.seen.puts.sort()).toEqual(ids(8).sort()); // each once
+  });
+
+  it('Stop never leaves as "not sent" a task whose write may have gone through', async () => {
+    const api = fakeApi(3);
+    // t0's PUT is applied but its answer is lost; its retry waits for room under the limit.
+    let lost = false;
+    api.faults.push((method, id) => (method === 'PUT' && id === 't0' && !lost ? ((lost = true), { after: error(503, 'Lost') }) : null));
+    const limits = { concurrency: 1, maxRequests: 2, windowMs: 60_000, transientRetries: 1, rateLimitRetries: 0 };
+    const run = createBulkRun(job(ids(3)), api.deps, limits);
+    const pass = run.run();
+    await vi.advanceTimersByTimeAsync(0);
+    run.stop();
+    await finish(pass);
+    const state = run.getState();
+    expect(state.items.find((i) => i.id === 't0')).toMatchObject({ status: 'done' }); // its retry read found it done
+    expect(summarize(state)).toMatchObject({ done: 1, stopped: 2 });
+    expect(api.seen.puts).toEqual(['t0']);
+  });
+
   it('waits out a 429 for its Retry-After and finishes every task, none twice', async () => {
     const api = fakeApi(5);
     let refused = 0;

@@ -11,6 +11,9 @@
  *   so a shift whose answer was lost is found done, never shifted twice.
  * - Requests are paced under the API's limit (100 a minute per tenant, with room left for the
  *   page's own reads).
+ * - Stop: no task is started after it; the tasks being worked on finish (a write on its way cannot
+ *   be called back), except one still waiting for its first request, and the rest are listed as
+ *   not sent. Continue sends those.
  */
 import type { CallOptions } from '../../api/client.ts';
 import { isApiError, isRateLimited, isTransient } from '../../api/errors.ts';
@@ -43,7 +46,7 @@ export interface RunLimits {
 
 const DEFAULT_LIMITS: RunLimits = { concurrency: 3, maxRequests: 80, windowMs: 60_000, transientRetries: 2, rateLimitRetries: 6 };
 
-export type ItemStatus = 'queued' | 'working' | 'done' | 'skipped' | 'failed';
+export type ItemStatus = 'queued' | 'working' | 'done' | 'skipped' | 'failed' | 'stopped';
 
 export interface RunItem {
   id: string;
@@ -63,6 +66,8 @@ export interface RunState {
   running: boolean;
   /** Why the run is waiting, when it is ("Waiting for the rate limit…"). */
   waiting: string | null;
+  /** Stop was asked and the tasks being worked on are finishing. */
+  stopping: boolean;
 }
 
 export interface BulkRun {
@@ -72,6 +77,10 @@ export interface BulkRun {
   run: () => Promise<void>;
   /** Sends the failed tasks again (only those). */
   retryFailed: () => Promise<void>;
+  /** Starts no more tasks in this pass (see the module's comment). */
+  stop: () => void;
+  /** Sends the tasks a stop left unsent (only those). */
+  continueStopped: () => Promise<void>;
 }
 
 export interface RunJob {
@@ -86,8 +95,11 @@ export function summarize(state: RunState) {
   const done = count('done');
   const skipped = count('skipped');
   const failed = count('failed');
-  return { total: state.items.length, done, skipped, failed, finished: done + skipped + failed };
+  const stopped = count('stopped');
+  return { total: state.items.length, done, skipped, failed, stopped, finished: done + skipped + failed + stopped };
 }
+
+const NOT_SENT = 'The change was stopped before this task.';
 
 function reasonOf(error: unknown): string {
   if (isApiError(error)) return error.errorDesc;
@@ -103,12 +115,16 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
     items: unique.map((t) => ({ id: t.id, name: t.name, status: 'queued', reason: null, done: null })),
     running: false,
     waiting: null,
+    stopping: false,
   };
   const undoOf = new Map(unique.map((t) => [t.id, t.done] as const));
   const memory = new Map<string, StepMemory>();
   const listeners = new Set<() => void>();
   const sent: number[] = [];
   let pausedUntil = 0;
+  let stopping = false;
+  /** Thrown to leave a task unsent when a stop comes before its first request. */
+  const STOPPED = Symbol('stopped');
 
   const update = (next: Partial<RunState>) => {
     state = { ...state, ...next };
@@ -118,9 +134,13 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
     update({ items: state.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) });
   };
 
-  /** Waits for a 429's pause and for room under the request limit, then counts the request. */
-  async function slot(): Promise<void> {
+  /**
+   * Waits for a 429's pause and for room under the request limit, then counts the request. With
+   * `stoppable`, a stop asked meanwhile leaves the task unsent (throws STOPPED).
+   */
+  async function slot(stoppable = false): Promise<void> {
     for (;;) {
+      if (stoppable && stopping) throw STOPPED;
       const now = deps.now();
       if (pausedUntil > now) {
         await deps.sleep(pausedUntil - now);
@@ -149,7 +169,8 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
   /** One try: read fresh, decide, write. */
   async function step(index: number): Promise<void> {
     const { id } = state.items[index]!;
-    await slot();
+    // Until a write has been sent for it, a task can still be left unsent.
+    await slot(!memory.get(id)?.sent);
     const fresh = await deps.getTask(id, { fresh: true });
     const decision = decide(fresh, id);
     if (decision.action === 'skip') {
@@ -176,6 +197,10 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
         await step(index);
         return;
       } catch (error) {
+        if (error === STOPPED) {
+          setItem(index, { status: 'stopped', reason: NOT_SENT });
+          return;
+        }
         if (isRateLimited(error) && limited < limits.rateLimitRetries) {
           const wait = error.retryAfterMs ?? deps.retryDelay(limited, error);
           limited++;
@@ -201,13 +226,24 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
     update({ running: true });
     const queue = state.items.flatMap((item, i) => (item.status === 'queued' ? [i] : []));
     const worker = async () => {
-      for (let index = queue.shift(); index !== undefined; index = queue.shift()) await work(index);
+      for (let index = queue.shift(); index !== undefined && !stopping; index = queue.shift()) await work(index);
     };
     try {
       await Promise.all(Array.from({ length: Math.min(limits.concurrency, queue.length) }, worker));
     } finally {
-      update({ running: false, waiting: null });
+      const items = stopping
+        ? state.items.map((item) => (item.status === 'queued' ? { ...item, status: 'stopped' as const, reason: NOT_SENT } : item))
+        : state.items;
+      stopping = false;
+      update({ items, running: false, waiting: null, stopping: false });
     }
+  }
+
+  /** Queues the items in `status` again and runs a pass over them. */
+  async function again(status: ItemStatus): Promise<void> {
+    if (state.running) return;
+    update({ items: state.items.map((item) => (item.status === status ? { ...item, status: 'queued', reason: null } : item)) });
+    await pass();
   }
 
   return {
@@ -217,10 +253,12 @@ export function createBulkRun(job: RunJob, deps: BulkDeps, limits: RunLimits = D
       return () => listeners.delete(listener);
     },
     run: pass,
-    async retryFailed() {
-      if (state.running) return;
-      update({ items: state.items.map((item) => (item.status === 'failed' ? { ...item, status: 'queued', reason: null } : item)) });
-      await pass();
+    retryFailed: () => again('failed'),
+    stop() {
+      if (!state.running || stopping) return;
+      stopping = true;
+      update({ stopping: true });
     },
+    continueStopped: () => again('stopped'),
   };
 }

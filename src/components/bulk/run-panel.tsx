@@ -1,6 +1,7 @@
 /**
- * The bulk change's panel: its progress, each task's result (done, left as it was and why, or
- * failed with the server's reason), Retry failed, Undo, and Dismiss once over.
+ * The bulk change's panel: its progress, Stop while it runs, each task's result (done, left as it
+ * was and why, failed with the server's reason, or not sent after a stop), Retry failed, Continue,
+ * Undo, and Dismiss once over.
  */
 import { useId } from 'react';
 import { Link } from 'react-router';
@@ -8,22 +9,27 @@ import { Modal } from '../modal/modal.tsx';
 import { Button } from '../ui/button.tsx';
 import { tasksWord } from './bulk-plan.ts';
 import { summarize, type RunItem, type RunState } from './bulk-runner.ts';
-import { closeBulkPanel, dismissBulkRun, retryFailed, undoBulkChange } from './run-store.ts';
+import { closeBulkPanel, continueBulkChange, dismissBulkRun, retryFailed, stopBulkChange, undoBulkChange } from './run-store.ts';
 
 /** Where the run is, in one sentence. */
 function runSummary(state: RunState): string {
   const s = summarize(state);
   const undo = state.kind === 'undo';
-  if (state.running) return `${s.finished} of ${tasksWord(s.total)} finished${s.failed ? `, ${s.failed} failed` : ''}…`;
+  if (state.running) {
+    const progress = `${s.finished} of ${tasksWord(s.total)} finished${s.failed ? `, ${s.failed} failed` : ''}`;
+    return state.stopping ? `Stopping: ${progress}; the tasks being sent now finish first…` : `${progress}…`;
+  }
   const parts = [`${s.done} of ${tasksWord(s.total)} ${undo ? 'undone' : 'changed'}`];
   if (s.skipped) parts.push(`${s.skipped} left as ${s.skipped === 1 ? 'it was' : 'they were'}`);
   if (s.failed) parts.push(`${s.failed} failed`);
+  if (s.stopped) parts.push(`${s.stopped} not sent (stopped)`);
   return `${parts.join(', ')}.`;
 }
 
-const ORDER: Record<RunItem['status'], number> = { failed: 0, skipped: 1, working: 2, queued: 3, done: 4 };
+const ORDER: Record<RunItem['status'], number> = { failed: 0, stopped: 1, skipped: 2, working: 3, queued: 4, done: 5 };
 const WORDS: Record<RunItem['status'], string> = {
   failed: 'Failed',
+  stopped: 'Not sent',
   skipped: 'Left as it was',
   working: 'Working…',
   queued: 'Waiting',
@@ -31,6 +37,7 @@ const WORDS: Record<RunItem['status'], string> = {
 };
 const TONE: Record<RunItem['status'], string> = {
   failed: 'text-red-800',
+  stopped: 'text-slate-700',
   skipped: 'text-amber-900',
   working: 'text-slate-700',
   queued: 'text-slate-600',
@@ -65,6 +72,16 @@ export function RunPanel({ state }: { state: RunState }) {
           </p>
         )}
         <div className="mt-3 flex flex-wrap gap-2">
+          {state.running && (
+            <Button size="sm" variant="secondary" onClick={stopBulkChange} disabled={state.stopping}>
+              {state.stopping ? 'Stopping…' : 'Stop'}
+            </Button>
+          )}
+          {!state.running && s.stopped > 0 && (
+            <Button size="sm" variant="primary" onClick={continueBulkChange}>
+              Continue ({s.stopped})
+            </Button>
+          )}
           {!state.running && s.failed > 0 && (
             <Button size="sm" variant="primary" onClick={retryFailed}>
               Retry failed ({s.failed})

@@ -108,6 +108,17 @@ export function retryFailed(): void {
   if (run && client && !snapshot.state?.running) void go(run.retryFailed(), client);
 }
 
+/** Starts no more tasks (those being sent finish); the rest are listed as not sent. */
+export function stopBulkChange(): void {
+  snapshot.run?.stop();
+}
+
+/** Sends the tasks a stop left unsent. */
+export function continueBulkChange(): void {
+  const { run } = snapshot;
+  if (run && client && !snapshot.state?.running) void go(run.continueStopped(), client);
+}
+
 /** Puts back every task the change run changed, each from a fresh read (a new run in its place). */
 export function undoBulkChange(): void {
   const { run, state } = snapshot;

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TEAM_VIEWS_OFF_CODE } from '../src/lib/team/server-session.ts';
 
 /**
  * The team server's own errors wear Gainsight's reply envelope (`result: false`, `errorCode`,
@@ -32,5 +33,6 @@ export const ServerErrorCodes = {
   invalidInput: 'TEAM_400',
   forbidden: 'TEAM_403',
   notFound: 'TEAM_404',
-  unavailable: 'TEAM_503',
+  /** Team views on a server whose mirror is off (the app reads it as lasting, not retried). */
+  unavailable: TEAM_VIEWS_OFF_CODE,
 } as const;

@@ -12,6 +12,7 @@ import { createAuditWriter, isAuditedWrite } from './auth/audit.ts';
 import type { AuthConfig } from './auth/auth-config.ts';
 import { redactAuthUrl } from './auth/guards.ts';
 import { registerAuth, type AuthDeps } from './auth/plugin.ts';
+import { registerSessionRoute } from './auth/session-route.ts';
 import { BudgetScheduler, systemClock, type Clock } from './budget/scheduler.ts';
 import { registerCalendarFeed } from './calendar/feed-route.ts';
 import { redactFeedToken } from './calendar/feed-token.ts';
@@ -191,6 +192,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     signIn: (options.auth ?? { kind: 'off' }).kind !== 'off',
     registry: metrics.registry,
   });
+  registerSessionRoute(app, { signIn: (options.auth ?? { kind: 'off' }).kind !== 'off', teamViews: () => live.views !== null });
   registerCalendarFeed(app, { auth: options.auth ?? { kind: 'off' }, live, scheduler, send, clock: options.clock ?? systemClock });
   registerOpsRoutes(app, {
     scheduler,

@@ -42,6 +42,11 @@ export const playbookKeys = {
   detail: (id: string) => [...playbookKeys.details(), id] as const,
 };
 
+/** The team server's session and what it offers (`GET /auth/session`). */
+export const sessionKeys = {
+  current: () => ['session'] as const,
+};
+
 /** The team's shared views (`GET /api/views`, every kind in one list). */
 export const teamViewKeys = {
   all: ['team-views'] as const,

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SUGGESTIONS_REQUEST, holdSuggestionsUntil, suggestionsQueryOptions, useSuggestions } from './suggestions.ts';
+import { holdUntilFirstPage } from './after-first-page.ts';
+import { SUGGESTIONS_REQUEST, suggestionsQueryOptions, useSuggestions } from './suggestions.ts';
 import { okResponse } from '../../test-support/api-envelope.ts';
 
 function Owners() {
@@ -43,7 +44,7 @@ describe('suggestions', () => {
     const fetchMock = vi.fn(async () => okResponse({ records: [{ OwnerId: 'U1', OwnerName: 'Ada Lovelace' }], totalCount: 1 }));
     vi.stubGlobal('fetch', fetchMock);
     let release: () => void = () => {};
-    holdSuggestionsUntil(new Promise<void>((r) => (release = r)));
+    holdUntilFirstPage(new Promise<void>((r) => (release = r)));
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={queryClient}>

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
 import { collectCtaFacts, type CtaFacts } from '../lib/cta-facts.ts';
 import { priorityRank } from '../lib/priorities.ts';
+import { useAfterFirstPage } from './after-first-page.ts';
 import { searchTasks } from './client.ts';
 import { taskKeys } from './query-keys.ts';
 import type { SearchRequest } from './types.ts';
@@ -67,35 +67,11 @@ export function suggestionsQueryOptions() {
 }
 
 /**
- * The app holds the suggestions back until the first page has settled (app.tsx), so this large,
- * low-priority search never delays the cards or rows the user waits for. Open unless held.
- */
-let held = false;
-const listeners = new Set<() => void>();
-
-export function holdSuggestionsUntil(ready: Promise<unknown>) {
-  held = true;
-  const release = () => {
-    held = false;
-    listeners.forEach((listener) => listener());
-  };
-  ready.then(release, release);
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
-
-/**
  * CTAs (with their company) and owners seen in tasks, sorted for pickers (pending while held
  * back). `enabled: false` reads what is cached without asking for it.
  */
 export function useSuggestions({ enabled = true }: { enabled?: boolean } = {}) {
-  const open = useSyncExternalStore(
-    subscribe,
-    () => !held,
-    () => true,
-  );
+  // Held back until the first page has settled: this large, low-priority search never delays it.
+  const open = useAfterFirstPage();
   return useQuery({ ...suggestionsQueryOptions(), enabled: open && enabled });
 }

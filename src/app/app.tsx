@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { holdSuggestionsUntil } from '../api/suggestions.ts';
+import { holdUntilFirstPage } from '../api/after-first-page.ts';
 import { createAppRouter } from './router.tsx';
 import { ROUTE_LOADERS } from './routes.ts';
 import { loadWithRetry, preloadWhenIdle } from './lazy-import.ts';
@@ -20,10 +20,10 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   const [{ router, toasts, settled }] = useState(() => {
     const router = createAppRouter(queryClient);
     // What the first page does not need waits until it is shown: the other pages' code, the New
-    // task dialog's, and the pickers' large suggestions search.
+    // task dialog's, the pickers' large suggestions search and the team's views.
     const settled = firstPageSettled(router, queryClient);
     preloadWhenIdle([...ROUTE_LOADERS, loadNewTaskDialog], settled);
-    holdSuggestionsUntil(settled);
+    holdUntilFirstPage(settled);
     return { router, toasts: createToastStore(), settled };
   });
   // Live updates: one stream for the whole app, from once the first page has settled.

@@ -1,6 +1,6 @@
 /**
  * The API's answer that a session is needed (401 `AUTH_401` from the team server's sign-in, not a
- * rejected access key). Apart from session.ts so the entry, which watches the API's health, does
+ * rejected access key). Apart from src/api/team/session.ts so the entry, which watches the API's health, does
  * not carry the session code (the header's account loads it after the first page).
  */
 import { isApiError, type ApiError } from '../api/errors.ts';

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../lib/safe-storage.ts';
-import { markSignedOut, wasSignedOut } from './session.ts';
+import { markSignedOut, wasSignedOut } from '../api/team/session.ts';
 import { SignInRequired } from './sign-in-required.tsx';
 
 afterEach(() => window.history.replaceState(null, '', '/'));

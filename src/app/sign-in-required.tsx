@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { clearSignedOut, signInHref, wasSignedOut } from './session.ts';
+import { clearSignedOut, signInHref, wasSignedOut } from '../api/team/session.ts';
 import { buttonClass } from '../components/ui/button.tsx';
 
 export interface SignInRequiredProps {

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../lib/safe-storage.ts';
-import { markSignedOut, wasSignedOut, type SessionState } from './session.ts';
+import { markSignedOut, wasSignedOut, type SessionState } from '../api/team/session.ts';
 import { UserMenu } from './user-menu.tsx';
 
 const ana: SessionState = { kind: 'signed-in', user: { name: 'Ana Souza', email: 'ana@acme.example' } };

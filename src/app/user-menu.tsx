@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { clearSignedOut, loadSession, markSignedOut, requestSignOut, type SessionState } from './session.ts';
+import { clearSignedOut, markSignedOut, requestSignOut, type SessionState } from '../api/team/session.ts';
 import { Button } from '../components/ui/button.tsx';
 
 export interface UserMenuProps {
-  /** Asks who is signed in (default: GET /auth/me). */
-  load?: (signal: AbortSignal) => Promise<SessionState>;
+  /** Asks who is signed in (the header's account: the page's `GET /auth/session`, header-account.tsx). */
+  load: (signal: AbortSignal) => Promise<SessionState>;
   /** Signs out and says where to go (default: POST /auth/logout). */
   signOut?: () => Promise<string>;
   navigate?: (href: string) => void;
@@ -19,7 +19,7 @@ const defaultSignOut = () => requestSignOut();
  * sign-in is off, or when nobody is signed in. The question is one small request after the first
  * render, so it never holds up the page.
  */
-export function UserMenu({ load = loadSession, signOut = defaultSignOut, navigate = assign, storage }: UserMenuProps) {
+export function UserMenu({ load, signOut = defaultSignOut, navigate = assign, storage }: UserMenuProps) {
   const [session, setSession] = useState<SessionState>({ kind: 'unknown' });
   const [signingOut, setSigningOut] = useState<'idle' | 'pending' | 'failed'>('idle');
 

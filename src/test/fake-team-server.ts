@@ -1,10 +1,11 @@
 /**
- * For component tests: the team server's `/api` endpoints (live-events.ts is their contract) as an
- * in-memory fetch handler, with its rules: an author-only change is refused with 403, bad input
+ * For component tests: the team server's `/api` endpoints (live-events.ts is their contract) and
+ * its `GET /auth/session` (server-session.ts) as an in-memory fetch handler, with its rules: an author-only change is refused with 403, bad input
  * with 400, an unknown id with 404. `missing` plays an older server (404 without an envelope, as
  * Fastify answers an unknown route); `signInRequired` one whose session is missing (401 AUTH_401).
  */
 import { ACTIVITY_PATH, VIEWS_PATH, type ActivityAnswer, type TeamView } from '../lib/live-events.ts';
+import { SESSION_PATH, type SessionAnswer } from '../lib/team/server-session.ts';
 import { checkTeamViewInput, checkViewName } from '../lib/team/team-views.ts';
 import { errorEnvelope } from '../../test-support/api-envelope.ts';
 
@@ -22,6 +23,8 @@ export interface FakeTeamServerOptions {
    */
   missing?: boolean | 'spa-fallback';
   signInRequired?: boolean;
+  /** What `/auth/session` says of team views (default true); false plays a server whose mirror is off. */
+  teamViews?: boolean;
   now?: () => string;
 }
 
@@ -40,12 +43,26 @@ export function createFakeTeamServer(options: FakeTeamServerOptions = {}) {
   /** Each answers (and is dropped) before the next request to the path it names. */
   const holds: { method: string; path: string; response: () => Response }[] = [];
 
+  function sessionAnswer(): Response {
+    // An older server has no /auth/session: Fastify's 404 for an unknown route.
+    if (options.missing === true) return json(404, { message: `Route GET:${SESSION_PATH} not found`, error: 'Not Found', statusCode: 404 });
+    const answer: SessionAnswer = {
+      signIn: user !== null,
+      user: user === null || options.signInRequired ? null : { name: user, email: null },
+      teamViews: options.teamViews ?? true,
+    };
+    return json(200, answer);
+  }
+
   const withEditable = (v: StoredView): TeamView => ({ ...v, editable: user === null || v.author === user });
 
-  async function handle(request: Request): Promise<Response | null> {
+  /** Takes what `fetch` takes: the team API client sends a Request, the session loader a path and its init. */
+  async function handle(input: Request | string, init?: RequestInit): Promise<Response | null> {
+    const request = typeof input === 'string' ? new Request(new URL(input, 'http://app.test/'), init) : input;
     const url = new URL(request.url);
-    if (!url.pathname.startsWith('/api/')) return null;
+    if (!url.pathname.startsWith('/api/') && url.pathname !== SESSION_PATH) return null;
     seen.push(`${request.method} ${url.pathname}`);
+    if (url.pathname === SESSION_PATH) return sessionAnswer();
     if (request.headers.get('X-Requested-With') !== 'cockpit-board' && request.method !== 'GET') {
       return refuse(403, 'AUTH_403', 'Cross-site requests are refused.');
     }

@@ -3,7 +3,9 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeTeamServer, type FakeTeamServerOptions, type StoredView } from '../../test/fake-team-server.ts';
+import { holdUntilFirstPage } from '../after-first-page.ts';
 import { createQueryClient } from '../query-client.ts';
+import { sessionKeys } from '../query-keys.ts';
 import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView, viewsOfKind } from './team-views.ts';
 
 let queryClient: QueryClient;
@@ -51,7 +53,8 @@ describe("the team's views", () => {
     const names = (data: typeof search.result.current.data) => (data?.status === 'ok' ? data.views.map((v) => v.name) : null);
     expect(names(search.result.current.data)).toEqual(['Alpha', 'zeta']);
     expect(names(board.result.current.data)).toEqual(['Mine']);
-    expect(server.seen).toEqual(['GET /api/views']);
+    // The server's session answer first (it says whether there are team views), then the list, once each.
+    expect(server.seen).toEqual(['GET /auth/session', 'GET /api/views']);
   });
 
   it('are "unavailable" rather than failed on an older server, or without a session', async () => {
@@ -62,6 +65,44 @@ describe("the team's views", () => {
     serve({ signInRequired: true });
     const signIn = renderHook(() => useTeamViews('board'), { wrapper });
     await waitFor(() => expect(signIn.result.current.data).toEqual({ status: 'unavailable', reason: 'sign-in' }));
+  });
+
+  it('are "off" without asking for the list when the server says it keeps none (its mirror is off)', async () => {
+    const server = serve({ teamViews: false });
+    const { result } = renderHook(() => useTeamViews('search'), { wrapper });
+    await waitFor(() => expect(result.current.data).toEqual({ status: 'unavailable', reason: 'off' }));
+    expect(server.seen).toEqual(['GET /auth/session']);
+  });
+
+  it('use the session answer the page already has (the header asked for it)', async () => {
+    const server = serve({});
+    queryClient.setQueryData(sessionKeys.current(), { session: { kind: 'off' }, teamViews: false });
+    const { result } = renderHook(() => useTeamViews('board'), { wrapper });
+    await waitFor(() => expect(result.current.data).toEqual({ status: 'unavailable', reason: 'off' }));
+    expect(server.seen).toEqual([]);
+  });
+
+  it('are "off", asked once and not retried, when a server that did not say answers 503 TEAM_503', async () => {
+    const server = serve({ missing: true });
+    server.answerNext('GET', '/api/views', () =>
+      server.refuse(503, 'TEAM_503', 'Team views are kept by the mirror, which is off on this server (GAINSIGHT_MIRROR=off).'),
+    );
+    const { result } = renderHook(() => useTeamViews('search'), { wrapper });
+    await waitFor(() => expect(result.current.data).toEqual({ status: 'unavailable', reason: 'off' }));
+    expect(server.seen).toEqual(['GET /auth/session', 'GET /api/views']);
+  });
+
+  it('wait until the first page has settled, then ask', async () => {
+    const server = serve({});
+    let release: () => void = () => {};
+    holdUntilFirstPage(new Promise<void>((r) => (release = r)));
+    const { result } = renderHook(() => useTeamViews('search'), { wrapper });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(result.current.fetchStatus).toBe('idle');
+    expect(server.seen).toEqual([]);
+    await act(async () => release());
+    await waitFor(() => expect(result.current.data?.status).toBe('ok'));
+    expect(server.seen).toEqual(['GET /auth/session', 'GET /api/views']);
   });
 
   it('are not asked for while not enabled', () => {

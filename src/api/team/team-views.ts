@@ -6,6 +6,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TeamView, TeamViewInput, TeamViewKind } from '../../lib/live-events.ts';
+import { TEAM_VIEWS_OFF_CODE } from '../../lib/team/server-session.ts';
+import { useAfterFirstPage } from '../after-first-page.ts';
 import { isApiError } from '../errors.ts';
 import { teamViewKeys } from '../query-keys.ts';
 import {
@@ -17,21 +19,35 @@ import {
   type TeamApiUnavailable,
   type TeamViewPatch,
 } from './team-api.ts';
+import { serverSessionQueryOptions } from './session.ts';
 
 /**
- * The list, or why there is none here: a server without team views, or one that needs a sign-in
- * this browser does not have. Those are states the page explains, not failures.
+ * Why there are no team views here: `off` when the server keeps none (its mirror is off: its
+ * `/auth/session` says so, or `/api/views` answers 503 `TEAM_503`), else what teamApiUnavailable
+ * says (an older server without them, a sign-in this browser does not have).
  */
-export type TeamViews = { status: 'ok'; views: TeamView[] } | { status: 'unavailable'; reason: TeamApiUnavailable };
+type TeamViewsUnavailable = TeamApiUnavailable | 'off';
+
+/**
+ * The list, or why there is none here. Those are states the page explains, not failures (and, as
+ * answers rather than errors, never retried).
+ */
+export type TeamViews = { status: 'ok'; views: TeamView[] } | { status: 'unavailable'; reason: TeamViewsUnavailable };
+
+const isViewsOff = (error: unknown) => isApiError(error) && error.status === 503 && error.errorCode === TEAM_VIEWS_OFF_CODE;
 
 function teamViewsQueryOptions() {
   return queryOptions({
     queryKey: teamViewKeys.list(),
-    queryFn: async ({ signal }): Promise<TeamViews> => {
+    queryFn: async ({ signal, client }): Promise<TeamViews> => {
+      // The page's session answer says whether this server keeps team views; when it keeps none,
+      // the list is not asked for (a failed request would be logged in the browser's console).
+      const { teamViews } = await client.fetchQuery(serverSessionQueryOptions());
+      if (teamViews === false) return { status: 'unavailable', reason: 'off' };
       try {
         return { status: 'ok', views: await listTeamViews({ signal }) };
       } catch (error) {
-        const reason = teamApiUnavailable(error);
+        const reason = isViewsOff(error) ? 'off' : teamApiUnavailable(error);
         if (reason) return { status: 'unavailable', reason };
         throw error;
       }
@@ -46,13 +62,17 @@ export function viewsOfKind(views: readonly TeamView[], kind: TeamViewKind): Tea
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || b.updatedAt.localeCompare(a.updatedAt));
 }
 
-/** The team's views of one kind. `enabled: false` reads what is cached without asking. */
+/**
+ * The team's views of one kind, asked for once the first page has settled (after-first-page.ts):
+ * the cards and rows come first. `enabled: false` reads what is cached without asking.
+ */
 export function useTeamViews(kind: TeamViewKind, { enabled = true }: { enabled?: boolean } = {}) {
+  const afterFirstPage = useAfterFirstPage();
   const select = useCallback(
     (data: TeamViews): TeamViews => (data.status === 'ok' ? { status: 'ok', views: viewsOfKind(data.views, kind) } : data),
     [kind],
   );
-  return useQuery({ ...teamViewsQueryOptions(), enabled, select });
+  return useQuery({ ...teamViewsQueryOptions(), enabled: afterFirstPage && enabled, select });
 }
 
 function patchList(queryClient: QueryClient, change: (views: TeamView[]) => TeamView[]) {

@@ -145,7 +145,7 @@ describe('the team views panel', () => {
     const name = await screen.findByRole('textbox', { name: 'Name for the team' });
     await userEvent.type(name, 'Everything{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Change the search first.');
-    expect(server.seen).toEqual(['GET /api/views']);
+    expect(server.seen).toEqual(['GET /auth/session', 'GET /api/views']);
   });
 
   it('renames your own view; Escape leaves the name as it was', async () => {
@@ -227,6 +227,17 @@ describe('the team views panel', () => {
     expect(await screen.findByText('This server does not keep team views (it may be an older version).')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save for the team…' })).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('explains, without asking for the list, on a server whose mirror is off', async () => {
+    serve({ teamViews: false });
+    renderPanel();
+    expect(
+      await screen.findByText('This server does not keep team views: they are kept by its mirror, which is off (GAINSIGHT_MIRROR=off).'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save for the team…' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(server.seen).toEqual(['GET /auth/session']);
   });
 
   it('asks to sign in when the server needs a session', async () => {

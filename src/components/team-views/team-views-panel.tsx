@@ -70,7 +70,9 @@ export function TeamViewsPanel({
       <p className="mt-2 text-sm text-slate-600">
         {data.reason === 'sign-in'
           ? "Sign in to see and share the team's views."
-          : 'This server does not keep team views (it may be an older version).'}
+          : data.reason === 'off'
+            ? 'This server does not keep team views: they are kept by its mirror, which is off (GAINSIGHT_MIRROR=off).'
+            : 'This server does not keep team views (it may be an older version).'}
       </p>
     );
   } else if (data?.status === 'ok') {

@@ -1,10 +1,14 @@
 /**
  * Sign-in as the app sees it (the team server's sign-in, server/auth/README.md): who is signed in
- * (`GET /auth/me`), signing out (`POST /auth/logout`), and where to send the user when the API
- * answers that a session is needed (401 `AUTH_401`, which is not a rejected access key).
+ * and what the server offers (`GET /auth/session`), signing out (`POST /auth/logout`), and where
+ * to send the user when the API answers that a session is needed (401 `AUTH_401`, which is not a
+ * rejected access key). Loaded after the first page (the header's account, the team's views).
  */
-import { appRequestHeaders } from '../api/client.ts';
-import { memoryStorage } from '../lib/safe-storage.ts';
+import { queryOptions } from '@tanstack/react-query';
+import { SESSION_PATH } from '../../lib/team/server-session.ts';
+import { memoryStorage } from '../../lib/safe-storage.ts';
+import { appRequestHeaders } from '../client.ts';
+import { sessionKeys } from '../query-keys.ts';
 
 interface SignedInUser {
   name: string;
@@ -12,14 +16,21 @@ interface SignedInUser {
 }
 
 export type SessionState =
-  /** Signed in (`/auth/me` answered 200). */
+  /** Signed in (`/auth/session` named the user). */
   | { kind: 'signed-in'; user: SignedInUser }
-  /** The server has no sign-in (`/auth/me` answered 404 `AUTH_OFF`). */
+  /** The server has no sign-in (`/auth/session` says so; an older server without it answers 404). */
   | { kind: 'off' }
   /** Sign-in is on and there is no session. */
   | { kind: 'signed-out' }
   /** Not known: the server could not be asked, or answered something else. */
   | { kind: 'unknown' };
+
+/** What the team server says about the session and itself. */
+export interface ServerSession {
+  session: SessionState;
+  /** Whether it keeps team views (its mirror is on); null when not known (an older server, a failure). */
+  teamViews: boolean | null;
+}
 
 /**
  * `/auth/login`, asking to come back to the page at `location` (path and query). Only a path on
@@ -36,14 +47,24 @@ const defaultFetch: Fetch = (input, init) => globalThis.fetch(input, init);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Asks the server who is signed in. Never throws, except the caller's own abort. */
-export async function loadSession(signal?: AbortSignal, fetchFn: Fetch = defaultFetch): Promise<SessionState> {
+const notKnown: ServerSession = { session: { kind: 'unknown' }, teamViews: null };
+
+function readUser(value: unknown): SignedInUser | null {
+  if (!isRecord(value) || typeof value.name !== 'string' || value.name.trim() === '') return null;
+  return { name: value.name, email: typeof value.email === 'string' && value.email !== '' ? value.email : null };
+}
+
+/**
+ * Asks the team server who is signed in and whether it keeps team views (`GET /auth/session`,
+ * always 200 when the server works). Never throws, except the caller's own abort.
+ */
+export async function loadServerSession(signal?: AbortSignal, fetchFn: Fetch = defaultFetch): Promise<ServerSession> {
   let response: Response;
   try {
-    response = await fetchFn('/auth/me', { headers: appRequestHeaders(), credentials: 'same-origin', signal });
+    response = await fetchFn(SESSION_PATH, { headers: appRequestHeaders(), credentials: 'same-origin', signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'unknown' };
+    return notKnown;
   }
   // Read the answer whatever it is: a body left unread keeps the request open in the browser.
   let text: string;
@@ -51,19 +72,38 @@ export async function loadSession(signal?: AbortSignal, fetchFn: Fetch = default
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'unknown' };
+    return notKnown;
   }
-  if (response.status === 404) return { kind: 'off' };
-  if (response.status === 401) return { kind: 'signed-out' };
-  if (!response.ok) return { kind: 'unknown' };
+  // An older team server has no /auth/session: its 404 means what its /auth/me's 404 meant, no sign-in.
+  if (response.status === 404) return { session: { kind: 'off' }, teamViews: null };
+  if (response.status === 401) return { session: { kind: 'signed-out' }, teamViews: null };
+  if (!response.ok) return notKnown;
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { kind: 'unknown' };
+    return notKnown;
   }
-  if (!isRecord(body) || typeof body.name !== 'string' || body.name.trim() === '') return { kind: 'unknown' };
-  return { kind: 'signed-in', user: { name: body.name, email: typeof body.email === 'string' && body.email !== '' ? body.email : null } };
+  if (!isRecord(body) || typeof body.signIn !== 'boolean') return notKnown;
+  const teamViews = typeof body.teamViews === 'boolean' ? body.teamViews : null;
+  if (!body.signIn) return { session: { kind: 'off' }, teamViews };
+  if (body.user === null) return { session: { kind: 'signed-out' }, teamViews };
+  const user = readUser(body.user);
+  return user ? { session: { kind: 'signed-in', user }, teamViews } : notKnown;
+}
+
+/**
+ * The session, asked once for the page (the header's account and the team's views share it):
+ * signing in or out loads the page anew, and a session that ends meanwhile shows as the API's
+ * 401, which sends the user to sign in.
+ */
+export function serverSessionQueryOptions() {
+  return queryOptions({
+    queryKey: sessionKeys.current(),
+    queryFn: ({ signal }) => loadServerSession(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 /**

@@ -1,35 +1,29 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { AfterFirstPage } from './first-page.tsx';
-import { loadWithRetry } from './lazy-import.ts';
+import { lazyPart, loadWithRetry } from './lazy-import.ts';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { useBulkRunPresent } from '../components/bulk/bulk-presence.ts';
 
-// Only shown when the API refuses the access key: its code loads then, not on every first visit.
-// Shown only when the team server asks for a sign-in; the theme choice and account load after the first page.
-const SignInRequired = lazy(() => import('./sign-in-required.tsx').then((m) => ({ default: m.SignInRequired })));
-const HeaderAccount = lazy(() => import('./header-account.tsx').then((m) => ({ default: m.HeaderAccount })));
+// Shown only when the team server asks for a sign-in or rejects the key: a page of their own,
+// whose code waits for the network (an error page if it never comes).
+const SignInRequired = lazy(() => loadWithRetry(() => import('./sign-in-required.tsx')).then((m) => ({ default: m.SignInRequired })));
+const AuthErrorPage = lazy(() => loadWithRetry(() => import('./auth-error-page.tsx')).then((m) => ({ default: m.AuthErrorPage })));
 
-// The keyboard shortcuts and their header button, after the first page; none if their code cannot load.
-const KeyboardShortcuts = lazy<ComponentType>(() =>
-  loadWithRetry(() => import('../components/shortcuts/keyboard-shortcuts.tsx')).then(
-    (m) => ({ default: m.KeyboardShortcuts }),
-    () => ({ default: () => null }),
-  ),
-);
-
-const AuthErrorPage = lazy(() => import('./auth-error-page.tsx').then((m) => ({ default: m.AuthErrorPage })));
-
-// Live updates start once the first page has settled (app.tsx); their indicator and banner load then.
-const LiveIndicator = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.LiveIndicator })));
-const StaleDataBanner = lazy(() => import('./live/live-indicator.tsx').then((m) => ({ default: m.StaleDataBanner })));
-// A bulk change's progress, on every page while there is one; its code loads when one starts.
-const BulkRunIndicator = lazy(() => import('../components/bulk/run-indicator.tsx').then((m) => ({ default: m.BulkRunIndicator })));
+// Parts of the shell (lazyPart: left out if their code never comes, never an error that takes the
+// page and the connection banner away): the theme choice and account, and the keyboard shortcuts
+// with their header button, after the first page; the live status and its banner once live
+// updates start (after the first page, app.tsx); a bulk change's progress while there is one.
+const HeaderAccount = lazyPart(() => import('./header-account.tsx').then((m) => m.HeaderAccount));
+const KeyboardShortcuts = lazyPart(() => import('../components/shortcuts/keyboard-shortcuts.tsx').then((m) => m.KeyboardShortcuts));
+const LiveIndicator = lazyPart(() => import('./live/live-indicator.tsx').then((m) => m.LiveIndicator));
+const StaleDataBanner = lazyPart(() => import('./live/live-indicator.tsx').then((m) => m.StaleDataBanner));
+const BulkRunIndicator = lazyPart(() => import('../components/bulk/run-indicator.tsx').then((m) => m.BulkRunIndicator));
 const liveStarted = () => getLiveStatus().stream !== 'idle';
 
 const NAV = [

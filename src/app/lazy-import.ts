@@ -1,3 +1,4 @@
+import { lazy, type ComponentType } from 'react';
 import { sleep } from '../lib/sleep.ts';
 import { whenIdle } from './page-settled.ts';
 
@@ -18,6 +19,21 @@ export async function loadWithRetry<T>(load: () => Promise<T>, attempts = 3): Pr
       }
     }
   }
+}
+
+/**
+ * A part of the shell whose code loads on demand (the header's account, the live status, the
+ * shortcuts): a failed load waits for the network and tries again (loadWithRetry), and if it never
+ * comes the part is left out. Never an error: the page around it (and the connection banner,
+ * which says why) stays.
+ */
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy<ComponentType<P>>(() =>
+    loadWithRetry(load).then(
+      (component) => ({ default: component }),
+      () => ({ default: () => null }),
+    ),
+  );
 }
 
 /**

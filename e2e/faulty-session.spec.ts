@@ -61,8 +61,12 @@ test('a CSM session under latency, 500s and the rate limit ends with exactly the
   const anyTask = (await search([{ name: 'OwnerId', operator: 'IS_NOT_NULL', value: [] }], 1))[0]!;
   const base = { CTAId: anyTask.CTAId, OwnerId: anyTask.OwnerId, Priority: 'Medium', DueDate: '2031-03-01', Description: 'Original' };
   const movers: ApiTask[] = [];
-  for (let i = 0; i < 10; i++)
-    movers.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} move ${i}`, Status: 'Not Started' }));
+  // Due on successive days, so the board (soonest due first) shows the next one to move at the top:
+  // the column draws only the cards near its view, as a person sees them.
+  for (let i = 0; i < 10; i++) {
+    const DueDate = `2031-03-${String(i + 1).padStart(2, '0')}`;
+    movers.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, DueDate, Name: `${prefix} move ${i}`, Status: 'Not Started' }));
+  }
   const edits: ApiTask[] = [];
   for (let i = 0; i < 3; i++)
     edits.push(await api<ApiTask>('POST', '/v1/tasks', { ...base, Name: `${prefix} edit ${i}`, Status: 'In Progress' }));

@@ -22,7 +22,7 @@
  *   minute, when the browser is idle, as background work.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { liveHit, type LiveBatch } from '../../api/live-invalidation.ts';
+import { isEmptyBatch, liveHit, type LiveBatch } from '../../api/live-invalidation.ts';
 import { isOwnWrite, setStreamState, setSyncStatus } from '../../api/live-status.ts';
 import { taskKeys } from '../../api/query-keys.ts';
 import type { LiveEvent } from '../../lib/live-events.ts';
@@ -86,7 +86,12 @@ export function startLiveUpdates(queryClient: QueryClient, options: LiveUpdatesO
     delayMs: options.debounceMs,
     maxWaitMs: options.maxWaitMs,
     now,
-    flush: (batch) => {
+    flush: (collected) => {
+      // This tab's own saves are left out when the batch is applied, not when their echo comes:
+      // the echo may arrive before the save's own answer has been read (the server sends both
+      // at once), and is known as the tab's own only then.
+      const batch = { ...collected, tasks: collected.tasks.filter((change) => !isOwnWrite(change)) };
+      if (isEmptyBatch(batch)) return;
       if (applyLiveBatch(queryClient, batch, isHidden()).suggestions) refreshSuggestionsLater();
     },
   });
@@ -106,7 +111,7 @@ export function startLiveUpdates(queryClient: QueryClient, options: LiveUpdatesO
         setSyncStatus(event.sync);
         break;
       case 'tasks':
-        batcher.addTasks(event.changes.filter((change) => !isOwnWrite(change)));
+        batcher.addTasks(event.changes);
         break;
       case 'playbooks':
         batcher.addPlaybooks(event.ids);

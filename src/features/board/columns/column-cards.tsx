@@ -195,6 +195,9 @@ function useOpenedCardNote(status: TaskStatus) {
   );
 }
 
+/** How long, after coming Back, the opened card is held where it was (see usePlaceKept). */
+const HOLD_MS = 1500;
+
 /**
  * Keeps the column's place for this history entry: its scroll position is noted as the board is
  * left, and on coming Back (a POP navigation) the column scrolls where it was, once it has its
@@ -224,17 +227,30 @@ function usePlaceKept(status: TaskStatus, scrollRef: RefObject<HTMLDivElement | 
     if (opened?.status !== status) return;
     // The virtual list draws the cards in view after the scroll: look for the card a few frames.
     // The cards drawn again are measured again, and their heights can differ from the estimates
-    // the restored scroll position now stands on: for a few frames more the card is held at the
-    // height in the column it was opened from, so it is where the user left it.
+    // the restored scroll position now stands on (and a column's later pages may still be coming):
+    // for a moment more (HOLD_MS) the card is held at the height in the column it was opened
+    // from, so it is where the user left it, unless the user scrolls, types or points first.
     let frames = 0;
-    let held = 0;
+    let holdUntil = 0;
     const linkOf = () => scroller.querySelector<HTMLElement>(`a[href="/tasks/${CSS.escape(encodeURIComponent(opened.gsid))}"]`);
+    const USER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    const letGo = () => {
+      holdUntil = 0;
+      for (const type of USER_INPUT) window.removeEventListener(type, letGo, true);
+    };
     const hold = () => {
       const article = linkOf()?.closest('article');
-      if (!scroller.isConnected || !article || opened.offset === undefined) return;
-      const drift = article.getBoundingClientRect().top - scroller.getBoundingClientRect().top - opened.offset;
-      if (Math.abs(drift) > 1) scroller.scrollTop += drift;
-      if (++held < 10) requestAnimationFrame(hold);
+      if (!scroller.isConnected || opened.offset === undefined || performance.now() > holdUntil) return letGo();
+      if (article) {
+        const drift = article.getBoundingClientRect().top - scroller.getBoundingClientRect().top - opened.offset;
+        if (Math.abs(drift) > 1) scroller.scrollTop += drift;
+      }
+      requestAnimationFrame(hold);
+    };
+    const startHolding = () => {
+      holdUntil = performance.now() + HOLD_MS;
+      for (const type of USER_INPUT) window.addEventListener(type, letGo, { capture: true, passive: true });
+      hold();
     };
     const focusOpened = () => {
       if (!scroller.isConnected) return;
@@ -243,7 +259,7 @@ function usePlaceKept(status: TaskStatus, scrollRef: RefObject<HTMLDivElement | 
         if (++frames < 30) requestAnimationFrame(focusOpened);
         return;
       }
-      hold();
+      startHolding();
       // Unless the user has already moved on (focus somewhere on purpose).
       if (document.activeElement === document.body || document.activeElement === null)
         link.focus(opened.offset === undefined ? undefined : { preventScroll: true });

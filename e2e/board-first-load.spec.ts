@@ -30,20 +30,25 @@ async function holdBack(page: Page, url: RegExp | string) {
 
 const DRAG_CODE = /\/assets\/board-dnd-[\w-]+\.js$/;
 
-test('a mouse drag begun before the drag code has loaded still moves the card', async ({ page }) => {
+/** A new task alone on the board, with the drag code held back, and the mouse pressed on its handle. */
+async function pressBeforeDragCode(page: Page, label: string) {
   const p = uniquePrefix();
-  const name = `${p} Early mouse drag`;
+  const name = `${p} ${label}`;
   const task = await createTask({ Name: name });
   const dragCode = await holdBack(page, DRAG_CODE);
   await page.goto(`/board?q=${p}`);
   await expectColumn(page, 'Not Started', [name]);
-
   const handle = handleOf(card(page, 'Not Started', name), name);
   const box = (await handle.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();
+  return { name, task, dragCode, handle, x, y };
+}
+
+test('a mouse drag begun before the drag code has loaded still moves the card', async ({ page }) => {
+  const { name, task, dragCode, handle, x, y } = await pressBeforeDragCode(page, 'Early mouse drag');
   await page.mouse.move(x + 2, y + 2);
   // Pressed and held while the drag code is still on its way: nothing has taken the press yet.
   await expect.poll(dragCode.requested).toBe(true);
@@ -66,19 +71,7 @@ test('a mouse drag begun before the drag code has loaded still moves the card', 
 test('a drag carried past the start distance before the drag code has loaded is picked up as soon as it arrives, without another move', async ({
   page,
 }) => {
-  const p = uniquePrefix();
-  const name = `${p} Carried early`;
-  const task = await createTask({ Name: name });
-  const dragCode = await holdBack(page, DRAG_CODE);
-  await page.goto(`/board?q=${p}`);
-  await expectColumn(page, 'Not Started', [name]);
-
-  const handle = handleOf(card(page, 'Not Started', name), name);
-  const box = (await handle.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
+  const { name, task, dragCode, handle, x, y } = await pressBeforeDragCode(page, 'Carried early');
   // Well past the 5 px that start a drag, then held still while the drag code is on its way.
   await page.mouse.move(x + 12, y + 12, { steps: 4 });
   await expect.poll(dragCode.requested).toBe(true);

@@ -112,7 +112,10 @@ test('select by mouse and keyboard on the board; Move to Completed through the A
 test('"Select all" in a column takes its tasks past the loaded cards', async ({ page }) => {
   await page.goto('/board');
   const notStarted = column(page, 'Not Started');
-  const countText = (await notStarted.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  // The column's count, once it has loaded.
+  const heading = notStarted.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/[\d,]+ tasks/);
+  const countText = (await heading.textContent()) ?? '';
   const count = Number(/([\d,]+) tasks/.exec(countText)?.[1]?.replace(',', ''));
   // More than a page of cards: the rest are read by id.
   expect(count).toBeGreaterThan(50);

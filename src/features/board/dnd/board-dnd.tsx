@@ -40,13 +40,16 @@ import { columnCoordinateGetter } from './keyboard-coordinates.ts';
 import { cellCoordinateGetter } from '../lanes/lane-keys.ts';
 import type { MoveVariables } from '../moves/use-move-task.ts';
 
-/** The pointer's column when there is a pointer; otherwise (keyboard) the column the card overlaps most. */
+/**
+ * The column or cell under the pointer; for the keyboard (no pointer), the one under the card's
+ * centre (cells of different heights make "overlaps most" pick a neighbour); else the one the
+ * card overlaps most.
+ */
 const collisionDetection: CollisionDetection = (args) => {
-  if (args.pointerCoordinates) {
-    const within = pointerWithin(args);
-    if (within.length > 0) return within;
-  }
-  return rectIntersection(args);
+  const rect = args.collisionRect;
+  const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  const within = pointerWithin({ ...args, pointerCoordinates: point });
+  return within.length > 0 ? within : rectIntersection(args);
 };
 
 // Module constants: new options would give every card new listeners, and redraw it, on each render.

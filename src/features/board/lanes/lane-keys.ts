@@ -46,9 +46,14 @@ export function nextCellCoordinates(
   if (!target) return null;
   const { rect } = target;
   const x = rect.left + (rect.width - dragged.width) / 2;
-  if (direction === 'up' || direction === 'down') return { x, y: rect.top + Math.min(8, Math.max(0, rect.height - dragged.height)) };
-  const y = Math.min(Math.max(dragged.top, rect.top), Math.max(rect.top, rect.top + rect.height - dragged.height));
-  return { x, y };
+  const y =
+    direction === 'up' || direction === 'down'
+      ? rect.top + Math.min(8, Math.max(0, rect.height - dragged.height))
+      : Math.min(Math.max(dragged.top, rect.top), Math.max(rect.top, rect.top + rect.height - dragged.height));
+  // A cell lower than the card (an empty one): the card's centre goes to the cell's, so the drop
+  // is over this cell and not the lane below, whatever the cell's height.
+  const middle = y + dragged.height / 2;
+  return middle < rect.top || middle > rect.top + rect.height ? { x, y: rect.top + (rect.height - dragged.height) / 2 } : { x, y };
 }
 
 const DIRECTIONS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };

@@ -177,4 +177,15 @@ describe('keyboard across cells', () => {
     expect(nextCellCoordinates('up', cells, 'cell:a:0', dragged)).toBeNull();
     expect(nextCellCoordinates('left', cells, 'cell:a:0', dragged)).toBeNull();
   });
+  it("puts the card's centre inside a cell lower than the card, so the drop is not over the lane below", () => {
+    // Empty cells 40 px high, lanes 50 px apart; the card is 100 px high.
+    const low = ['a', 'b', 'c'].flatMap((lane, row) =>
+      [0, 1].map((col) => ({ id: `cell:${lane}:${col}`, rect: { left: col * 110, top: row * 50, width: 100, height: 40 } })),
+    );
+    const card = { left: 5, top: 50, width: 90, height: 100 };
+    const right = nextCellCoordinates('right', low, 'cell:b:0', card)!;
+    expect(right.y + card.height / 2).toBe(70);
+    const down = nextCellCoordinates('down', low, 'cell:a:0', { ...card, top: 0 })!;
+    expect(down).toEqual({ x: 5, y: 20 });
+  });
 });

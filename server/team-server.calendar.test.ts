@@ -50,7 +50,9 @@ async function direct<T>(method: string, path: string, body?: unknown): Promise<
 const create = (Name: string, Status: TaskStatus, DueDate?: string) =>
   direct<Task>('POST', '/tasks', { Name, CTAId: ctaId, OwnerId: owner, Status, Priority: 'High', ...(DueDate ? { DueDate } : {}) });
 
-async function startTeam(options: { mirror?: boolean; signIn?: boolean; log?: string[]; target?: string } = {}): Promise<TeamServer> {
+async function startTeam(
+  options: { mirror?: boolean; signIn?: boolean; publicUrlOnly?: boolean; log?: string[]; target?: string } = {},
+): Promise<TeamServer> {
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
       options.log?.push(chunk.toString('utf8'));
@@ -75,7 +77,9 @@ async function startTeam(options: { mirror?: boolean; signIn?: boolean; log?: st
             SESSION_SECRET,
           }),
         }
-      : {}),
+      : options.publicUrlOnly
+        ? { auth: resolveAuthConfig({ PUBLIC_URL }) }
+        : {}),
   });
   if (options.mirror) await team.live.sync!.syncNow();
   return team;
@@ -195,6 +199,24 @@ describe('GET /calendar.ics, sign-in off', () => {
     const bad = await team.app.inject({ method: 'GET', url: '/api/calendar-feed?owner=a;b', headers: { host: HOST } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ result: false, errorCode: 'TEAM_400', errorDesc: expect.stringMatching(/never has/) });
+  });
+
+  it('without sign-in behind a reverse proxy, the address and the links back use PUBLIC_URL, not the address the request came to', async () => {
+    const proxied = await startTeam({ publicUrlOnly: true });
+    try {
+      const res = await proxied.app.inject({ method: 'GET', url: `/api/calendar-feed?owner=${owner}`, headers: { host: HOST } });
+      expect(res.json<CalendarFeedAnswer>()).toEqual({ url: `${PUBLIC_URL}/calendar.ics?owner=${owner}`, personal: false });
+      const ics = await feed(proxied, `?owner=${owner}`);
+      expect(ics.statusCode).toBe(200);
+      const { events } = parseFeed(ics.body);
+      expect(events.map((e) => e.url).sort()).toEqual(
+        expectedEvents()
+          .map((id) => `${PUBLIC_URL}/tasks/${id}`)
+          .sort(),
+      );
+    } finally {
+      await proxied.app.close();
+    }
   });
 });
 

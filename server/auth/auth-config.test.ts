@@ -27,7 +27,15 @@ function errorOf(env: Record<string, string | undefined>): AuthConfigError {
 describe('resolveAuthConfig', () => {
   it('is off when nothing is set, and PUBLIC_URL alone does not turn it on', () => {
     expect(resolveAuthConfig({})).toEqual({ kind: 'off' });
-    expect(resolveAuthConfig({ PATH: '/usr/bin', PUBLIC_URL: 'https://board.acme.com' })).toEqual({ kind: 'off' });
+    // Without sign-in, PUBLIC_URL still names the address the server hands out (the calendar feed's).
+    expect(resolveAuthConfig({ PATH: '/usr/bin', PUBLIC_URL: 'https://board.acme.com/' })).toEqual({
+      kind: 'off',
+      publicOrigin: 'https://board.acme.com',
+    });
+    expect(resolveAuthConfig({ PUBLIC_URL: '  ' })).toEqual({ kind: 'off' });
+    expect(() => resolveAuthConfig({ PUBLIC_URL: 'https://board.acme.com/cockpit' })).toThrow(
+      /^PUBLIC_URL must be the server's origin only/,
+    );
   });
 
   it('reads a full configuration with the defaults', () => {

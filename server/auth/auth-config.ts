@@ -39,7 +39,16 @@ export interface OidcAuthConfig {
   insecureIssuer: boolean;
 }
 
-export type AuthConfig = { kind: 'off' } | OidcAuthConfig;
+/**
+ * Sign-in off. `publicOrigin` is PUBLIC_URL's origin when it is set (behind a reverse proxy, the
+ * address people open): addresses the server hands out (the calendar feed's) use it.
+ */
+export interface NoAuthConfig {
+  kind: 'off';
+  publicOrigin?: string;
+}
+
+export type AuthConfig = NoAuthConfig | OidcAuthConfig;
 
 export class AuthConfigError extends Error {
   override readonly name = 'AuthConfigError';
@@ -68,7 +77,8 @@ export function resolveAuthConfig(env: Env): AuthConfig {
         `${stray} is set but sign-in is not configured: set ${REQUIRED.join(', ')} to turn sign-in on, or remove ${stray}.`,
       );
     }
-    return { kind: 'off' };
+    const publicUrl = env.PUBLIC_URL?.trim();
+    return publicUrl ? { kind: 'off', publicOrigin: parsePublicUrl(publicUrl).origin } : { kind: 'off' };
   }
   const missing = REQUIRED.filter((name) => env[name] === undefined || env[name].trim() === '');
   if (missing.length > 0) {

@@ -85,8 +85,8 @@ export function registerCalendarFeed(app: FastifyInstance, deps: CalendarFeedDep
   const refreshSeconds = deps.refreshSeconds ?? 3600;
   const maxAgeSeconds = deps.maxAgeSeconds ?? 300;
 
-  /** The board's origin as its users open it: PUBLIC_URL with sign-in on, else the address this request came to. */
-  const originOf = (request: FastifyRequest) => (auth.kind === 'oidc' ? auth.publicOrigin : `${request.protocol}://${request.host}`);
+  /** The board's origin as its users open it: PUBLIC_URL when set, else the address this request came to. */
+  const originOf = (request: FastifyRequest) => auth.publicOrigin ?? `${request.protocol}://${request.host}`;
 
   /** One search, from the mirror when it holds the tasks, else from the tenant within the budget. */
   const search = async (request: FastifyRequest, body: SearchRequest): Promise<Read<Page> & { source?: 'mirror' | 'tenant' }> => {

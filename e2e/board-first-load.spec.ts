@@ -9,24 +9,11 @@
  * - The cards do not wait for the playbook list (held back here): a playbook task's card says
  *   "Playbook task" until it arrives, then its playbook and step, and nothing on the card moves.
  */
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { announcement, card, column, createTask, expectColumn, getTask, handleOf, isoDay, toast, uniquePrefix } from './board-helpers.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 import { E2E } from './env.ts';
-
-/** Holds back the answers to requests matching `url` until `release()`; `requested` says whether one was asked for. */
-async function holdBack(page: Page, url: RegExp | string) {
-  const held: Route[] = [];
-  let released = false;
-  await page.route(url, (route) => (released ? route.continue() : void held.push(route)));
-  return {
-    requested: () => held.length > 0,
-    release: async () => {
-      released = true;
-      for (const route of held) await route.continue();
-    },
-  };
-}
+import { holdBack } from './hold-back.ts';
 
 const DRAG_CODE = /\/assets\/board-dnd-[\w-]+\.js$/;
 

@@ -4,11 +4,13 @@
  * while typing in a field or with Ctrl, Alt or Meta held.
  *
  * The shortcuts load once the first page has settled; their header button ("Keyboard shortcuts")
- * shows when they are ready, so each test waits for it before pressing keys.
+ * shows when they are ready, so each test waits for it before pressing keys, except the one for
+ * a key pressed before they have come (kept, and acted on when they come).
  */
 import type { Page } from '@playwright/test';
 import { card, createTask, expectColumn, isoDay, uniquePrefix } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
+import { holdBack } from './hold-back.ts';
 
 const helpButton = (page: Page) => page.getByRole('button', { name: 'Keyboard shortcuts' });
 const help = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -77,6 +79,17 @@ test('? opens the help listing every shortcut by group, with no axe violations; 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(helpButton(page)).toBeFocused();
+});
+
+test('a key pressed before the shortcuts have loaded acts when they come: ? opens the help', async ({ page }) => {
+  const code = await holdBack(page, /\/assets\/keyboard-shortcuts-[\w-]+\.js$/);
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  await expect.poll(code.requested).toBe(true);
+  await page.keyboard.press('?');
+  await expect(helpButton(page)).toBeHidden();
+  await code.release();
+  await expect(help(page)).toBeVisible();
 });
 
 test('a key pressed in the help acts after closing it: g then s goes to Search', async ({ page }) => {

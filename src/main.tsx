@@ -7,11 +7,14 @@ import { createQueryClient } from './api/query-client.ts';
 import { watchApiHealth } from './app/api-health.ts';
 import { loadWithRetry } from './app/lazy-import.ts';
 import { startRoute } from './app/routes.ts';
+import { keepEarlyKeys } from './lib/shortcuts/early-keys.ts';
 import { applyThemeChoice, readThemeChoice } from './lib/theme.ts';
 import './index.css';
 
 // The theme chosen in the header, before anything is drawn (none: the system's).
 applyThemeChoice(readThemeChoice());
+// A shortcut pressed before the shortcuts' code has come is acted on when it comes.
+keepEarlyKeys();
 
 const queryClient = createQueryClient();
 watchApiHealth(queryClient);

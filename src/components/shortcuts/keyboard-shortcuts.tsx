@@ -2,7 +2,7 @@
  * The keyboard shortcuts' one listener (the keys and when they are left alone: keys.ts) and the
  * header's "Keyboard shortcuts" button; both open the help, whose code loads when it is first
  * opened. The layout draws this once the first page has settled, so none of it is part of the
- * first visit (a key pressed before then does nothing).
+ * first visit; a key pressed before then is kept by the entry (early-keys.ts) and acted on here.
  */
 import { useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { useNewTask } from '../new-task/new-task-context.tsx';
 import { useToast } from '../toast/toasts.tsx';
 import { pageBoardKeys, pageSearchField } from '../../lib/shortcuts/registry.ts';
+import { takeEarlyKeys } from '../../lib/shortcuts/early-keys.ts';
 import { keysBelongToFocus, resolveKey, shortcutsActive, type ShortcutAction } from './keys.ts';
 
 const isGo = (action: ShortcutAction): action is `go:${string}` & ShortcutAction => action.startsWith('go:');
@@ -54,6 +55,8 @@ export function KeyboardShortcuts() {
       if (resolved.action && perform.current(resolved.action)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
+    // Keys pressed while this code was on its way count as pressed now.
+    for (const event of takeEarlyKeys(performance.now())) onKeyDown(event);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 

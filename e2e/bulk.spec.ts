@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { shiftDate } from '../src/components/bulk/date-shift.ts';
 import { card, column, createTask, getTask, isoDay, uniquePrefix, type ApiTask } from './board-helpers.ts';
+import { E2E } from './env.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
 test.afterEach(async () => {
@@ -275,6 +276,33 @@ test('search: rows, the page, and "Select all N matching" after asking', async (
   });
   await expect(panel.getByRole('status')).toHaveText('27 of 27 tasks changed.', { timeout: 30_000 });
   for (const t of tasks) expect((await getTask(t.Gsid)).Priority).toBe('Low');
+});
+
+test('"Select all N matching" past 1,000 tasks says it stops at 1,000 and why, then selects exactly 1,000', async ({ page }) => {
+  // The 10,000-task server: every task has a name.
+  const s = JSON.stringify({ c: [['Name', 'IS_NOT_NULL', []]] });
+  await page.goto(`${E2E.bigAppUrl}/search?s=${encodeURIComponent(s)}`);
+  const results = page.getByRole('table', { name: /^Search results/ });
+  await expect(results.getByRole('row')).toHaveCount(26);
+  await results.getByRole('checkbox', { name: 'Select all on this page' }).check();
+  const all = bar(page).getByRole('button', { name: /^Select all [\d,]+ matching$/ });
+  const total = Number((/([\d,]+)/.exec((await all.textContent()) ?? '')?.[1] ?? '').replaceAll(',', ''));
+  expect(total).toBeGreaterThanOrEqual(E2E.bigTasks);
+  await all.click();
+  const question = page.getByRole('alertdialog', { name: /^Select all [\d,]+ matching tasks\?$/ });
+  await expect(question).toContainText('Only the first 1,000 will be selected. A bulk change takes at most 1,000 tasks');
+  await question.getByRole('button', { name: 'Select 1,000 tasks' }).click();
+  await expect(bar(page).getByText('1,000 tasks selected')).toBeVisible({ timeout: 20_000 });
+  await expect(bar(page).getByRole('status').filter({ hasText: 'The first 1,000 of' })).toContainText(
+    'matching tasks are selected. A bulk change takes at most 1,000 tasks',
+  );
+  // The action asks about exactly those 1,000 (it is not run here).
+  await bar(page).getByRole('button', { name: 'Set priority…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set priority' });
+  await dialog.getByLabel('New priority').selectOption('Low');
+  await expect(dialog.getByRole('button', { name: 'Set the priority of 1,000 tasks to Low', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('a run goes on while the user is on another page, and closing the tab asks first', async ({ page }) => {

@@ -1,13 +1,13 @@
 /**
- * Board swimlanes ("Group by"): lanes by owner and priority with the API's counts, collapse kept
- * over a reload, a mouse drag across owner lanes that changes the owner and the status, a
- * keyboard move across lanes, lanes by company (a move changes the status only), a bad `group`
- * in a link, and axe on the grouped board.
+ * Board swimlanes ("Group by"): lanes by owner and priority with the API's counts (an empty
+ * "Other owners" lane not shown), collapse kept over a reload, a mouse drag across owner lanes
+ * that changes the owner and the status, a keyboard move across lanes, lanes by company (a move
+ * changes the status only), a bad `group` in a link, and axe on the grouped board.
  *
  * The sandbox is shared by the whole run: each test makes its own tasks with a unique word in
  * their names and filters the board to them (lanes are still every owner's, most of them empty).
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { announcement, createTask, getTask, pickUp, toast, uniquePrefix, type ApiTask, type Status } from './board-helpers.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
@@ -48,6 +48,20 @@ const cardIn = (page: Page, laneName: string, status: Status, name: string) =>
   cell(page, laneName, status).getByRole('article', { name, exact: true });
 const tasksWord = (n: number) => `${n} ${n === 1 ? 'task' : 'tasks'}`;
 
+/** Drags the card `from` (named `name`) by its handle with the mouse onto a lane's cell, each step heard, and drops it. */
+async function dropOnCell(page: Page, from: Locator, name: string, laneName: string, status: Status) {
+  const handle = from.getByRole('button', { name: `Move ${name}`, exact: true });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 4 });
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  const target = (await cell(page, laneName, status).boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
+  await expect(announcement(page)).toHaveText(`Over ${status} in ${laneName}.`);
+  await page.mouse.up();
+}
+
 async function expectLaneCount(page: Page, name: string, n: number) {
   await expect(lane(page, name).getByRole('heading', { level: 2 })).toHaveText(`${name}, ${tasksWord(n)}`);
 }
@@ -77,6 +91,9 @@ test('group by owner: a lane per owner with the API counts, cards in their cells
   await lanes.evaluate((el) => el.parentElement!.parentElement!.scrollTo(0, 1e6));
   await expectLaneCount(page, 'No owner', await apiCount(p, [{ name: 'OwnerId', operator: 'IS_NULL', value: [] }]));
   await expect(cardIn(page, 'No owner', 'Not Started', `${p} nobody's`)).toBeVisible();
+  // "Other owners" (owners none of the lists holds) holds none of these tasks: drawn, counted, not shown.
+  await expect(page.locator('section[aria-label="Other owners"]')).toBeAttached();
+  await expect(lane(page, 'Other owners')).toHaveCount(0);
   await lanes.evaluate((el) => el.parentElement!.parentElement!.scrollTo(0, 0));
 
   // Collapse: the count stays, the cards go; kept over a reload.
@@ -122,16 +139,7 @@ test('mouse: a drag to another owner lane and column changes the owner and the s
   const from = cardIn(page, ann!.name, 'Not Started', name);
   await expect(from).toBeVisible();
 
-  const handle = from.getByRole('button', { name: `Move ${name}`, exact: true });
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 4 });
-  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
-  const target = (await cell(page, bob!.name, 'In Progress').boundingBox())!;
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
-  await expect(announcement(page)).toHaveText(`Over In Progress in ${bob!.name}.`);
-  await page.mouse.up();
+  await dropOnCell(page, from, name, bob!.name, 'In Progress');
   await expect(announcement(page)).toHaveText(`Moved ${name} to In Progress and to owner ${bob!.name}.`);
 
   await expect(cardIn(page, bob!.name, 'In Progress', name)).toBeVisible();
@@ -187,16 +195,7 @@ test('group by company: a drag to another company lane changes the status only, 
   const from = cardIn(page, acme!.name, 'Not Started', name);
   await expect(from).toBeVisible();
 
-  const handle = from.getByRole('button', { name: `Move ${name}`, exact: true });
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 4 });
-  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
-  const target = (await cell(page, next!.name, 'In Progress').boundingBox())!;
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
-  await expect(announcement(page)).toHaveText(`Over In Progress in ${next!.name}.`);
-  await page.mouse.up();
+  await dropOnCell(page, from, name, next!.name, 'In Progress');
   await expect(announcement(page)).toHaveText(
     `Moved ${name} to In Progress. A move does not change the company: it stays in ${acme!.name}.`,
   );

@@ -4,7 +4,7 @@
  * have their look; a failed column does not hide the others.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useContext, useMemo, useRef, type Ref } from 'react';
+import { useContext, useMemo, useRef, type Ref } from 'react';
 import { isApiError } from '../../../api/errors.ts';
 import type { SearchRequest, Task, TaskStatus } from '../../../api/types.ts';
 import { useNewTask } from '../../../components/new-task/new-task-context.tsx';
@@ -13,6 +13,7 @@ import { ToastContext } from '../../../components/toast/toasts.tsx';
 import { SelectionContext } from '../../../components/bulk/selection-store.ts';
 import type { ColumnQueryOptions } from './board-queries.ts';
 import { ColumnCards } from './column-cards.tsx';
+import { useNextPages } from './next-pages.ts';
 import { columnDomId } from './column-ids.ts';
 import { columnView, type PendingMove } from '../moves/move-logic.ts';
 import type { OrderBy } from './sort-order.ts';
@@ -65,8 +66,7 @@ export function BoardColumn({
   );
   // The dragged card is over its own column: a drop here changes nothing, and the column says so.
   const refuses = isOver && activeId !== null && cards.some((task) => task.Gsid === activeId);
-  const { fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const pages = useNextPages(query);
   const selection = useContext(SelectionContext);
   const toast = useContext(ToastContext);
   // Every task of the column: the loaded cards at once, the rest read by id (up to a bulk change's cap).
@@ -150,10 +150,7 @@ export function BoardColumn({
           cards={cards}
           total={count ?? cards.length}
           activeId={activeId}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          nextPageError={query.isFetchNextPageError ? query.error : null}
-          fetchNextPage={loadMore}
+          pages={pages}
           onMoveTo={onMoveTo}
           today={today}
         />

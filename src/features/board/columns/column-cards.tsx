@@ -23,6 +23,7 @@ import { cardIndexAfter, columnsToward, focusCardAt, focusCardBeside, isCardKey,
 import { registerColumnTravel } from './card-shortcuts.ts';
 import { TaskCard } from '../cards/task-card.tsx';
 import { useVirtualList } from './use-virtual-list.ts';
+import type { NextPages } from './next-pages.ts';
 
 interface Props {
   status: TaskStatus;
@@ -30,10 +31,8 @@ interface Props {
   total: number;
   /** The dragged card, kept drawn while it is dragged even when scrolled out of view. */
   activeId: string | null;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  nextPageError: unknown;
-  fetchNextPage: () => void;
+  /** The column's next pages (useNextPages). */
+  pages: NextPages;
   onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
   today: string;
   /** Cards drawn beyond those in view on each side (fewer in a swimlane's small cells). */
@@ -45,19 +44,8 @@ const CARD_GAP = 8;
 /** Load the next page when the last drawn card is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 10;
 
-export function ColumnCards({
-  status,
-  cards,
-  total,
-  activeId,
-  hasNextPage,
-  isFetchingNextPage,
-  nextPageError,
-  fetchNextPage,
-  onMoveTo,
-  today,
-  overscan = 3,
-}: Props) {
+export function ColumnCards({ status, cards, total, activeId, pages, onMoveTo, today, overscan = 3 }: Props) {
+  const { hasNextPage, isFetchingNextPage, nextPageError, fetchNextPage } = pages;
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = activeId ? cards.findIndex((c) => c.Gsid === activeId) : -1;
   const keyOf = useCallback((index: number) => cards[index]?.Gsid ?? String(index), [cards]);

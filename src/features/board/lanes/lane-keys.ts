@@ -25,6 +25,8 @@ export function nextCellCoordinates(
   overId: string | null,
   dragged: Rect,
 ): Coordinates | null {
+  // A cell of a lane that is not shown (an empty "Other …") has no size and is no place to go.
+  cells = cells.filter((c) => c.rect.width > 0 && c.rect.height > 0);
   if (cells.length === 0) return null;
   const here = centre(dragged);
   const current =

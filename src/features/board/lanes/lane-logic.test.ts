@@ -188,4 +188,9 @@ describe('keyboard across cells', () => {
     const down = nextCellCoordinates('down', low, 'cell:a:0', { ...card, top: 0 })!;
     expect(down).toEqual({ x: 5, y: 20 });
   });
+  it('skips cells that are not shown (no size)', () => {
+    const hiddenLane = [0, 1, 2, 3].map((col) => ({ id: `cell:other:${col}`, rect: { left: 0, top: 0, width: 0, height: 0 } }));
+    expect(nextCellCoordinates('down', [...hiddenLane, ...cells], 'cell:a:0', dragged)).toEqual({ x: 5, y: 218 });
+    expect(nextCellCoordinates('up', [...cells, ...hiddenLane], 'cell:b:0', { ...dragged, top: 215 })).toEqual({ x: 5, y: 8 });
+  });
 });

@@ -17,6 +17,7 @@ import type { BoardState, GroupBy } from '../board-url-state.ts';
 import { PlaybookIndexContext, playbookIndex } from '../cards/playbook-index.ts';
 import { boardScope, type ColumnQuery } from '../columns/board-queries.ts';
 import { ColumnCards } from '../columns/column-cards.tsx';
+import { useNextPages } from '../columns/next-pages.ts';
 import { boardWhere, filterHidesColumn, type BoardContext } from '../columns/column-request.ts';
 import { orderByOf, type OrderBy } from '../columns/sort-order.ts';
 import { useVirtualList } from '../columns/use-virtual-list.ts';
@@ -164,11 +165,10 @@ export default function Swimlanes({ state, context }: Props) {
   );
 }
 
-interface ListProps {
+/** What every lane and cell is drawn from, handed down from the board. */
+interface SharedLaneProps {
   lanes: Lane[];
-  cells: Map<string, Record<TaskStatus, ColumnQuery>>;
   group: GroupBy;
-  collapsed: string[];
   toggle: (key: string) => void;
   pending: ReadonlyMap<string, PendingMove>;
   orderBy: OrderBy;
@@ -179,8 +179,14 @@ interface ListProps {
   state: BoardState;
 }
 
+interface ListProps extends SharedLaneProps {
+  cells: Map<string, Record<TaskStatus, ColumnQuery>>;
+  collapsed: string[];
+}
+
 /** The lanes as a virtual list in the board's scroll box, under a row naming the columns. */
-function LaneList({ lanes, cells, group, collapsed, toggle, pending, orderBy, scope, onMoveTo, today, laneOf, state }: ListProps) {
+function LaneList({ cells, collapsed, ...shared }: ListProps) {
+  const { lanes, group, laneOf } = shared;
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeId = useActiveDragId();
   const activeLane = useActiveLane(activeId, laneOf);
@@ -211,23 +217,14 @@ function LaneList({ lanes, cells, group, collapsed, toggle, pending, orderBy, sc
             if (!lane || !laneCells) return null;
             return (
               <SwimLane
+                {...shared}
                 key={item.key}
                 index={item.index}
                 start={item.start}
                 measure={measure}
                 lane={lane}
-                lanes={lanes}
-                group={group}
                 cells={laneCells}
                 collapsed={collapsed.includes(lane.key)}
-                toggle={toggle}
-                pending={pending}
-                orderBy={orderBy}
-                scope={scope}
-                onMoveTo={onMoveTo}
-                today={today}
-                laneOf={laneOf}
-                state={state}
                 activeId={activeId}
               />
             );
@@ -248,23 +245,13 @@ function useActiveLane(activeId: string | null, laneOf: (task: Task) => string):
   }, [activeId, registry, laneOf]);
 }
 
-interface LaneProps {
+interface LaneProps extends SharedLaneProps {
   index: number;
   start: number;
   measure: (element: HTMLElement | null) => void;
   lane: Lane;
-  lanes: Lane[];
-  group: GroupBy;
   cells: Record<TaskStatus, ColumnQuery>;
   collapsed: boolean;
-  toggle: (key: string) => void;
-  pending: ReadonlyMap<string, PendingMove>;
-  orderBy: OrderBy;
-  scope: string;
-  onMoveTo: (task: Task, from: TaskStatus, to: TaskStatus) => void;
-  today: string;
-  laneOf: (task: Task) => string;
-  state: BoardState;
   activeId: string | null;
 }
 
@@ -280,6 +267,9 @@ const SwimLane = memo(function SwimLane(props: LaneProps) {
   const most = Math.max(0, ...known.map((n) => n ?? 1));
   const height = most === 0 ? 48 : Math.min(most, MAX_ROWS) * ROW + 8;
   const bodyId = `lane-${index}-cells`;
+  // "Other …" (values none of the lists holds) is there so no task is lost: once its cells say it
+  // holds none, it is not shown (its cells stay mounted, so it comes back when a task arrives).
+  const emptyOther = lane.kind === 'other' && total === 0;
 
   return (
     <section
@@ -287,6 +277,7 @@ const SwimLane = memo(function SwimLane(props: LaneProps) {
       data-index={index}
       role="listitem"
       aria-label={lane.label}
+      hidden={emptyOther}
       style={{ position: 'absolute', top: start, left: 0, right: 0 }}
       className="px-2"
     >
@@ -383,8 +374,7 @@ function LaneCell({
     [status, lane, group, lanes, laneOf],
   );
   const { ref, isOver } = useCellDrop(cellDropId(lane.key, status), target);
-  const { fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const pages = useNextPages(query);
   if (collapsed) return null;
   const emptyNote = filterHidesColumn(state, status);
 
@@ -414,10 +404,7 @@ function LaneCell({
           cards={cards}
           total={count ?? cards.length}
           activeId={activeId}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          nextPageError={query.isFetchNextPageError ? query.error : null}
-          fetchNextPage={loadMore}
+          pages={pages}
           onMoveTo={onMoveTo}
           today={today}
           overscan={1}

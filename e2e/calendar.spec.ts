@@ -5,25 +5,12 @@
  * a failed change put back with the reason and Retry, Undo, and the no-clobber rule.
  */
 import type { Page, Route } from '@playwright/test';
-import { dayName, stepDate, viewTitle, weekDays } from '../src/features/calendar/calendar-grid.ts';
+import { dayName, stepDate, viewTitle } from '../src/features/calendar/calendar-grid.ts';
 import { addDays } from '../src/lib/dates.ts';
 import { announcement, createTask, getTask, isoDay, toast, uniquePrefix } from './board-helpers.ts';
+import { chip, day, quietWednesday } from './calendar-helpers.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
-/** A Wednesday far from today and from other tests' days, so a day holds only this test's tasks. */
-function quietWednesday(): string {
-  const year = 2045 + Math.floor(Math.random() * 50);
-  const month = 1 + Math.floor(Math.random() * 12);
-  const day = 8 + Math.floor(Math.random() * 14);
-  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return weekDays(date)[2]!;
-}
-
-const day = (page: Page, date: string) => page.getByRole('group', { name: new RegExp(`^${dayName(date)}(, today)?, `) });
-const chip = (page: Page, date: string, name: string) =>
-  day(page, date)
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('link', { name: new RegExp(`^${name}`) }) });
 const undatedList = (page: Page) => page.getByRole('region', { name: /^No due date/ });
 const heading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
 

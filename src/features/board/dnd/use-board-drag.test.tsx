@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../../api/types.ts';
 import { createDragRegistry, type DragRegistry } from './drag-registry.ts';
-import { DragRegistryContext, useActiveDragId, useCardDrag, useColumnDrop, useDragHandle } from './use-board-drag.ts';
+import { useRef } from 'react';
+import { DragRegistryContext, useActiveDragId, useCardBody, useCardDrag, useColumnDrop, useDragHandle } from './use-board-drag.ts';
 
 const task: Task = { Gsid: '1T', Name: 'Kickoff', Status: 'Not Started' };
 const data = { task, status: 'Not Started' as const };
@@ -111,5 +112,43 @@ describe('a card and a column before and after the drag code', () => {
     expect(handle).toHaveAttribute('aria-roledescription', 'draggable');
     fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
     expect(screen.getByRole('region', { name: 'In Progress' })).not.toHaveAttribute('data-over');
+  });
+});
+
+describe("a card's body", () => {
+  function BodyCard({ onHandlePress }: { onHandlePress: (e: PointerEvent) => void }) {
+    const handle = useRef<HTMLButtonElement>(null);
+    const body = useCardBody(handle);
+    return (
+      <article aria-label="Kickoff" {...body}>
+        <button ref={handle} type="button" aria-label="Move Kickoff" onPointerDown={(e) => onHandlePress(e.nativeEvent)} />
+        <p>Due in 3 days</p>
+      </article>
+    );
+  }
+
+  it('gives a mouse press to the handle, so the whole card drags by mouse', () => {
+    const onHandlePress = vi.fn();
+    render(<BodyCard onHandlePress={onHandlePress} />);
+    fireEvent.pointerDown(screen.getByText('Due in 3 days'), {
+      pointerType: 'mouse',
+      isPrimary: true,
+      button: 0,
+      clientX: 40,
+      clientY: 60,
+    });
+    expect(onHandlePress).toHaveBeenCalledTimes(1);
+    expect(onHandlePress.mock.calls[0]![0]).toMatchObject({ pointerType: 'mouse', clientX: 40, clientY: 60 });
+  });
+
+  it('leaves a touch or a pen on the body to the browser (a swipe there scrolls the column): they drag by the handle', () => {
+    const onHandlePress = vi.fn();
+    render(<BodyCard onHandlePress={onHandlePress} />);
+    for (const pointerType of ['touch', 'pen']) {
+      fireEvent.pointerDown(screen.getByText('Due in 3 days'), { pointerType, isPrimary: true, button: 0 });
+    }
+    expect(onHandlePress).not.toHaveBeenCalled();
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Move Kickoff' }), { pointerType: 'touch', isPrimary: true, button: 0 });
+    expect(onHandlePress).toHaveBeenCalledTimes(1);
   });
 });

@@ -184,17 +184,22 @@ export function useActiveDragId(): string | null {
 const INTERACTIVE = 'a, button, input, select, textarea, [role="button"], [role="menu"], [role="menuitem"]';
 
 /**
- * The card's body as a drag source and a way in: a press on the body (not on a link or a button)
- * is given to the card's drag handle, so the whole card drags once the pointer moves a little (the
- * same activation distance as the handle: a click stays a click); a click on the body opens the
- * task, as its name's link does (so going Back finds it, see column-cards.tsx).
+ * The card's body as a drag source and a way in: a mouse press on the body (not on a link or a
+ * button) is given to the card's drag handle, so the whole card drags once the mouse moves a little
+ * (the same activation distance as the handle: a click stays a click); a click on the body opens
+ * the task, as its name's link does (so going Back finds it, see column-cards.tsx).
+ *
+ * A touch (or a pen) on the body is left to the browser: a swipe there scrolls the column. Given
+ * to the handle, it would start a drag at the first few pixels, before the browser takes the touch
+ * for a scroll and cancels it, so every scroll would pick a card up and drop it again. A finger
+ * drags by the handle, where touch-action is none.
  */
 export function useCardBody(handle: RefObject<HTMLElement | null>) {
   return useMemo(() => {
     const onBody = (target: EventTarget) => target instanceof Element && target.closest(INTERACTIVE) === null;
     return {
       onPointerDown: (e: ReactPointerEvent<HTMLElement>) => {
-        if (!e.isPrimary || e.button !== 0 || !onBody(e.target) || !handle.current) return;
+        if (e.pointerType !== 'mouse' || !e.isPrimary || e.button !== 0 || !onBody(e.target) || !handle.current) return;
         handle.current.dispatchEvent(
           new PointerEvent('pointerdown', { ...pointerInit(e.nativeEvent), bubbles: true, cancelable: true, composed: true }),
         );

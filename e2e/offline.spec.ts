@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
-import type { ApiTask } from './board-helpers.ts';
+import { card, createTask, uniquePrefix, type ApiTask } from './board-helpers.ts';
 
 test('offline: a banner says so, nothing typed is lost, and work resumes when the network is back', async ({ page, context, axe }) => {
   const seed = (await sandboxApi.call<{ records: ApiTask[] }>('POST', '/v1/tasks/search', { select: ['CTAId'], limit: 1 })).data
@@ -90,4 +90,28 @@ test('back online while the API is still down, the banner says so, then clears w
 
   await page.unroute('**/v1/**');
   await fastForwardUntil(page, () => expect(unreachable).toBeHidden({ timeout: 500 }));
+});
+
+test('offline before a part of the page has loaded: the page stays, and the part comes once the network is back', async ({
+  page,
+  context,
+}) => {
+  const p = uniquePrefix();
+  const name = `${p} offline select`;
+  await createTask({ Name: name });
+  await page.goto(`/board?q=${p}`);
+  const taskCard = card(page, 'Not Started', name);
+  await expect(taskCard).toBeVisible();
+
+  // The selection bar's code has not loaded yet (it loads with the first selection).
+  await context.setOffline(true);
+  await expect(page.getByRole('alert').filter({ hasText: 'You are offline' })).toBeVisible();
+  await taskCard.getByRole('checkbox', { name: `Select ${name}` }).check();
+  // The board is still there (not the page's error view), the selection kept.
+  await expect(taskCard.getByRole('checkbox', { name: `Select ${name}` })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'This page ran into a problem' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Not Started', exact: true })).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByRole('region', { name: 'Selection' }).getByText('1 task selected')).toBeVisible();
 });

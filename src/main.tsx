@@ -5,7 +5,7 @@
  */
 import { createQueryClient } from './api/query-client.ts';
 import { watchApiHealth } from './app/api-health.ts';
-import { loadWithRetry } from './app/lazy-import.ts';
+import { loadWithRetry } from './components/lazy-load.ts';
 import { startRoute } from './app/routes.ts';
 import { keepEarlyKeys } from './lib/shortcuts/early-keys.ts';
 import { applyThemeChoice, readThemeChoice } from './lib/theme.ts';

@@ -13,7 +13,7 @@ const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
 /**
  * Holds back work the app schedules with `requestIdleCallback` (the idle-time preloading of the
- * other routes' code, src/app/lazy-import.ts), so what is counted is what the visit itself needs.
+ * other routes' code, src/app/preload-when-idle.ts), so what is counted is what the visit itself needs.
  */
 const HOLD_IDLE_CALLBACKS = 'window.requestIdleCallback = () => 0;';
 

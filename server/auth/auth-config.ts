@@ -43,7 +43,7 @@ export interface OidcAuthConfig {
  * Sign-in off. `publicOrigin` is PUBLIC_URL's origin when it is set (behind a reverse proxy, the
  * address people open): addresses the server hands out (the calendar feed's) use it.
  */
-export interface NoAuthConfig {
+interface NoAuthConfig {
   kind: 'off';
   publicOrigin?: string;
 }

@@ -4,7 +4,7 @@ import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { AfterFirstPage } from './first-page.tsx';
-import { lazyPart, loadWithRetry } from './lazy-import.ts';
+import { lazyPart, loadWithRetry } from '../components/lazy-load.ts';
 import { Toasts } from '../components/toast/toasts.tsx';
 import { useNewTask } from '../components/new-task/new-task-context.tsx';
 import { Button } from '../components/ui/button.tsx';

@@ -2,7 +2,7 @@ import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-ro
 import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
-import { loadWithRetry } from './lazy-import.ts';
+import { loadWithRetry } from '../components/lazy-load.ts';
 import { LANDING_PATH } from '../lib/route-table.ts';
 import { ROUTES, type RouteDef } from './routes.ts';
 

@@ -2,10 +2,12 @@
  * Where a page's selection bar goes: nothing until a task is selected, then the bar, whose code
  * (and the dialogs', and the runner's) loads only then.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { lazyPart } from '../lazy-load.ts';
 import { useSelectionCount, type SelectionStore } from './selection-store.ts';
 
-const SelectionBar = lazy(() => import('./selection-bar.tsx').then((m) => ({ default: m.SelectionBar })));
+// A load that fails waits for the network (the connection banner says why) rather than breaking the page.
+const SelectionBar = lazyPart(() => import('./selection-bar.tsx').then((m) => m.SelectionBar));
 
 export function SelectionBarHost({ store, extra }: { store: SelectionStore; extra?: ReactNode }) {
   const count = useSelectionCount(store);

@@ -4,11 +4,13 @@
  * into Google Calendar or Outlook. Only the button is in the page's code; the dialog loads when
  * it is first opened (or pointed at).
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
+import { lazyPart } from '../lazy-load.ts';
 import { Button, type ButtonLook } from '../ui/button.tsx';
 
 const loadDialog = () => import('./subscribe-dialog.tsx');
-const SubscribeDialog = lazy(loadDialog);
+// A load that fails waits for the network rather than breaking the calendar page.
+const SubscribeDialog = lazyPart(() => loadDialog().then((m) => m.default));
 
 export interface SubscribeButtonProps {
   /** The owner (OwnerId) whose open tasks the calendar shows. */

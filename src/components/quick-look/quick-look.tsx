@@ -4,10 +4,12 @@
  * the panel, whose code loads only when one is opened (it is not part of the page's first load).
  * <QuickLookButton> opens it for a task; without a host around it, it draws nothing.
  */
-import { createContext, lazy, Suspense, use, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, Suspense, use, useEffect, useRef, type ReactNode } from 'react';
+import { lazyPart } from '../lazy-load.ts';
 import { useQuickLookUrl } from './quick-look-url.ts';
 
-const QuickLookPanel = lazy(() => import('./quick-look-panel.tsx'));
+// A load that fails waits for the network rather than breaking the page around it.
+const QuickLookPanel = lazyPart(() => import('./quick-look-panel.tsx').then((m) => m.default));
 
 type Open = (taskId: string) => void;
 

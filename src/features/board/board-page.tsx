@@ -1,4 +1,5 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
+import { loadWithRetry } from '../../components/lazy-load.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { Board } from './board.tsx';
 import { BoardChips } from './toolbar/board-chips.tsx';
@@ -13,7 +14,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { LinkProblems } from '../../components/ui/link-problems.tsx';
 
 /** The board with swimlanes, loaded when grouping is on. */
-const Swimlanes = lazy(() => import('./lanes/swimlanes.tsx'));
+// Offline, the grouped board waits for the network; a load that still fails shows the page's error view, with Try again.
+const Swimlanes = lazy(() => loadWithRetry(() => import('./lanes/swimlanes.tsx')));
 
 export function BoardPage() {
   const { state, problems, whereError, update } = useBoardState();

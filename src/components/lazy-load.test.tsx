@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { Component, createElement, Suspense, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyPart, loadWithRetry } from './lazy-import.ts';
+import { lazyPart, loadWithRetry } from './lazy-load.ts';
 
 /** Shows "Page broken" if anything below throws (as the route's error view would, taking the page away). */
 class Boundary extends Component<{ children: ReactNode }, { broken: boolean }> {

@@ -1,7 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import { Component, createElement, Suspense, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyPart, loadWithRetry } from './lazy-load.ts';
+import { loadWithRetry } from './lazy-load.ts';
+import { lazyPart } from './lazy-part.tsx';
+import { createToastStore } from './toast/toast-store.ts';
+import { ToastContext } from './toast/toasts.tsx';
 
 /** Shows "Page broken" if anything below throws (as the route's error view would, taking the page away). */
 class Boundary extends Component<{ children: ReactNode }, { broken: boolean }> {
@@ -68,5 +71,21 @@ describe('a part of the shell loaded on demand', () => {
     expect(load).toHaveBeenCalledTimes(3);
     expect(screen.getByText('Banner')).toBeInTheDocument();
     expect(screen.queryByText('Page broken')).toBeNull();
+  });
+
+  it('that the user asked for and whose code never comes says so, with Reload', async () => {
+    const toasts = createToastStore();
+    const load = vi.fn().mockRejectedValue(new TypeError('gone'));
+    render(createElement(ToastContext, { value: toasts }, page(lazyPart(load, 'The quick look could not be loaded.'))));
+    await act(() => new Promise((r) => setTimeout(r, 1700)));
+    expect(screen.getByText('Banner')).toBeInTheDocument();
+    expect(screen.queryByText('Page broken')).toBeNull();
+    expect(toasts.get()).toEqual([
+      expect.objectContaining({
+        message: 'The quick look could not be loaded.',
+        tone: 'error',
+        actions: [expect.objectContaining({ label: 'Reload' })],
+      }),
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { lazy, type ComponentType } from 'react';
 import { sleep } from '../lib/sleep.ts';
 
 /**
@@ -23,19 +22,4 @@ export async function loadWithRetry<T>(load: () => Promise<T>, attempts = 3): Pr
       }
     }
   }
-}
-
-/**
- * A part of a page whose code loads on demand (the header's account, the live status, the
- * shortcuts, the selection bar, the quick look, the Subscribe dialog): a failed load waits for the network and tries again (loadWithRetry), and if it never
- * comes the part is left out. Never an error: the page around it (and the connection banner,
- * which says why) stays.
- */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy<ComponentType<P>>(() =>
-    loadWithRetry(load).then(
-      (component) => ({ default: component }),
-      () => ({ default: () => null }),
-    ),
-  );
 }

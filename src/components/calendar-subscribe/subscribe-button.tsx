@@ -5,12 +5,15 @@
  * it is first opened (or pointed at).
  */
 import { Suspense, useRef, useState } from 'react';
-import { lazyPart } from '../lazy-load.ts';
+import { lazyPart } from '../lazy-part.tsx';
 import { Button, type ButtonLook } from '../ui/button.tsx';
 
 const loadDialog = () => import('./subscribe-dialog.tsx');
 // A load that fails waits for the network rather than breaking the calendar page.
-const SubscribeDialog = lazyPart(() => loadDialog().then((m) => m.default));
+const SubscribeDialog = lazyPart(
+  () => loadDialog().then((m) => m.default),
+  'The calendar subscription could not be loaded. Reload the page to try again.',
+);
 
 export interface SubscribeButtonProps {
   /** The owner (OwnerId) whose open tasks the calendar shows. */

@@ -5,11 +5,14 @@
  * <QuickLookButton> opens it for a task; without a host around it, it draws nothing.
  */
 import { createContext, Suspense, use, useEffect, useRef, type ReactNode } from 'react';
-import { lazyPart } from '../lazy-load.ts';
+import { lazyPart } from '../lazy-part.tsx';
 import { useQuickLookUrl } from './quick-look-url.ts';
 
 // A load that fails waits for the network rather than breaking the page around it.
-const QuickLookPanel = lazyPart(() => import('./quick-look-panel.tsx').then((m) => m.default));
+const QuickLookPanel = lazyPart(
+  () => import('./quick-look-panel.tsx').then((m) => m.default),
+  'The quick look could not be loaded. Reload the page to try again.',
+);
 
 type Open = (taskId: string) => void;
 

@@ -1,49 +1,68 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EARLY_KEY_MAX_AGE_MS, keepEarlyKeys, takeEarlyKeys } from './early-keys.ts';
 
-const press = (key: string, init: KeyboardEventInit = {}) => {
+/** A key pressed at `at` (the events' clock), on the focused element or the body. */
+const press = (key: string, at = 1_000, init: KeyboardEventInit = {}) => {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
-  document.body.dispatchEvent(event);
+  Object.defineProperty(event, 'timeStamp', { value: at });
+  (document.activeElement ?? document.body).dispatchEvent(event);
   return event;
 };
+const keys = (now = 1_500) => takeEarlyKeys(now).map((e) => e.key);
 
 afterEach(() => {
-  takeEarlyKeys(performance.now());
+  takeEarlyKeys(0);
+  (document.activeElement as HTMLElement | null)?.blur();
+  document.body.replaceChildren();
 });
 
 describe('early keys', () => {
-  it('keeps single characters pressed before the listener starts, in order, and stops keeping once taken', () => {
+  it('gives the last shortcut pressed, once: a key pressed twice acts once', () => {
     keepEarlyKeys();
+    press('?');
+    press('?');
+    expect(keys()).toEqual(['?']);
+    press('n');
+    expect(keys()).toEqual([]);
+  });
+
+  it('gives g and its second key together, and ignores keys with an action of their own', () => {
+    keepEarlyKeys();
+    press('x');
     press('g');
     press('ArrowDown');
-    press('Enter');
+    press(' ');
     press('b');
-    press('x', { repeat: true });
-    expect(takeEarlyKeys(performance.now()).map((e) => e.key)).toEqual(['g', 'b']);
-    press('?');
-    expect(takeEarlyKeys(performance.now())).toEqual([]);
+    press('b', 1_000, { repeat: true });
+    expect(keys()).toEqual(['g', 'b']);
   });
 
-  it('leaves out keys the page has handled and keys pressed too long ago', () => {
+  it('gives nothing for a key the page handled, or one pressed too long ago', () => {
     keepEarlyKeys();
-    const handled = new KeyboardEvent('keydown', { key: 'n', bubbles: true, cancelable: true });
     document.body.addEventListener('keydown', (e) => e.preventDefault(), { once: true });
-    document.body.dispatchEvent(handled);
-    press('?');
-    expect(takeEarlyKeys(performance.now()).map((e) => e.key)).toEqual(['?']);
+    press('n');
+    expect(keys()).toEqual([]);
 
     keepEarlyKeys();
-    const old = press('?');
-    press('/', {});
-    const later = new KeyboardEvent('keydown', { key: 'n', bubbles: true });
-    Object.defineProperty(later, 'timeStamp', { value: old.timeStamp + EARLY_KEY_MAX_AGE_MS });
-    document.body.dispatchEvent(later);
-    expect(takeEarlyKeys(old.timeStamp + EARLY_KEY_MAX_AGE_MS + 1).map((e) => e.key)).toEqual(['n']);
+    press('?', 1_000);
+    expect(keys(1_000 + EARLY_KEY_MAX_AGE_MS + 1)).toEqual([]);
+    keepEarlyKeys();
+    press('?', 1_000);
+    expect(keys(1_000 + EARLY_KEY_MAX_AGE_MS - 1)).toEqual(['?']);
   });
 
-  it('keeps at most eight, the latest', () => {
+  it('gives nothing once the user has moved on: the focus moved, or the pointer was pressed', () => {
+    const field = document.createElement('input');
+    document.body.append(field);
     keepEarlyKeys();
-    for (const key of 'abcdefghij') press(key);
-    expect(takeEarlyKeys(performance.now()).map((e) => e.key)).toEqual([...'cdefghij']);
+    press('n');
+    field.focus();
+    expect(keys()).toEqual([]);
+
+    field.blur();
+    keepEarlyKeys();
+    press('x');
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(keys()).toEqual([]);
   });
 });

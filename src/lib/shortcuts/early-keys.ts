@@ -1,37 +1,65 @@
 /**
- * Keys pressed before the keyboard shortcuts' listener has loaded (it loads once the first page
- * has settled): the entry starts keeping them, and the listener takes them as it starts and acts
- * on them as if they had just been pressed. Only single characters are kept (`?`, `/`, `n`, `g`,
- * `b`…): keys with a browser action of their own (arrows, Enter, Space) have had it already.
+ * A shortcut pressed before the keyboard shortcuts' listener has loaded (it loads once the first
+ * page has settled): the entry starts keeping keys, and the listener takes the last shortcut
+ * pressed as it starts and acts on it as if it had just been pressed.
+ *
+ * Only the last one (a key pressed twice because nothing seemed to happen must not act twice: `?`
+ * twice would open the help and close it), and only when nothing has happened since that would
+ * make it act somewhere else: the focus is where it was, the page is the same, and the pointer has
+ * not been pressed (the user has moved on, e.g. ticked by hand the card `x` was for). Only single
+ * characters are kept (`?`, `/`, `n`, `g`, `b`…), not Space: keys with a browser action of their
+ * own (arrows, Enter, Space) have had it already.
  */
 
 /** A kept key older than this when the listener starts is dropped: the user has moved on. */
 export const EARLY_KEY_MAX_AGE_MS = 3_000;
-/** At most this many are kept (if the listener never comes, the list stays small). */
-const MAX_KEPT = 8;
 
-let kept: KeyboardEvent[] | null = null;
+interface Kept {
+  event: KeyboardEvent;
+  href: string;
+  focus: Element | null;
+}
+
+let kept: Kept[] | null = null;
+let keptIn: Document | null = null;
 
 const keep = (event: KeyboardEvent) => {
-  if (!kept || event.key.length !== 1 || event.repeat) return;
-  kept.push(event);
-  if (kept.length > MAX_KEPT) kept.shift();
+  if (!kept || event.key.length !== 1 || event.key === ' ' || event.repeat) return;
+  const doc = event.target instanceof Node ? event.target.ownerDocument : null;
+  kept.push({ event, href: doc?.location?.href ?? '', focus: doc?.activeElement ?? null });
+  // `g` then a letter is one shortcut: the last two keys are all that can be needed.
+  if (kept.length > 2) kept.shift();
+};
+
+const forget = () => {
+  if (kept) kept.length = 0;
 };
 
 /** Starts keeping keys (the entry calls it once). */
 export function keepEarlyKeys(doc: Document = document): void {
   if (kept) return;
   kept = [];
+  keptIn = doc;
   doc.addEventListener('keydown', keep);
+  doc.addEventListener('pointerdown', forget, true);
 }
 
 /**
- * Stops keeping keys and returns those not yet handled by the page (default not prevented) and
- * pressed less than EARLY_KEY_MAX_AGE_MS before `now` (the events' clock: performance.now()).
+ * Stops keeping keys and returns the last shortcut pressed (one key, or `g` and its second key),
+ * when it was pressed less than EARLY_KEY_MAX_AGE_MS before `now` (the events' clock), the page
+ * did not handle it (default not prevented), and the focus and the page are still where they were.
  */
-export function takeEarlyKeys(now: number, doc: Document = document): KeyboardEvent[] {
-  doc.removeEventListener('keydown', keep);
+export function takeEarlyKeys(now: number): KeyboardEvent[] {
+  keptIn?.removeEventListener('keydown', keep);
+  keptIn?.removeEventListener('pointerdown', forget, true);
   const keys = kept ?? [];
+  const doc = keptIn;
   kept = null;
-  return keys.filter((event) => !event.defaultPrevented && now - event.timeStamp < EARLY_KEY_MAX_AGE_MS);
+  keptIn = null;
+  const last = keys.at(-1);
+  if (!last || !doc) return [];
+  if (doc.activeElement !== last.focus || doc.location?.href !== last.href) return [];
+  const shortcut = keys.length === 2 && keys[0]!.event.key === 'g' && last.event.key !== 'g' ? keys : [last];
+  const usable = shortcut.every(({ event }) => !event.defaultPrevented && now - event.timeStamp < EARLY_KEY_MAX_AGE_MS);
+  return usable ? shortcut.map((k) => k.event) : [];
 }

@@ -9,6 +9,12 @@ describe('virtual list layout', () => {
     expect(layoutList(0, () => 100, 8).total).toBe(0);
   });
 
+  it('an item not shown (size 0) takes no gap: the items around it are one gap apart', () => {
+    const layout = layoutList(3, (i) => [100, 0, 80][i]!, 8);
+    expect([...layout.starts]).toEqual([0, 108, 108]);
+    expect(layout.total).toBe(188);
+  });
+
   it('finds the items a viewport touches, plus the overscan, within the list', () => {
     // Items of 100 px with 10 px gaps: item i spans [110 i, 110 i + 100).
     const layout = layoutList(100, () => 100, 10);

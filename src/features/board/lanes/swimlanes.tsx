@@ -267,9 +267,10 @@ const SwimLane = memo(function SwimLane(props: LaneProps) {
   const most = Math.max(0, ...known.map((n) => n ?? 1));
   const height = most === 0 ? 48 : Math.min(most, MAX_ROWS) * ROW + 8;
   const bodyId = `lane-${index}-cells`;
-  // "Other …" (values none of the lists holds) is there so no task is lost: once its cells say it
-  // holds none, it is not shown (its cells stay mounted, so it comes back when a task arrives).
-  const emptyOther = lane.kind === 'other' && total === 0;
+  // "Other …" (values none of the lists holds) is there so no task is lost: it is shown once a cell
+  // says it holds one (its cells stay mounted and searched while it is hidden), so a lane that
+  // turns out empty never shows and moves the lanes below.
+  const emptyOther = lane.kind === 'other' && !known.some((n) => (n ?? 0) > 0);
 
   return (
     <section

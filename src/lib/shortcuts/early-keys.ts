@@ -16,7 +16,8 @@ export const EARLY_KEY_MAX_AGE_MS = 3_000;
 
 interface Kept {
   event: KeyboardEvent;
-  href: string;
+  /** The page's path (its query may change as the page settles: filters written into the URL). */
+  path: string;
   focus: Element | null;
 }
 
@@ -26,7 +27,7 @@ let keptIn: Document | null = null;
 const keep = (event: KeyboardEvent) => {
   if (!kept || event.key.length !== 1 || event.key === ' ' || event.repeat) return;
   const doc = event.target instanceof Node ? event.target.ownerDocument : null;
-  kept.push({ event, href: doc?.location?.href ?? '', focus: doc?.activeElement ?? null });
+  kept.push({ event, path: doc?.location?.pathname ?? '', focus: doc?.activeElement ?? null });
   // `g` then a letter is one shortcut: the last two keys are all that can be needed.
   if (kept.length > 2) kept.shift();
 };
@@ -58,7 +59,7 @@ export function takeEarlyKeys(now: number): KeyboardEvent[] {
   keptIn = null;
   const last = keys.at(-1);
   if (!last || !doc) return [];
-  if (doc.activeElement !== last.focus || doc.location?.href !== last.href) return [];
+  if (doc.activeElement !== last.focus || doc.location?.pathname !== last.path) return [];
   const shortcut = keys.length === 2 && keys[0]!.event.key === 'g' && last.event.key !== 'g' ? keys : [last];
   const usable = shortcut.every(({ event }) => !event.defaultPrevented && now - event.timeStamp < EARLY_KEY_MAX_AGE_MS);
   return usable ? shortcut.map((k) => k.event) : [];

@@ -65,4 +65,17 @@ describe('early keys', () => {
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     expect(keys()).toEqual([]);
   });
+
+  it('gives nothing on another page than the one it was pressed on; a changed query is the same page', () => {
+    history.replaceState(null, '', '/board');
+    keepEarlyKeys();
+    press('n');
+    history.pushState(null, '', '/search');
+    expect(keys()).toEqual([]);
+
+    keepEarlyKeys();
+    press('n');
+    history.replaceState(null, '', '/search?s=abc');
+    expect(keys()).toEqual(['n']);
+  });
 });

@@ -254,12 +254,14 @@ test('an unknown CTA id is sent only once confirmed, then shows the server messa
   const cta = dialog.getByRole('combobox', { name: 'CTA' });
   await cta.fill(unknownCta);
   await expect(cta).toHaveAccessibleDescription(/No CTA seen in tasks matches/);
+  // The id's look-up has answered when the confirm box shows below the field: it moves the Create
+  // button down, so a click made while it appears could land beside the button.
+  const confirmId = dialog.getByRole('checkbox', { name: `Use CTA id ${unknownCta} anyway` });
+  await expect(confirmId).toBeVisible();
   const creates = watchCreates(page);
   await dialog.getByRole('button', { name: 'Create task' }).click();
 
   // No task names it: nothing is sent until the user confirms the id.
-  const confirmId = dialog.getByRole('checkbox', { name: `Use CTA id ${unknownCta} anyway` });
-  await expect(confirmId).toBeVisible();
   await expect(cta).toBeFocused();
   await expect(cta).toHaveAccessibleDescription(/No task names this CTA id: choose a CTA from the list, or confirm the id below/);
   await axe('New task dialog asking to confirm a CTA id');

@@ -14,12 +14,14 @@ const OWNERS: ComboboxOption[] = [
 function Harness({
   initial = '',
   acceptTyped,
+  takeWhileTyping,
   onChange,
   onSubmit,
   onEscapeOutside,
 }: {
   initial?: string;
   acceptTyped?: (text: string) => string | null;
+  takeWhileTyping?: boolean;
   onChange?: (value: string) => void;
   onSubmit?: (value: string) => void;
   onEscapeOutside?: () => void;
@@ -43,6 +45,7 @@ function Harness({
         }}
         options={OWNERS}
         acceptTyped={acceptTyped}
+        takeWhileTyping={takeWhileTyping}
         noun="owners"
         error={value === 'bad' ? 'Not allowed' : undefined}
         hint="Pick someone"
@@ -152,6 +155,16 @@ describe('Combobox', () => {
     expect(input()).toHaveValue('U-77');
     expect(input()).toHaveAccessibleDescription('No owners match “U-seven”. Nothing was chosen.');
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('with takeWhileTyping, a whole id is taken as it is typed, before the field is left', async () => {
+    const user = userEvent.setup();
+    render(<Harness acceptTyped={(t) => (/^U-\d{3}$/.test(t) ? t : null)} takeWhileTyping />);
+    await user.type(input(), 'U-77');
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement();
+    await user.type(input(), '7');
+    expect(screen.getByTestId('value')).toHaveTextContent('U-777');
+    expect(input()).toHaveFocus();
   });
 
   it('Enter with the list open and nothing highlighted never submits: it picks the only match, or says how many match', async () => {

@@ -18,6 +18,11 @@ export interface ComboboxProps {
    * to use, or null. Without it, only options can be chosen.
    */
   acceptTyped?: (text: string) => string | null;
+  /**
+   * Take text `acceptTyped` accepts as soon as it is typed, not when the field is left. Only for
+   * values no shorter text is also accepted for (ids of a fixed length).
+   */
+  takeWhileTyping?: boolean;
   /** An error message shown under the field; marks the input invalid. */
   error?: string;
   /** Help shown under the field. */
@@ -85,6 +90,7 @@ export function Combobox({
   onChange,
   options,
   acceptTyped,
+  takeWhileTyping = false,
   error,
   hint,
   required,
@@ -227,10 +233,18 @@ export function Combobox({
         placeholder={placeholder}
         value={text}
         onChange={(e) => {
-          setDraft(e.currentTarget.value);
+          const typed = e.currentTarget.value;
+          setDraft(typed);
           setOpen(true);
           setActive(-1);
           setNotice(null);
+          // With `takeWhileTyping`, text `acceptTyped` takes (a whole id typed or pasted) that is no
+          // option's label is taken at once, so what depends on it (the CTA id's look-up, and the
+          // box asking to confirm an id no task names) comes while the user is still in the field,
+          // not under their next click.
+          const whole = typed.trim();
+          const taken = takeWhileTyping && acceptTyped && whole !== '' && !findByLabel(options, whole) ? acceptTyped(whole) : null;
+          if (taken !== null && taken !== value) onChange(taken);
         }}
         onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}

@@ -68,6 +68,7 @@ export function CtaCombobox({ id, value, onChange, choice, label = 'CTA', error,
         onChange={onChange}
         options={options}
         acceptTyped={acceptId}
+        takeWhileTyping
         noun="CTAs"
         error={error}
         hint={hint}

@@ -21,8 +21,7 @@ export function layoutList(count: number, sizeAt: (index: number) => number, gap
   const sizes = new Float64Array(count);
   let y = 0;
   for (let i = 0; i < count; i++) {
-    // No gap after an item not shown (size 0), so it leaves no trace.
-    if (i > 0 && sizes[i - 1]! > 0) y += gap;
+    if (i > 0) y += gap;
     starts[i] = y;
     sizes[i] = sizeAt(i);
     y += sizes[i]!;

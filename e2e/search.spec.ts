@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { test, expect, sandboxApi, stageBudgetRefusal } from './fixtures.ts';
 import { todayIso } from '../src/lib/dates.ts';
+import { errorEnvelope } from '../test-support/api-envelope.ts';
 
 interface Task {
   Gsid: string;
@@ -458,8 +459,18 @@ test('when the server refuses orderBy, the page is sorted in the browser and the
   await page.goto('/search');
   await expect(page.getByText(/^1–25 of/)).toBeVisible();
   const unsorted = await apiSearch({ select: DEFAULT_SELECT, limit: 25, offset: 0 });
-  // The next search (the one with orderBy) is refused with a 400, as a server without the extension would.
-  await sandboxApi.faults({ rules: [{ method: 'POST', path: '/tasks/search', status: 400, times: 1 }] });
+  // The search sorted by Name is refused with a 400, as a server without the extension would. Only
+  // that one: the page's other searches (the pickers' suggestions, after the first page) go through.
+  let refused = false;
+  await page.route('**/v1/tasks/search', async (route) => {
+    if (refused || !/"orderBy":\{"Name"/.test(route.request().postData() ?? '')) return route.fallback();
+    refused = true;
+    await route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify(errorEnvelope('GS_1004', 'Invalid field in orderBy.', 'r-1')),
+    });
+  });
   await page.getByRole('button', { name: 'Name', exact: true }).click();
   await expect(page.getByText(/The server would not sort .*, so this page is sorted in the browser/)).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');

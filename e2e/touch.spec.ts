@@ -8,7 +8,7 @@
  * gesture handling decides, as on a touchscreen, whether a touch pans (pointercancel) or reaches
  * dnd-kit's pointer sensor.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { dayName } from '../src/features/calendar/calendar-grid.ts';
 import { addDays } from '../src/lib/dates.ts';
 import { announcement, card, column, createTask, expectColumn, getTask, handleOf, toast, uniquePrefix } from './board-helpers.ts';
@@ -21,6 +21,21 @@ test.use({ hasTouch: true, isMobile: false });
 /** dnd-kit is bound to the handle (it gives it its instructions): a press now goes straight to its sensor. */
 const dndKitOn = /^DndDescribedBy-/;
 
+/**
+ * Once dnd-kit is bound to `handle`, records the pointer events and the speech from now on, puts
+ * a finger on the handle and moves it past the start distance: the pick-up is heard as `heard`.
+ */
+async function pickUpByTouch(page: Page, handle: Locator, heard: string): Promise<Finger> {
+  await expect(handle).toHaveAttribute('aria-describedby', dndKitOn);
+  await recordPointerAndSpeech(page);
+  const finger = await Finger.on(page);
+  const start = await centre(handle);
+  await finger.down(start);
+  await finger.move({ x: start.x + 8, y: start.y + 8 }, 4);
+  await expect(announcement(page)).toHaveText(heard);
+  return finger;
+}
+
 test('board: a card dragged by touch on its handle goes to another column, on the server too', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Touch drag`;
@@ -28,14 +43,7 @@ test('board: a card dragged by touch on its handle goes to another column, on th
   await page.goto(`/board?q=${p}`);
   await expectColumn(page, 'Not Started', [name]);
   const handle = handleOf(card(page, 'Not Started', name), name);
-  await expect(handle).toHaveAttribute('aria-describedby', dndKitOn);
-  await recordPointerAndSpeech(page);
-
-  const finger = await Finger.on(page);
-  const start = await centre(handle);
-  await finger.down(start);
-  await finger.move({ x: start.x + 8, y: start.y + 8 }, 4);
-  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  const finger = await pickUpByTouch(page, handle, `Picked up task ${name}.`);
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   const target = (await column(page, 'In Progress').boundingBox())!;
   await finger.move({ x: target.x + target.width / 2, y: target.y + 140 }, 20);
@@ -90,14 +98,7 @@ async function touchDragToAnotherDay(page: Page, days: number) {
   const task = await createTask({ Name: name, DueDate: date });
   await page.goto(`/calendar?view=week&date=${date}`);
   const handle = chip(page, date, name).getByRole('button', { name: `Move ${name}` });
-  await expect(handle).toHaveAttribute('aria-describedby', dndKitOn);
-  await recordPointerAndSpeech(page);
-
-  const finger = await Finger.on(page);
-  const start = await centre(handle);
-  await finger.down(start);
-  await finger.move({ x: start.x + 8, y: start.y + 8 }, 4);
-  await expect(announcement(page)).toHaveText(`Picked up task ${name}, due ${dayName(date)}.`);
+  const finger = await pickUpByTouch(page, handle, `Picked up task ${name}, due ${dayName(date)}.`);
   const to = addDays(date, days);
   await finger.move(await centre(day(page, to)), 20);
   await expect(announcement(page)).toHaveText(`Over ${dayName(to)}.`);

@@ -183,8 +183,11 @@ function useOpenedCardNote(status: TaskStatus) {
   );
 }
 
-/** How long, after coming Back, the opened card is held where it was (see usePlaceKept). */
-const HOLD_MS = 1500;
+/**
+ * How long, after coming Back, the opened card is held where it was unless the user acts first
+ * (see usePlaceKept): on a busy machine the cards above it can be measured again seconds later.
+ */
+const HOLD_MS = 5000;
 
 /**
  * Keeps the column's place for this history entry: its scroll position is noted as the board is

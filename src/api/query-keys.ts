@@ -58,3 +58,13 @@ export const calendarFeedKeys = {
   all: ['calendar-feed'] as const,
   address: (owner: string) => [...calendarFeedKeys.all, owner] as const,
 };
+
+/**
+ * The `meta` of a query or mutation the team server answers itself (the session, team views, a
+ * task's activity, the calendar feed's address): its success says the team server answers, not
+ * that the Gainsight API does, so it does not clear "Cannot reach the server" (api-health.ts).
+ */
+export const TEAM_SERVER_META = { teamServer: true } as const;
+
+/** Whether a query's or mutation's `meta` marks it as the team server's own. */
+export const isTeamServerCall = (meta: Record<string, unknown> | undefined) => meta?.teamServer === true;

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors.ts';
+import { TEAM_SERVER_META } from '../api/query-keys.ts';
 import { getApiHealth, probeDelay, reportApiError, resetApiHealth, watchApiHealth, type HealthWatch } from './api-health.ts';
 
 const networkError = () => new ApiError({ kind: 'network', status: 0, errorDesc: 'Could not reach the API (Failed to fetch).' });
@@ -78,6 +79,15 @@ describe('watchApiHealth', () => {
     window.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
     expect(getApiHealth()).toMatchObject({ offline: false, unreachable: expect.objectContaining({ kind: 'network' }) });
+  });
+
+  it('an answer from the team server itself (the session) does not clear it; one from the API does', async () => {
+    watch = watchApiHealth(queryClient, { probe: probeWhile({ down: true }) });
+    reportApiError(networkError());
+    await queryClient.fetchQuery({ queryKey: ['session'], meta: TEAM_SERVER_META, queryFn: async () => ({ signIn: false }) });
+    expect(getApiHealth().unreachable).not.toBeNull();
+    await queryClient.fetchQuery({ queryKey: ['tasks', 'one'], queryFn: async () => ({ Gsid: 'T1' }) });
+    expect(getApiHealth().unreachable).toBeNull();
   });
 
   it('asks nothing while the tab is hidden, and checks when it shows again', async () => {

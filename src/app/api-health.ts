@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { searchTasks } from '../api/client.ts';
+import { isTeamServerCall } from '../api/query-keys.ts';
 import { isApiError, isUnauthorized, type ApiError } from '../api/errors.ts';
 import { isSignInRequired } from './sign-in-error.ts';
 
@@ -115,12 +116,13 @@ export function watchApiHealth(queryClient: QueryClient, { probe = defaultProbe,
   const unsubQueries = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated') return;
     if (event.action.type === 'error') reportApiError(event.action.error);
-    if (event.action.type === 'success') reportApiSuccess();
+    // The team server's own answers (the session…) say nothing of the Gainsight API.
+    if (event.action.type === 'success' && !isTeamServerCall(event.query.meta)) reportApiSuccess();
   });
   const unsubMutations = queryClient.getMutationCache().subscribe((event) => {
     if (event.type !== 'updated') return;
     if (event.action.type === 'error') reportApiError(event.action.error);
-    if (event.action.type === 'success') reportApiSuccess();
+    if (event.action.type === 'success' && !isTeamServerCall(event.mutation.meta)) reportApiSuccess();
   });
 
   let timer: ReturnType<typeof setTimeout> | null = null;

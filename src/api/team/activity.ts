@@ -4,7 +4,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ActivityAnswer } from '../../lib/live-events.ts';
-import { taskKeys } from '../query-keys.ts';
+import { taskKeys, TEAM_SERVER_META } from '../query-keys.ts';
 import { getTaskActivity, teamApiUnavailable } from './team-api.ts';
 
 /** `offered: false`: the team server has no activity endpoint (an older server), so the page shows none. */
@@ -13,6 +13,7 @@ export type TaskActivity = { offered: true; answer: ActivityAnswer } | { offered
 export function taskActivityQueryOptions(taskId: string) {
   return queryOptions({
     queryKey: taskKeys.activity(taskId),
+    meta: TEAM_SERVER_META,
     queryFn: async ({ signal }): Promise<TaskActivity> => {
       try {
         return { offered: true, answer: await getTaskActivity(taskId, { signal }) };

@@ -7,7 +7,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { CALENDAR_FEED_ADDRESS_PATH, FEED_OWNER_PARAM, type CalendarFeedAnswer } from '../../lib/calendar-feed.ts';
 import type { CallOptions } from '../client.ts';
 import { ApiError } from '../errors.ts';
-import { calendarFeedKeys } from '../query-keys.ts';
+import { calendarFeedKeys, TEAM_SERVER_META } from '../query-keys.ts';
 import { getJson } from './team-api.ts';
 
 /** Reads `GET /api/calendar-feed?owner=`; an answer of another shape is an ApiError that says so. */
@@ -27,6 +27,7 @@ export async function getCalendarFeed(owner: string, options?: CallOptions): Pro
 function calendarFeedQueryOptions(owner: string) {
   return queryOptions({
     queryKey: calendarFeedKeys.address(owner),
+    meta: TEAM_SERVER_META,
     queryFn: ({ signal }) => getCalendarFeed(owner, { signal }),
     staleTime: Infinity,
   });

@@ -8,7 +8,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { SESSION_PATH } from '../../lib/team/server-session.ts';
 import { memoryStorage } from '../../lib/safe-storage.ts';
 import { appRequestHeaders } from '../client.ts';
-import { sessionKeys } from '../query-keys.ts';
+import { sessionKeys, TEAM_SERVER_META } from '../query-keys.ts';
 
 interface SignedInUser {
   name: string;
@@ -100,6 +100,7 @@ export async function loadServerSession(signal?: AbortSignal, fetchFn: Fetch = d
 export function serverSessionQueryOptions() {
   return queryOptions({
     queryKey: sessionKeys.current(),
+    meta: TEAM_SERVER_META,
     queryFn: ({ signal }) => loadServerSession(signal),
     staleTime: Infinity,
     retry: false,

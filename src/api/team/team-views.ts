@@ -9,7 +9,7 @@ import type { TeamView, TeamViewInput, TeamViewKind } from '../../lib/live-event
 import { TEAM_VIEWS_OFF_CODE } from '../../lib/team/server-session.ts';
 import { useAfterFirstPage } from '../after-first-page.ts';
 import { isApiError } from '../errors.ts';
-import { teamViewKeys } from '../query-keys.ts';
+import { teamViewKeys, TEAM_SERVER_META } from '../query-keys.ts';
 import {
   createTeamView,
   deleteTeamView,
@@ -39,6 +39,7 @@ const isViewsOff = (error: unknown) => isApiError(error) && error.status === 503
 function teamViewsQueryOptions() {
   return queryOptions({
     queryKey: teamViewKeys.list(),
+    meta: TEAM_SERVER_META,
     queryFn: async ({ signal, client }): Promise<TeamViews> => {
       // The page's session answer says whether this server keeps team views; when it keeps none,
       // the list is not asked for (a failed request would be logged in the browser's console).
@@ -89,6 +90,7 @@ function refreshList(queryClient: QueryClient) {
 export function useCreateTeamView() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: TEAM_SERVER_META,
     mutationFn: (input: TeamViewInput) => createTeamView(input),
     onSuccess: (view) => patchList(queryClient, (views) => [...views.filter((v) => v.id !== view.id), view]),
     onSettled: () => refreshList(queryClient),
@@ -103,6 +105,7 @@ export interface UpdateTeamViewVariables {
 export function useUpdateTeamView() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: TEAM_SERVER_META,
     mutationFn: ({ id, patch }: UpdateTeamViewVariables) => updateTeamView(id, patch),
     onSuccess: (view) => patchList(queryClient, (views) => views.map((v) => (v.id === view.id ? view : v))),
     onSettled: () => refreshList(queryClient),
@@ -112,6 +115,7 @@ export function useUpdateTeamView() {
 export function useDeleteTeamView() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: TEAM_SERVER_META,
     mutationFn: (id: string) => deleteTeamView(id),
     onSuccess: (_nothing, id) => patchList(queryClient, (views) => views.filter((v) => v.id !== id)),
     onError: (error, id) => {

@@ -22,12 +22,10 @@ interface Kept {
 }
 
 let kept: Kept[] | null = null;
-let keptIn: Document | null = null;
 
 const keep = (event: KeyboardEvent) => {
   if (!kept || event.key.length !== 1 || event.key === ' ' || event.repeat) return;
-  const doc = event.target instanceof Node ? event.target.ownerDocument : null;
-  kept.push({ event, path: doc?.location?.pathname ?? '', focus: doc?.activeElement ?? null });
+  kept.push({ event, path: location.pathname, focus: document.activeElement });
   // `g` then a letter is one shortcut: the last two keys are all that can be needed.
   if (kept.length > 2) kept.shift();
 };
@@ -37,12 +35,11 @@ const forget = () => {
 };
 
 /** Starts keeping keys (the entry calls it once). */
-export function keepEarlyKeys(doc: Document = document): void {
+export function keepEarlyKeys(): void {
   if (kept) return;
   kept = [];
-  keptIn = doc;
-  doc.addEventListener('keydown', keep);
-  doc.addEventListener('pointerdown', forget, true);
+  document.addEventListener('keydown', keep);
+  document.addEventListener('pointerdown', forget, true);
 }
 
 /**
@@ -51,15 +48,12 @@ export function keepEarlyKeys(doc: Document = document): void {
  * did not handle it (default not prevented), and the focus and the page are still where they were.
  */
 export function takeEarlyKeys(now: number): KeyboardEvent[] {
-  keptIn?.removeEventListener('keydown', keep);
-  keptIn?.removeEventListener('pointerdown', forget, true);
+  document.removeEventListener('keydown', keep);
+  document.removeEventListener('pointerdown', forget, true);
   const keys = kept ?? [];
-  const doc = keptIn;
   kept = null;
-  keptIn = null;
   const last = keys.at(-1);
-  if (!last || !doc) return [];
-  if (doc.activeElement !== last.focus || doc.location?.pathname !== last.path) return [];
+  if (!last || document.activeElement !== last.focus || location.pathname !== last.path) return [];
   const shortcut = keys.length === 2 && keys[0]!.event.key === 'g' && last.event.key !== 'g' ? keys : [last];
   const usable = shortcut.every(({ event }) => !event.defaultPrevented && now - event.timeStamp < EARLY_KEY_MAX_AGE_MS);
   return usable ? shortcut.map((k) => k.event) : [];

@@ -23,10 +23,11 @@ import {
   type ApiTask,
   type Status,
 } from './board-helpers.ts';
-import type { Locator, Route } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { scrollColumn } from '../bench/lib/board.ts';
 import { errorEnvelope } from '../test-support/api-envelope.ts';
 import { E2E } from './env.ts';
+import { holdBack } from './hold-back.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 
 test.afterEach(async () => {
@@ -319,17 +320,14 @@ test('a move the server rejects goes back and says why; Retry does it again', as
 
   await sandboxApi.faults({ rules: [{ method: 'PUT', path: '/tasks/*', status: 400, times: 1 }] });
   // Hold every search from now on, so what the board shows comes from the move alone (no refetch).
-  const held: Route[] = [];
-  let holding = true;
-  await page.route('**/v1/tasks/search', (route) => (holding ? void held.push(route) : route.continue()));
+  const searches = await holdBack(page, '**/v1/tasks/search');
   await dragWithMouse(page, 'Not Started', name, 'In Progress');
   const alert = page.getByRole('alert').filter({ hasText: `Could not move "${name}" to In Progress` });
   await expect(alert).toContainText('Injected fault: the sandbox was told to answer 400');
   await expectColumn(page, 'Not Started', [name]);
   await expectColumn(page, 'In Progress', []);
   expect((await getTask(task.Gsid)).Status).toBe('Not Started');
-  holding = false;
-  for (const route of held) await route.continue();
+  await searches.release();
 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(toast(page, moved(name, 'In Progress'))).toBeVisible();

@@ -4,12 +4,13 @@
  * changed by a mouse drag, a keyboard drag and "Change due date", each checked through the API;
  * a failed change put back with the reason and Retry, Undo, and the no-clobber rule.
  */
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { dayName, stepDate, viewTitle } from '../src/features/calendar/calendar-grid.ts';
 import { addDays } from '../src/lib/dates.ts';
 import { announcement, createTask, getTask, isoDay, toast, uniquePrefix } from './board-helpers.ts';
 import { chip, day, quietWednesday } from './calendar-helpers.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
+import { holdBack } from './hold-back.ts';
 
 const undatedList = (page: Page) => page.getByRole('region', { name: /^No due date/ });
 const heading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
@@ -218,9 +219,7 @@ test('a change the server rejects goes back and says why; Retry does it again', 
 
   await sandboxApi.faults({ rules: [{ method: 'PUT', path: '/tasks/*', status: 400, times: 1 }] });
   // Hold every search from now on, so what the calendar shows comes from the change alone.
-  const held: Route[] = [];
-  let holding = true;
-  await page.route('**/v1/tasks/search', (route) => (holding ? void held.push(route) : route.continue()));
+  const searches = await holdBack(page, '**/v1/tasks/search');
   const to = addDays(date, 1);
   await dragWithMouse(page, name, date, to);
   const alert = page.getByRole('alert').filter({ hasText: `Could not change the due date of "${name}" to ${formatted(to)}` });
@@ -228,8 +227,7 @@ test('a change the server rejects goes back and says why; Retry does it again', 
   await expect(chip(page, date, name)).toBeVisible();
   await expect(day(page, to).getByRole('listitem')).toHaveCount(0);
   expect((await getTask(task.Gsid)).DueDate).toBe(date);
-  holding = false;
-  for (const route of held) await route.continue();
+  await searches.release();
 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(toast(page, `Changed the due date of "${name}" to ${formatted(to)}.`)).toBeVisible();

@@ -1,7 +1,8 @@
-import type { Browser, Page, Route } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, sandboxApi } from './fixtures.ts';
 import type { ApiTask } from './board-helpers.ts';
 import { E2E } from './env.ts';
+import { holdBack } from './hold-back.ts';
 
 let counter = 0;
 /** A name no seeded task has, so searches by name find only what a test made. */
@@ -346,18 +347,13 @@ test('the dialog closes as soon as the create is done, while the board is still 
   await expect(cta).toHaveAccessibleDescription(`CTA id ${seed.CTAId}`);
 
   // From now on the board's searches are held: its refresh cannot finish until released.
-  const held: Route[] = [];
-  await page.route('**/v1/tasks/search', (route) => {
-    held.push(route);
-  });
+  const searches = await holdBack(page, '**/v1/tasks/search');
   await dialog.getByRole('button', { name: 'Create task' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').getByRole('link', { name: `Open ${name}` })).toBeVisible();
-  await expect.poll(() => held.length, { message: 'the board refreshes its columns' }).toBeGreaterThan(0);
+  await expect.poll(searches.requested, { message: 'the board refreshes its columns' }).toBe(true);
 
-  // Release them (a request the page has dropped meanwhile, e.g. a cancelled refetch, is already handled).
-  await page.unroute('**/v1/tasks/search');
-  await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+  await searches.release();
   await expect(column.getByText(name)).toBeVisible();
 });
 

@@ -20,7 +20,7 @@ import { teamServerPlugin } from './server/vite-plugin.ts';
  * use them, and a chunk of their own would be one more file on the board's first visit.
  */
 const APP_SHELL =
-  /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/]|sign-in-required|header-account|theme-select|user-menu|session\.ts)|api[\\/](?!live-invalidation|team[\\/]|search-pages|cta\.ts)|lib[\\/](?!team[\\/]|time-ago|live-event-parse|search-operators|cta-label))|src[\\/]components[\\/](query-status\.tsx|lazy-part\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx|ui[\\/](field|labelled-select|link-problems)\.tsx|task-filters[\\/]|use-debounced-draft\.ts|quick-look[\\/]quick-look(-url)?\.tsx?|bulk[\\/](bulk-presence\.ts|selection(-store)?\.ts|selection-bar-host\.tsx|select-checkbox\.tsx))/;
+  /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/]|sign-in-required|header-account|theme-select|user-menu|session\.ts)|api[\\/](?!live-invalidation|team[\\/]|search-pages|cta\.ts)|lib[\\/](?!team[\\/]|time-ago|live-event-parse|search-operators|cta-label))|src[\\/]components[\\/](router[\\/]|query-status\.tsx|lazy-part\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx|ui[\\/](field|labelled-select|link-problems)\.tsx|task-filters[\\/]|use-debounced-draft\.ts|quick-look[\\/]quick-look(-url)?\.tsx?|bulk[\\/](bulk-presence\.ts|selection(-store)?\.ts|selection-bar-host\.tsx|select-checkbox\.tsx))/;
 
 /** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
 const entryGraph = new Set<string>();

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { RouterProvider, useLocation } from '../components/router/router.tsx';
 import { holdUntilFirstPage } from '../api/after-first-page.ts';
-import { createAppRouter } from './router.tsx';
+import { createAppRouter, Page, RouteErrorBoundary } from './router.tsx';
+import { Layout } from './layout.tsx';
 import { ROUTE_LOADERS } from './routes.ts';
 import { loadWithRetry } from '../components/lazy-load.ts';
 import { preloadWhenIdle } from './preload-when-idle.ts';
@@ -18,14 +19,14 @@ import { NewTaskHost } from '../components/new-task/new-task-host.tsx';
  * page's code and data, and watches the API's health).
  */
 export function App({ queryClient }: { queryClient: QueryClient }) {
-  const [{ router, toasts, settled }] = useState(() => {
-    const router = createAppRouter(queryClient);
+  const [{ router, pageCode, toasts, settled }] = useState(() => {
+    const { router, pageCode } = createAppRouter(queryClient);
     // What the first page does not need waits until it is shown: the other pages' code, the New
     // task dialog's, the pickers' large suggestions search and the team's views.
     const settled = firstPageSettled(router, queryClient);
     preloadWhenIdle([...ROUTE_LOADERS, loadNewTaskDialog], settled);
     holdUntilFirstPage(settled);
-    return { router, toasts: createToastStore(), settled };
+    return { router, pageCode, toasts: createToastStore(), settled };
   });
   // Live updates: one stream for the whole app, from once the first page has settled.
   useEffect(() => {
@@ -49,10 +50,21 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <ToastContext value={toasts}>
         <NewTaskHost dialog={LazyNewTaskDialog}>
           <FirstPageSettledContext value={settled}>
-            <RouterProvider router={router} />
+            <RouterProvider router={router}>
+              <ShellBoundary>
+                <Layout>
+                  <Page pageCode={pageCode} />
+                </Layout>
+              </ShellBoundary>
+            </RouterProvider>
           </FirstPageSettledContext>
         </NewTaskHost>
       </ToastContext>
     </QueryClientProvider>
   );
+}
+
+/** The layout itself failing to draw shows RouteError in its place, until the next navigation. */
+function ShellBoundary({ children }: { children: ReactNode }) {
+  return <RouteErrorBoundary location={useLocation()}>{children}</RouteErrorBoundary>;
 }

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { NavLink, useLocation, useNavigation } from '../components/router/router.tsx';
 import { getLiveStatus, subscribeLiveStatus } from '../api/live-status.ts';
 import { useApiHealth } from './api-health.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
@@ -34,7 +34,8 @@ const NAV = [
   { to: '/calendar', label: 'Calendar' },
 ];
 
-export function Layout() {
+/** The header, the banners and the toasts around the current page (`children`). */
+export function Layout({ children }: { children: ReactNode }) {
   const health = useApiHealth();
   const navigation = useNavigation();
   const { openNewTask } = useNewTask();
@@ -138,7 +139,7 @@ export function Layout() {
             <AuthErrorPage error={health.unauthorized} />
           </Suspense>
         ) : (
-          <Outlet />
+          children
         )}
       </main>
       <Toasts />

@@ -5,7 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 
-/** The part of a data router this needs (react-router's `createBrowserRouter` result). */
+/** The part of the app's router this needs (src/lib/router/router.ts). */
 export interface RouterLike {
   state: { initialized: boolean; navigation: { state: string } };
   subscribe: (listener: () => void) => () => void;

@@ -1,19 +1,9 @@
-import { lazy, Suspense } from 'react';
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link } from '../components/router/router.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 
-const NotFoundPage = lazy(() => import('../components/ui/not-found.tsx').then((m) => ({ default: m.NotFoundPage })));
-
-/** A page that failed to render shows this instead of a white page, with a way back. */
-export function RouteError() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404)
-    return (
-      <Suspense fallback={null}>
-        <NotFoundPage />
-      </Suspense>
-    );
-  const message = error instanceof Error ? error.message : isRouteErrorResponse(error) ? error.statusText : String(error);
+/** A page that failed to render (or whose code could not be loaded) shows this instead of a white page, with a way back. */
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <section role="alert" aria-labelledby="route-error-title" className="mx-auto max-w-xl py-12">
       <h1 id="route-error-title" className="text-2xl font-semibold">

@@ -6,7 +6,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '../../components/router/router.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetLiveStatus } from '../../api/live-status.ts';
 import { createQueryClient } from '../../api/query-client.ts';
@@ -62,11 +62,13 @@ async function openTaskPageLive() {
     maxWaitMs: 100,
     idle: () => {},
   });
-  const router = createMemoryRouter([{ path: '/tasks/:taskId', Component: TaskRoute }], { initialEntries: ['/tasks/1T1'] });
+  const router = createMemoryRouter({ initialEntries: ['/tasks/1T1'] });
   render(
     <QueryClientProvider client={queryClient}>
       <ToastContext value={createToastStore()}>
-        <RouterProvider router={router} />
+        <RouterProvider router={router}>
+          <TaskRoute />
+        </RouterProvider>
       </ToastContext>
     </QueryClientProvider>,
   );

@@ -4,7 +4,7 @@
  * Undo, and Dismiss once over.
  */
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import { Modal } from '../modal/modal.tsx';
 import { Button } from '../ui/button.tsx';
 import { tasksWord } from './bulk-plan.ts';

@@ -11,7 +11,7 @@
  * Loaded on demand (quick-look.tsx), so no page pays for it before it is opened.
  */
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';

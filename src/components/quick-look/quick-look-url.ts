@@ -6,7 +6,7 @@
  * parameter in place. Pure apart from the hook.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from '../router/router.tsx';
 
 export const LOOK_PARAM = 'look';
 

@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, useLocation } from '../router/router.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
 import type { Task, TaskInput } from '../../api/types.ts';
@@ -44,24 +44,24 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderPage(url = '/board?q=call') {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/board',
-        element: (
-          <QuickLookHost>
-            <QuickLookButton taskId="1T1" taskName="Kickoff call" />
-          </QuickLookHost>
-        ),
-      },
-      { path: '/tasks/:id', element: <p>Task page</p> },
-    ],
-    { initialEntries: ['/search', url], initialIndex: 1 },
+/** The board with a quick look, or the task page. */
+function BoardOrTaskPage() {
+  return useLocation().pathname.startsWith('/tasks/') ? (
+    <p>Task page</p>
+  ) : (
+    <QuickLookHost>
+      <QuickLookButton taskId="1T1" taskName="Kickoff call" />
+    </QuickLookHost>
   );
+}
+
+function renderPage(url = '/board?q=call') {
+  const router = createMemoryRouter({ initialEntries: ['/search', url], initialIndex: 1 });
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router}>
+        <BoardOrTaskPage />
+      </RouterProvider>
     </QueryClientProvider>,
   );
   return router;
@@ -88,8 +88,11 @@ describe('quick look URL', () => {
 
 describe('QuickLookButton', () => {
   it('draws nothing without a host', () => {
-    const router = createMemoryRouter([{ path: '/', element: <QuickLookButton taskId="1T1" taskName="Kickoff call" /> }]);
-    render(<RouterProvider router={router} />);
+    render(
+      <RouterProvider router={createMemoryRouter()}>
+        <QuickLookButton taskId="1T1" taskName="Kickoff call" />
+      </RouterProvider>,
+    );
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../router/router.tsx';
 import { useNewTask } from '../new-task/new-task-context.tsx';
 import { useToast } from '../toast/toasts.tsx';
 import { pageBoardKeys, pageSearchField } from '../../lib/shortcuts/registry.ts';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../router/router.tsx';
 import { ConfirmDialog } from '../modal/modal.tsx';
 
 /** What the confirm says; the task page's words by default. */

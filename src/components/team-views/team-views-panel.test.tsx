@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { createMemoryRouter, RouterProvider, useLocation } from '../router/router.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
 import { VIEW_NAME_MAX } from '../../lib/live-events.ts';
@@ -45,10 +45,10 @@ function renderPanel(props: Partial<TeamViewsPanelProps> = {}) {
       <Where />
     </>
   );
-  const router = createMemoryRouter([{ path: '/search', element: panel }], { initialEntries: ['/search'] });
+  const router = createMemoryRouter({ initialEntries: ['/search'] });
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router}>{panel}</RouterProvider>
     </QueryClientProvider>,
   );
 }

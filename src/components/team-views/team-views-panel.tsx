@@ -5,7 +5,7 @@
  * board's "Team views" dialog.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import { isApiError } from '../../api/errors.ts';
 import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView } from '../../api/team/team-views.ts';
 import type { TeamView, TeamViewKind } from '../../lib/live-events.ts';

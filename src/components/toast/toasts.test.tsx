@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../router/router.tsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createToastStore } from './toast-store.ts';
 import { ToastContext, Toasts, isUndoShortcut } from './toasts.tsx';

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import { UNDO_LABEL, type ToastStore } from './toast-store.ts';
 
 /** Typing places where Ctrl/Cmd+Z is the field's own undo, not the app's. */

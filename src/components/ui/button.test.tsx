@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
-import { MemoryRouter, Link } from 'react-router';
+import { MemoryRouter, Link } from '../router/router.tsx';
 import { describe, expect, it, vi } from 'vitest';
 import { Button, buttonClass } from './button.tsx';
 

@@ -1,7 +1,7 @@
 /**
  * The app's buttons: one look per variant and size. `<Button>` is a `<button>` (type "button"
  * unless told otherwise); `buttonClass()` gives the same look to something that must stay a link
- * (a react-router `<Link>` or an `<a>`), so it keeps a link's role and behaviour.
+ * (a router `<Link>` or an `<a>`), so it keeps a link's role and behaviour.
  */
 import type { ComponentProps } from 'react';
 

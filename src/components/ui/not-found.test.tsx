@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../router/router.tsx';
 import { describe, expect, it } from 'vitest';
 import { NotFoundPage } from './not-found.tsx';
 

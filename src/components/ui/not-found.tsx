@@ -1,5 +1,5 @@
 /** The page for an address with nothing at it, or a task or playbook that does not exist (router and feature pages share it). */
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import { buttonClass } from './button.tsx';
 
 export function NotFoundPage({ title = 'Page not found', detail }: { title?: string; detail?: string }) {

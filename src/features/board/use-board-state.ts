@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/router/router.tsx';
 import { LOOK_PARAM } from '../../components/quick-look/quick-look-url.ts';
 import { parseBoardParams, serializeBoardParams, type BoardState } from './board-url-state.ts';
 

@@ -3,7 +3,7 @@
  * as a link to its page, overdue and done marks, and its "Change due date" button.
  */
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import type { Task } from '../../api/types.ts';
 import { claimFocus, useTaskDrag } from './calendar-dnd.tsx';
 import { isDone, isOverdue } from './day-groups.ts';

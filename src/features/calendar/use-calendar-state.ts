@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/router/router.tsx';
 import { parseCalendarParams, serializeCalendarParams, type CalendarState } from './calendar-url-state.ts';
 
 /** The calendar's state from the URL, and a way to change it (the URL is replaced, not pushed). */

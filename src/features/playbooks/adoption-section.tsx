@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { useCtaLabeller } from '../../api/cta.ts';
 import { useSuggestions } from '../../api/suggestions.ts';
 import { TASK_STATUSES } from '../../api/types.ts';

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { useCtaLabeller } from '../../api/cta.ts';
 import { taskSearchQueryOptions } from '../../api/tasks.ts';
 import { useSuggestions } from '../../api/suggestions.ts';

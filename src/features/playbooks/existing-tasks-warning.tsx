@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { ErrorMessage } from '../../components/query-status.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import type { ApplyMode, ExistingCoverage } from './existing-tasks.ts';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import type { ApplyItem, ApplyPhase } from './apply-machine.ts';
 import type { PlannedTask } from './task-plan.ts';

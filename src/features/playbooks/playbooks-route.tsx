@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/router/router.tsx';
 import { usePlaybooks } from '../../api/playbooks.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import { PlaybookFilters } from './playbook-filters.tsx';

@@ -11,7 +11,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../components/router/router.tsx';
 import { SortableHeader } from '../../components/ui/sortable-header.tsx';
 import { ActiveBadge, CtaTypeId } from './active-badge.tsx';
 import { playbookPath } from './paths.ts';

@@ -1,6 +1,6 @@
 import { useTable, type SortingState, type Updater, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useContext, useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../components/router/router.tsx';
 import type { Task } from '../../api/types.ts';
 import type { SortState } from './builder-state.ts';
 import { resultColumns, resultFeatures } from './results-columns.tsx';

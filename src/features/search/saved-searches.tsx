@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { useToast } from '../../components/toast/toasts.tsx';
 import type { SavedSearch } from './saved-searches-store.ts';
 import { SEARCH_PARAM } from './url-state.ts';

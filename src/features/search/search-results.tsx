@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import type { SearchRequest, Task } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';
 import type { SearchState } from './builder-state.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/router/router.tsx';
 import type { SearchState } from './builder-state.ts';
 import { SEARCH_PARAM, decodeSearch, encodeSearch } from './url-state.ts';
 

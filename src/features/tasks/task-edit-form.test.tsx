@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '../../components/router/router.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
 import { taskQueryOptions, useTask } from '../../api/tasks.ts';
@@ -55,10 +55,12 @@ function Harness() {
 }
 
 function renderForm() {
-  const router = createMemoryRouter([{ path: '/', element: <Harness /> }]);
+  const router = createMemoryRouter();
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router}>
+        <Harness />
+      </RouterProvider>
     </QueryClientProvider>,
   );
 }

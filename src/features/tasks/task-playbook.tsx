@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../components/router/router.tsx';
 import { isApiError } from '../../api/errors.ts';
 import { usePlaybook } from '../../api/playbooks.ts';
 import { playbookStep } from './playbook-step.ts';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '../../components/router/router.tsx';
 import { useTask } from '../../api/tasks.ts';
 import { isApiError } from '../../api/errors.ts';
 import { ErrorMessage, Loading } from '../../components/query-status.tsx';

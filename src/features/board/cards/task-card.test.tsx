@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { memo, type ComponentProps } from 'react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../../../components/router/router.tsx';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../../api/types.ts';
 import { createToastStore } from '../../../components/toast/toast-store.ts';

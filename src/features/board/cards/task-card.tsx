@@ -12,7 +12,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../components/router/router.tsx';
 import { prefetchTask } from '../../../api/tasks.ts';
 import { QuickLookButton } from '../../../components/quick-look/quick-look.tsx';
 import { SelectCheckbox } from '../../../components/bulk/select-checkbox.tsx';

@@ -3,7 +3,7 @@
  * they opened. Going Back to that entry puts the columns where they were and focus on that card,
  * instead of the columns at the top and focus on the page.
  *
- * Kept in memory, by the history entry's key (react-router's `location.key`): an entry left and
+ * Kept in memory, by the history entry's key (the router's `location.key`): an entry left and
  * come back to in this tab. A reload starts the board afresh. Pure apart from that one map.
  */
 import type { TaskStatus } from '../../../api/types.ts';

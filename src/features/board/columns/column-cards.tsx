@@ -14,7 +14,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
-import { useLocation, useNavigationType } from 'react-router';
+import { useLocation, useNavigationType } from '../../../components/router/router.tsx';
 import type { Task, TaskStatus } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../components/query-status.tsx';
 import { SelectionListContext, type SelectionList } from '../../../components/bulk/selection-store.ts';

@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { createMemoryRouter, RouterProvider, useLocation } from '../../../components/router/router.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../api/query-client.ts';
 import { createFakeTeamServer, type FakeTeamServer } from '../../../test/fake-team-server.ts';
@@ -23,10 +23,10 @@ function renderBoard(params = 'priority=High&sort=priority', nothingToShare: str
       <Where />
     </>
   );
-  const router = createMemoryRouter([{ path: '/board', element: page }], { initialEntries: ['/board'] });
+  const router = createMemoryRouter({ initialEntries: ['/board'] });
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router}>{page}</RouterProvider>
     </QueryClientProvider>,
   );
 }

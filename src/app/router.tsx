@@ -49,7 +49,12 @@ export function createAppRouter(queryClient: QueryClient, history: RouterHistory
       const match = matchRoute(next.pathname);
       if (match && current?.pathname !== next.pathname) {
         const url = new URL(next.pathname + next.search + next.hash, window.location.origin).href;
-        void Promise.resolve(ROUTES[match.key].prefetch(queryClient, { url, params: match.params })).catch(() => undefined);
+        // The page's data never holds its code back, nor does its failure (the page shows its own error).
+        try {
+          void Promise.resolve(ROUTES[match.key].prefetch(queryClient, { url, params: match.params })).catch(() => undefined);
+        } catch {
+          // As above.
+        }
       }
       return load(match?.key ?? 'notFound');
     },

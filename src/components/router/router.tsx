@@ -192,7 +192,8 @@ export function NavLink({ className, ...props }: NavLinkProps) {
   const location = useLocation();
   const here = location.pathname.toLowerCase();
   const target = resolveTo(props.to, location).pathname.toLowerCase().replace(/\/+$/, '');
-  const isActive = here === target || here === `${target}/` || here.startsWith(`${target}/`);
+  // `/` is active only there (every path is under it).
+  const isActive = target === '' ? here === '/' : here === target || here.startsWith(`${target}/`);
   return (
     <Link
       {...props}

@@ -344,14 +344,18 @@ describe('browserHistory', () => {
     expect(second).toEqual([-1]);
   });
 
-  it('an entry without an index (written by someone else) reports a distance of 0 and reads its URL', () => {
+  it('an entry the browser made itself (a link to #main) is numbered as the next one, and a push follows it', () => {
     const history = browserHistory();
-    const calls: [RouterLocation, number][] = [];
-    listen(history, (location, delta) => calls.push([location, delta]));
-    window.history.pushState(null, '', '/elsewhere?y=2');
+    history.push(at('/a'));
+    const calls: [string, number][] = [];
+    listen(history, (location, delta) => calls.push([location.pathname + location.hash, delta]));
+    window.history.pushState(null, '', '/a#main');
     window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
-    expect(calls).toEqual([[{ pathname: '/elsewhere', search: '?y=2', hash: '', state: null, key: 'default' }, 0]]);
-    expect(history.location.pathname).toBe('/elsewhere');
+    expect(calls).toEqual([['/a#main', 1]]);
+    expect(window.history.state).toMatchObject({ usr: null, idx: 2 });
+    expect(history.location.state).toBeNull();
+    history.push(at('/b'));
+    expect(window.history.state).toMatchObject({ idx: 3 });
   });
 
   it('a popstate reports the delta between the indexes of the entries', () => {

@@ -88,9 +88,15 @@ export function browserHistory(win: Window = window): RouterHistory {
   const listeners = new Set<(location: RouterLocation, delta: number) => void>();
   // One handler for all listeners: each is told the same distance.
   const onPop = () => {
-    const idx = entryState(win.history.state).idx;
-    const delta = idx === undefined || index === null ? 0 : idx - index;
-    index = idx ?? index;
+    let idx = entryState(win.history.state).idx;
+    if (idx === undefined) {
+      // An entry the browser made itself (a link to `#main`, the skip link): one after the
+      // current. Numbered now, so Back over it is counted right and the next push follows it.
+      idx = (index ?? 0) + 1;
+      win.history.replaceState({ ...entryState(win.history.state), usr: null, key: newKey(), idx }, '');
+    }
+    const delta = index === null ? 0 : idx - index;
+    index = idx;
     location = read();
     listeners.forEach((listener) => listener(location, delta));
   };

@@ -496,6 +496,45 @@ describe('createRouter: blockers', () => {
     expect(router.state.blockers.has('unsaved')).toBe(false);
   });
 
+  it('while a proceeded navigation loads, another navigation is not asked about and wins', async () => {
+    const history = trackedHistory(['/tasks/1T2/edit']);
+    const code = deferred();
+    const router = start(history, (next) => (next.pathname === '/calendar' ? code.promise : undefined));
+    const asked: string[] = [];
+    router.setBlocker('unsaved', ({ nextLocation }) => (asked.push(nextLocation.pathname), true));
+    router.navigate('/calendar');
+    router.state.blockers.get('unsaved')!.proceed();
+    router.navigate('/board');
+    expect(asked).toEqual(['/calendar']);
+    expect(router.state.location.pathname).toBe('/board');
+    code.resolve();
+    await flush();
+    expect(router.state.location.pathname).toBe('/board');
+    expect(history.paths()).toEqual({ paths: ['/tasks/1T2/edit', '/board'], at: 1 });
+  });
+
+  it('a navigation that is done settles a question left open', () => {
+    const history = trackedHistory(['/tasks/1T2/edit']);
+    const router = start(history);
+    router.setBlocker('unsaved', ({ nextLocation }) => nextLocation.pathname === '/calendar');
+    router.navigate('/calendar');
+    expect(router.state.blockers.get('unsaved')?.state).toBe('blocked');
+    router.navigate('/board');
+    expect(router.state.location.pathname).toBe('/board');
+    expect(router.state.blockers.has('unsaved')).toBe(false);
+  });
+
+  it('after dispose, a navigation still waiting for its code goes nowhere', async () => {
+    const history = trackedHistory(['/board']);
+    const code = deferred();
+    const router = createRouter({ history, prepare: (next) => (next.pathname === '/calendar' ? code.promise : undefined) });
+    router.navigate('/calendar');
+    router.dispose();
+    code.resolve();
+    await flush();
+    expect(history.paths()).toEqual({ paths: ['/board'], at: 0 });
+  });
+
   it('a blocked Back is undone: the history is back on the page, the router did not move', () => {
     const history = trackedHistory(['/board', '/tasks/1T2/edit']);
     const router = start(history);

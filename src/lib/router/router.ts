@@ -103,8 +103,8 @@ export function createRouter({ history, prepare }: RouterOptions): Router {
   const commit = (next: RouterLocation, action: NavigationAction) => {
     if (action === 'PUSH') history.push(next);
     else if (action === 'REPLACE') history.replace(next);
-    const proceeded = [...state.blockers].some(([, b]) => b.state === 'proceeding');
-    const blockers = proceeded ? new Map([...state.blockers].filter(([, b]) => b.state !== 'proceeding')) : state.blockers;
+    // A navigation done settles every blocker (a question left open was about another one).
+    const blockers = state.blockers.size > 0 ? new Map<string, Blocker>() : state.blockers;
     update({ location: next, historyAction: action, initialized: true, navigation: { state: 'idle' }, blockers });
   };
 
@@ -135,6 +135,8 @@ export function createRouter({ history, prepare }: RouterOptions): Router {
   /** Whether a blocker stops the navigation; if so it is blocked, with `go` to carry on. */
   const blocked = (nextLocation: RouterLocation, historyAction: NavigationAction, go: () => void): boolean => {
     for (const [id, test] of shouldBlock) {
+      // A blocker the user has let go asks nothing more until its navigation is done.
+      if (state.blockers.get(id)?.state === 'proceeding') continue;
       if (!test({ currentLocation: state.location, nextLocation, historyAction })) continue;
       setBlockerState(id, {
         state: 'blocked',
@@ -200,6 +202,8 @@ export function createRouter({ history, prepare }: RouterOptions): Router {
       removeBlockerState(id);
     },
     dispose() {
+      // A navigation still waiting for its page's code is dropped.
+      current++;
       stopListening();
       listeners.clear();
     },

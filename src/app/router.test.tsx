@@ -8,6 +8,7 @@ import { Link, RouterProvider, useLocation, useParams } from '../components/rout
 import { createPath, memoryHistory, type RouterHistory } from '../lib/router/history.ts';
 import type { Router } from '../lib/router/router.ts';
 import { createAppRouter, Page, type AppRouter } from './router.tsx';
+import { deferred } from '../../test-support/deferred.ts';
 
 type PageModule = { Component: ComponentType };
 
@@ -61,19 +62,6 @@ const PAGES: Record<Key, ComponentType> = {
   task: TaskPage,
 };
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
-
 let queryClient: QueryClient;
 const routers: Router[] = [];
 
@@ -122,6 +110,14 @@ function renderApp({ router, pageCode }: AppRouter) {
       </main>
     </RouterProvider>,
   );
+}
+
+/** The app at `entries` (the last one current), drawn once its first page's code is in. */
+async function open(entries: string[]) {
+  const app = start(entries);
+  await initialized(app.router);
+  renderApp(app);
+  return app;
 }
 
 const pageHeading = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
@@ -206,9 +202,7 @@ describe('createAppRouter', () => {
     ROUTES.calendar.prefetch.mockImplementation(() => {
       throw new Error('Cannot parse the calendar’s link');
     });
-    const app = start(['/calendar']);
-    await initialized(app.router);
-    renderApp(app);
+    await open(['/calendar']);
 
     expect(ROUTES.calendar.load).toHaveBeenCalledOnce();
     expect(await pageHeading('Calendar')).toBeVisible();
@@ -218,9 +212,7 @@ describe('createAppRouter', () => {
     const user = userEvent.setup();
     const code = deferred<PageModule>();
     ROUTES.playbooks.load.mockReturnValueOnce(code.promise);
-    const app = start(['/board']);
-    await initialized(app.router);
-    renderApp(app);
+    const app = await open(['/board']);
     expect(await pageHeading('Board')).toBeVisible();
 
     await user.click(linkIn('Playbooks'));
@@ -242,9 +234,7 @@ describe('createAppRouter', () => {
 
   it('loads a page’s code once', async () => {
     const user = userEvent.setup();
-    const app = start(['/board']);
-    await initialized(app.router);
-    renderApp(app);
+    await open(['/board']);
     await pageHeading('Board');
 
     await user.click(linkIn('Search'));
@@ -259,16 +249,12 @@ describe('createAppRouter', () => {
   });
 
   it('shows the first page’s content', async () => {
-    const app = start(['/playbooks/p%201']);
-    await initialized(app.router);
-    renderApp(app);
+    await open(['/playbooks/p%201']);
     expect(await pageHeading('Playbook p 1')).toBeVisible();
   });
 
   it('shows the not-found page at an unknown path, and no route’s data or code is asked for', async () => {
-    const app = start(['/nowhere/at/all']);
-    await initialized(app.router);
-    renderApp(app);
+    await open(['/nowhere/at/all']);
 
     expect(await pageHeading('Page not found')).toBeVisible();
     expect(screen.getByText('There is nothing at this address.')).toBeVisible();
@@ -280,9 +266,7 @@ describe('createAppRouter', () => {
 
   it('shows the not-found page after a link to an unknown path, and leaves it through its link', async () => {
     const user = userEvent.setup();
-    const app = start(['/board']);
-    await initialized(app.router);
-    renderApp(app);
+    const app = await open(['/board']);
     await pageHeading('Board');
 
     await user.click(linkIn('Nowhere'));
@@ -315,9 +299,7 @@ describe('createAppRouter', () => {
     it('shows RouteError after a link, and tries the code again on the next visit', async () => {
       const user = userEvent.setup();
       ROUTES.calendar.load.mockRejectedValueOnce(failure()).mockRejectedValueOnce(failure()).mockRejectedValueOnce(failure());
-      const app = start(['/board']);
-      await initialized(app.router);
-      renderApp(app);
+      const app = await open(['/board']);
       await pageHeading('Board');
 
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -367,9 +349,7 @@ describe('createAppRouter', () => {
     });
 
     it('shows RouteError with the error, the rest of the app staying', async () => {
-      const app = start(['/search?q=late']);
-      await initialized(app.router);
-      renderApp(app);
+      await open(['/search?q=late']);
 
       expect(await pageHeading('This page ran into a problem')).toBeVisible();
       expect(screen.getByRole('alert')).toHaveTextContent('Cannot read properties of undefined (reading "rows")');
@@ -378,9 +358,7 @@ describe('createAppRouter', () => {
 
     it('clears RouteError on a navigation to another page', async () => {
       const user = userEvent.setup();
-      const app = start(['/search?q=late']);
-      await initialized(app.router);
-      renderApp(app);
+      const app = await open(['/search?q=late']);
       await pageHeading('This page ran into a problem');
 
       await user.click(screen.getByRole('link', { name: 'Back to the board' }));
@@ -392,9 +370,7 @@ describe('createAppRouter', () => {
 
     it('clears RouteError after a page thrown from a link, when the user goes on through the menu', async () => {
       const user = userEvent.setup();
-      const app = start(['/board']);
-      await initialized(app.router);
-      renderApp(app);
+      await open(['/board']);
       await pageHeading('Board');
 
       await user.click(linkIn('Search'));
@@ -413,9 +389,7 @@ describe('createAppRouter', () => {
         return <h1>Search works</h1>;
       }
       ROUTES.search.load.mockResolvedValue({ Component: FlakySearch });
-      const app = start(['/search?q=late']);
-      await initialized(app.router);
-      renderApp(app);
+      await open(['/search?q=late']);
       expect(await pageHeading('This page ran into a problem')).toBeVisible();
 
       broken = false;

@@ -17,19 +17,7 @@ import {
   useParams,
   useSearchParams,
 } from './router.tsx';
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve(): void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
+import { deferred } from '../../../test-support/deferred.ts';
 
 /** The page: a heading naming where the user is. */
 function Here() {

@@ -1,22 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserHistory, createPath, memoryHistory, type RouterHistory, type RouterLocation } from './history.ts';
 import { createRouter, type BlockerArgs, type BlockerFunction, type Prepared, type Router, type RouterState } from './router.ts';
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../../test-support/deferred.ts';
 
 /** Lets settled promises run their callbacks. */
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

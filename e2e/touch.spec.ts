@@ -6,7 +6,8 @@
  *
  * The touches are real: sent through the DevTools protocol (see touch-helpers.ts), so Chromium's
  * gesture handling decides, as on a touchscreen, whether a touch pans (pointercancel) or reaches
- * dnd-kit's pointer sensor.
+ * dnd-kit's pointer sensor. A touch drag begun before the drag code has come (it loads when a drag
+ * can start) still moves the card, as the mouse's and the keyboard's do (board-first-load.spec.ts).
  */
 import type { Locator, Page } from '@playwright/test';
 import { dayName } from '../src/features/calendar/calendar-grid.ts';
@@ -14,6 +15,7 @@ import { addDays } from '../src/lib/dates.ts';
 import { announcement, card, column, createTask, expectColumn, getTask, handleOf, toast, uniquePrefix } from './board-helpers.ts';
 import { chip, day, quietWednesday } from './calendar-helpers.ts';
 import { expect, test } from './fixtures.ts';
+import { holdBack } from './hold-back.ts';
 import { centre, Finger, recordPointerAndSpeech, recorded } from './touch-helpers.ts';
 
 test.use({ hasTouch: true, isMobile: false });
@@ -61,6 +63,35 @@ test('board: a card dragged by touch on its handle goes to another column, on th
   expect(log.pointers).toContain('pointerdown:touch');
   expect(log.pointers).toContain('pointerup:touch');
   expect(log.pointers.filter((e) => !e.endsWith(':touch') || e.startsWith('pointercancel'))).toEqual([]);
+});
+
+test('board: a touch drag begun before the drag code has loaded still moves the card, on the server too', async ({ page }) => {
+  const p = uniquePrefix();
+  const name = `${p} Early touch drag`;
+  const task = await createTask({ Name: name });
+  const dragCode = await holdBack(page, /\/assets\/board-dnd-[\w-]+\.js$/);
+  await page.goto(`/board?q=${p}`);
+  await expectColumn(page, 'Not Started', [name]);
+  const handle = handleOf(card(page, 'Not Started', name), name);
+
+  // The finger goes down on the handle and moves past the start distance while the code is on its way.
+  const finger = await Finger.on(page);
+  const start = await centre(handle);
+  await finger.down(start);
+  await finger.move({ x: start.x + 10, y: start.y + 10 }, 4);
+  await expect.poll(dragCode.requested).toBe(true);
+  await expect(announcement(page)).toHaveCount(0);
+
+  await dragCode.release();
+  await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  const target = (await column(page, 'In Progress').boundingBox())!;
+  await finger.move({ x: target.x + target.width / 2, y: target.y + 140 }, 20);
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await finger.up();
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await expectColumn(page, 'In Progress', [name]);
+  await expect.poll(async () => (await getTask(task.Gsid)).Status).toBe('In Progress');
 });
 
 test("board: a swipe on a card's body scrolls its column and picks nothing up", async ({ page }) => {

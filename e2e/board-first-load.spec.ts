@@ -10,12 +10,22 @@
  *   "Playbook task" until it arrives, then its playbook and step, and nothing on the card moves.
  */
 import type { Page } from '@playwright/test';
-import { announcement, card, column, createTask, expectColumn, getTask, handleOf, isoDay, toast, uniquePrefix } from './board-helpers.ts';
+import {
+  announcement,
+  card,
+  DRAG_CODE,
+  column,
+  createTask,
+  expectColumn,
+  getTask,
+  handleOf,
+  isoDay,
+  toast,
+  uniquePrefix,
+} from './board-helpers.ts';
 import { expect, sandboxApi, test } from './fixtures.ts';
 import { E2E } from './env.ts';
 import { holdBack } from './hold-back.ts';
-
-const DRAG_CODE = /\/assets\/board-dnd-[\w-]+\.js$/;
 
 /** A new task alone on the board, with the drag code held back, and the mouse pressed on its handle. */
 async function pressBeforeDragCode(page: Page, label: string) {
@@ -114,6 +124,7 @@ test('a keyboard pick-up before the drag code has loaded still works, and so doe
     .getByRole('menuitem', { name: 'Skipped' })
     .click();
   await expectColumn(page, 'Skipped', [other]);
+  await expect(toast(page, `Moved "${other}" to Skipped.`)).toBeVisible();
   expect((await getTask(otherTask.Gsid)).Status).toBe('Skipped');
 
   await handleOf(card(page, 'Not Started', name), name).focus();

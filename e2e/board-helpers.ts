@@ -61,6 +61,8 @@ export const column = (page: Page, status: Status) => page.getByRole('region', {
 export const card = (page: Page, status: Status, name: string) => column(page, status).getByRole('article', { name, exact: true });
 export const handleOf = (scope: Locator | Page, name: string) => scope.getByRole('button', { name: `Move ${name}`, exact: true });
 /** What dnd-kit's live region last told screen readers. */
+/** The board's drag-and-drop code (dnd-kit and its binding), loaded when a drag can start. */
+export const DRAG_CODE = /\/assets\/board-dnd-[\w-]+\.js$/;
 export const announcement = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 export const toast = (page: Page, text: string) => page.getByRole('region', { name: 'Notifications' }).getByText(text, { exact: true });
 

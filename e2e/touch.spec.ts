@@ -12,7 +12,18 @@
 import type { Locator, Page } from '@playwright/test';
 import { dayName } from '../src/features/calendar/calendar-grid.ts';
 import { addDays } from '../src/lib/dates.ts';
-import { announcement, card, column, createTask, expectColumn, getTask, handleOf, toast, uniquePrefix } from './board-helpers.ts';
+import {
+  announcement,
+  card,
+  column,
+  DRAG_CODE,
+  createTask,
+  expectColumn,
+  getTask,
+  handleOf,
+  toast,
+  uniquePrefix,
+} from './board-helpers.ts';
 import { chip, day, quietWednesday } from './calendar-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { holdBack } from './hold-back.ts';
@@ -38,6 +49,15 @@ async function pickUpByTouch(page: Page, handle: Locator, heard: string): Promis
   return finger;
 }
 
+/** Slides a card picked up by `finger` over In Progress and lifts the finger there: heard as over it, then dropped. */
+async function dropInProgress(page: Page, finger: Finger) {
+  const target = (await column(page, 'In Progress').boundingBox())!;
+  await finger.move({ x: target.x + target.width / 2, y: target.y + 140 }, 20);
+  await expect(announcement(page)).toHaveText('Over In Progress.');
+  await finger.up();
+  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+}
+
 test('board: a card dragged by touch on its handle goes to another column, on the server too', async ({ page }) => {
   const p = uniquePrefix();
   const name = `${p} Touch drag`;
@@ -47,11 +67,7 @@ test('board: a card dragged by touch on its handle goes to another column, on th
   const handle = handleOf(card(page, 'Not Started', name), name);
   const finger = await pickUpByTouch(page, handle, `Picked up task ${name}.`);
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
-  const target = (await column(page, 'In Progress').boundingBox())!;
-  await finger.move({ x: target.x + target.width / 2, y: target.y + 140 }, 20);
-  await expect(announcement(page)).toHaveText('Over In Progress.');
-  await finger.up();
-  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await dropInProgress(page, finger);
 
   await expectColumn(page, 'In Progress', [name]);
   await expectColumn(page, 'Not Started', []);
@@ -69,7 +85,7 @@ test('board: a touch drag begun before the drag code has loaded still moves the 
   const p = uniquePrefix();
   const name = `${p} Early touch drag`;
   const task = await createTask({ Name: name });
-  const dragCode = await holdBack(page, /\/assets\/board-dnd-[\w-]+\.js$/);
+  const dragCode = await holdBack(page, DRAG_CODE);
   await page.goto(`/board?q=${p}`);
   await expectColumn(page, 'Not Started', [name]);
   const handle = handleOf(card(page, 'Not Started', name), name);
@@ -85,11 +101,7 @@ test('board: a touch drag begun before the drag code has loaded still moves the 
   await dragCode.release();
   await expect(announcement(page)).toHaveText(`Picked up task ${name}.`);
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
-  const target = (await column(page, 'In Progress').boundingBox())!;
-  await finger.move({ x: target.x + target.width / 2, y: target.y + 140 }, 20);
-  await expect(announcement(page)).toHaveText('Over In Progress.');
-  await finger.up();
-  await expect(announcement(page)).toHaveText('Dropped in In Progress.');
+  await dropInProgress(page, finger);
   await expectColumn(page, 'In Progress', [name]);
   await expect.poll(async () => (await getTask(task.Gsid)).Status).toBe('In Progress');
 });

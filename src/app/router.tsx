@@ -5,7 +5,7 @@ import { loadWithRetry } from '../components/lazy-load.ts';
 import { useLocation } from '../components/router/router.tsx';
 import { browserHistory, type RouterHistory, type RouterLocation } from '../lib/router/history.ts';
 import { createRouter, type Router } from '../lib/router/router.ts';
-import { LANDING_PATH, matchRoute, type RouteKey } from '../lib/route-table.ts';
+import { isLandingPath, LANDING_PATH, matchRoute, type RouteKey } from '../lib/route-table.ts';
 import { ROUTES } from './routes.ts';
 
 type PageKey = RouteKey | 'notFound';
@@ -18,7 +18,6 @@ const loadPage = (key: PageKey): Promise<{ Component: ComponentType }> =>
   key === 'notFound' ? import('../components/ui/not-found.tsx').then((m) => ({ Component: m.NotFoundPage })) : ROUTES[key].load();
 
 const pageKey = (pathname: string): PageKey => matchRoute(pathname)?.key ?? 'notFound';
-const isLanding = (pathname: string) => !pathname.split('/').some(Boolean);
 
 export interface AppRouter {
   router: Router;
@@ -45,7 +44,7 @@ export function createAppRouter(queryClient: QueryClient, history: RouterHistory
   const router = createRouter({
     history,
     prepare(next: RouterLocation, current: RouterLocation | null) {
-      if (isLanding(next.pathname)) return { redirect: LANDING_PATH };
+      if (isLandingPath(next.pathname)) return { redirect: LANDING_PATH };
       const match = matchRoute(next.pathname);
       if (match && current?.pathname !== next.pathname) {
         const url = new URL(next.pathname + next.search + next.hash, window.location.origin).href;

@@ -10,7 +10,7 @@ import type { ComponentType } from 'react';
 import { prefetchBoard } from '../features/board/columns/board-queries.ts';
 import { prefetchPlaybook, prefetchPlaybooks } from '../features/playbooks/playbook-prefetch.ts';
 import { prefetchTask } from '../features/tasks/task-prefetch.ts';
-import { LANDING_PATH, matchRoute, ROUTE_TABLE, type RouteKey, type RouteMatch } from '../lib/route-table.ts';
+import { isLandingPath, LANDING_PATH, matchRoute, ROUTE_TABLE, type RouteKey, type RouteMatch } from '../lib/route-table.ts';
 
 /** A page's code: its component. */
 interface RouteModule {
@@ -98,7 +98,7 @@ export function startRoute(queryClient: QueryClient, href: string): StartedRoute
   if (!match) return null;
   const route: RouteDef = ROUTES[match.key];
   // `/` is redirected to the board without its query string.
-  const visitUrl = url.pathname.split('/').some(Boolean) ? url.href : new URL(LANDING_PATH, url).href;
+  const visitUrl = isLandingPath(url.pathname) ? new URL(LANDING_PATH, url).href : url.href;
   // The data first: the server usually takes longest. A failure to load the code is the
   // router's to retry and show (it loads the same code when it needs it).
   const dataAsked = Promise.resolve(route.prefetch(queryClient, { url: visitUrl, params: match.params }));

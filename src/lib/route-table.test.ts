@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, ROUTE_TABLE } from './route-table.ts';
+import { isLandingPath, matchRoute, ROUTE_TABLE } from './route-table.ts';
 
 describe('matchRoute', () => {
   it('matches each page as the router does', () => {
@@ -18,6 +18,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/tasks')).toBeNull();
     expect(matchRoute('/tasks/1/edit')).toBeNull();
     expect(matchRoute('/nope')).toBeNull();
+  });
+});
+
+describe('isLandingPath', () => {
+  it('is `/` with any number of slashes, and nothing else', () => {
+    expect(['/', '', '//', '///'].map(isLandingPath)).toEqual([true, true, true, true]);
+    expect(['/board', '/b', '//board/'].map(isLandingPath)).toEqual([false, false, false]);
   });
 });
 

@@ -54,14 +54,17 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Whether a path is `/` (with any number of slashes): the board, where the router sends it. */
+export const isLandingPath = (pathname: string): boolean => !pathname.split('/').some(Boolean);
+
 /**
  * The page a path shows, matched as the router matches it (static segments ignore case, a
  * trailing slash is allowed, parameters are decoded), or null (the not-found page). `/` is the
  * board, where the router redirects it.
  */
 export function matchRoute(pathname: string): RouteMatch | null {
+  if (isLandingPath(pathname)) return matchRoute(LANDING_PATH);
   const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.length === 0) return matchRoute(LANDING_PATH);
   for (const [key, route] of Object.entries(ROUTE_TABLE) as [RouteKey, RouteEntry][]) {
     const pattern = route.path.split('/');
     if (pattern.length !== segments.length) continue;

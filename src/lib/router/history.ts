@@ -71,15 +71,12 @@ export function browserHistory(win: Window = window): RouterHistory {
     const { pathname, search, hash } = win.location;
     return makeLocation({ pathname, search, hash }, usr, key);
   };
-  let index = entryState(win.history.state).idx ?? null;
-  if (index === null) {
-    index = 0;
-    win.history.replaceState({ ...entryState(win.history.state), idx: index }, '');
-  }
+  let index = entryState(win.history.state).idx ?? 0;
+  if (entryState(win.history.state).idx === undefined) win.history.replaceState({ ...entryState(win.history.state), idx: index }, '');
   let location = read();
   const write = (next: RouterLocation, method: 'pushState' | 'replaceState') => {
     // Where the browser is now (a Back with no listener has moved it).
-    index = entryState(win.history.state).idx ?? index ?? 0;
+    index = entryState(win.history.state).idx ?? index;
     if (method === 'pushState') index += 1;
     const state: EntryState = { usr: next.state, key: next.key, idx: index };
     win.history[method](state, '', createPath(next));
@@ -92,10 +89,10 @@ export function browserHistory(win: Window = window): RouterHistory {
     if (idx === undefined) {
       // An entry the browser made itself (a link to `#main`, the skip link): one after the
       // current. Numbered now, so Back over it is counted right and the next push follows it.
-      idx = (index ?? 0) + 1;
+      idx = index + 1;
       win.history.replaceState({ ...entryState(win.history.state), usr: null, key: newKey(), idx }, '');
     }
-    const delta = index === null ? 0 : idx - index;
+    const delta = idx - index;
     index = idx;
     location = read();
     listeners.forEach((listener) => listener(location, delta));

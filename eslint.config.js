@@ -25,6 +25,17 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
+    rules: {
+      // The app renders with Preact's React-compatible layer (config/preact.ts), where React's
+      // autoFocus (a focus() on mount) does not hold.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message: 'Preact does not focus an element it inserts with autoFocus: use ref={focusOnMount} (src/components/ui/field.tsx).',
+        },
+      ],
+    },
   },
   {
     files: ['sandbox/**', 'search-engine/**', 'server/**', 'test-support/**', 'config/**', 'scripts/**', 'e2e/**', 'bench/**', '*.{js,ts}'],

@@ -2,6 +2,7 @@ import { defineConfig, loadEnv, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompressPlugin } from './config/precompress.ts';
+import { preactAliases } from './config/preact.ts';
 import { routePreloads } from './config/route-preloads.ts';
 import { readSettings, SettingsError } from './server/settings.ts';
 import { teamServerPlugin } from './server/vite-plugin.ts';
@@ -20,7 +21,7 @@ import { teamServerPlugin } from './server/vite-plugin.ts';
  * use them, and a chunk of their own would be one more file on the board's first visit.
  */
 const APP_SHELL =
-  /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/]|sign-in-required|header-account|theme-select|user-menu|session\.ts)|api[\\/](?!live-invalidation|team[\\/]|search-pages|cta\.ts)|lib[\\/](?!team[\\/]|time-ago|live-event-parse|search-operators|cta-label))|src[\\/]components[\\/](router[\\/]|query-status\.tsx|lazy-part\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx|ui[\\/](field|labelled-select|link-problems)\.tsx|task-filters[\\/]|use-debounced-draft\.ts|quick-look[\\/]quick-look(-url)?\.tsx?|bulk[\\/](bulk-presence\.ts|selection(-store)?\.ts|selection-bar-host\.tsx|select-checkbox\.tsx))/;
+  /node_modules[\\/](preact|@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]|src[\\/](app[\\/](?!auth-error-page|live[\\/]|sign-in-required|header-account|theme-select|user-menu|session\.ts)|api[\\/](?!live-invalidation|team[\\/]|search-pages|cta\.ts)|lib[\\/](?!team[\\/]|time-ago|live-event-parse|search-operators|cta-label))|src[\\/]components[\\/](router[\\/]|query-status\.tsx|lazy-part\.tsx|toast[\\/]|new-task[\\/]new-task-(context|host)\.tsx|ui[\\/](field|labelled-select|link-problems)\.tsx|task-filters[\\/]|use-debounced-draft\.ts|quick-look[\\/]quick-look(-url)?\.tsx?|bulk[\\/](bulk-presence\.ts|selection(-store)?\.ts|selection-bar-host\.tsx|select-checkbox\.tsx))/;
 
 /** The modules the entry (src/main.tsx) imports, directly or not: known once the module graph is complete. */
 const entryGraph = new Set<string>();
@@ -55,7 +56,7 @@ function earlyStart(): Plugin {
       const entry = chunks.find((c) => c.isEntry);
       if (app && entry?.imports.includes(app.fileName)) {
         this.error(
-          `The entry chunk imports the app chunk (${app.fileName}): a module the entry needs is in APP_SHELL (vite.config.ts) or imports React DOM or the router.`,
+          `The entry chunk imports the app chunk (${app.fileName}): a module the entry needs is in APP_SHELL (vite.config.ts) or imports the router or the shell.`,
         );
       }
     },
@@ -79,7 +80,9 @@ function earlyStart(): Plugin {
 export default defineConfig(async ({ command, mode, isPreview }) => {
   const serving = command === 'serve';
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
-  const plugins: PluginOption[] = [react(), tailwindcss(), earlyStart(), routePreloads(), precompressPlugin()];
+  // No React Fast Refresh: the app renders with Preact (config/preact.ts), which React's refresh
+  // runtime cannot redraw; an edited module reloads the page in the dev server instead.
+  const plugins: PluginOption[] = [react({ refreshExclude: /./ }), tailwindcss(), earlyStart(), routePreloads(), precompressPlugin()];
 
   if (serving) {
     let settings;
@@ -124,6 +127,7 @@ export default defineConfig(async ({ command, mode, isPreview }) => {
 
   return {
     plugins,
+    resolve: { alias: preactAliases },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: {
@@ -134,9 +138,9 @@ export default defineConfig(async ({ command, mode, isPreview }) => {
       rolldownOptions: {
         output: {
           // The `start` chunk: what the entry needs to start the first page at once (routes.ts and
-          // each page's data requests, with React Query and the API client). One `app` chunk for
-          // the app shell and what every page uses (React DOM, the router, the layout, the rest
-          // of src/api and src/lib): fewer, larger files compress better and load in one round.
+          // each page's data requests, with React Query, which brings Preact, and the API client).
+          // One `app` chunk for the app shell and what every page uses (the router, the layout,
+          // the rest of src/api and src/lib): fewer, larger files compress better and load in one round.
           // Each page's own code and libraries (dnd-kit, react-table), and the New task dialog,
           // stay in chunks of their own, loaded when needed.
           codeSplitting: {

@@ -233,7 +233,7 @@ if (runs('board')) {
   addLoad('  tasks over 50 ms of CPU while scrolling', (l) => l.scrollWork.longTasks, '');
   addLoad('  their CPU time over 50 ms', (l) => l.scrollWork.blockingMs, 'ms');
   // What React drew meanwhile: counts, the same on a busy machine as on an idle one.
-  addLoad('  React commits while scrolling', (l) => l.scrollRenders.commits, '');
+  addLoad('  commits while scrolling', (l) => l.scrollRenders.commits, '');
   addLoad('  components rendered again while scrolling', (l) => l.scrollRenders.renders, '');
   addLoad('  components mounted while scrolling', (l) => l.scrollRenders.mounts, '');
 

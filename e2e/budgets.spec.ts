@@ -1,9 +1,9 @@
 /**
  * Performance budgets: bytes and counts (never times), so they hold on any machine.
- * - The first visit to /board downloads at most 120 KB of gzip JS (what the visit needs; the
+ * - The first visit to /board downloads at most 70 KB of gzip JS (what the visit needs; the
  *   other pages' code and the drag-and-drop code, loaded once the browser is idle, are held back
- *   while counting). React DOM, React Query and the API client alone are about 80 KB of it: see
- *   README, "Performance".
+ *   while counting). The libraries (Preact, React Query, openapi-fetch) are about 22 KB of it and
+ *   the app's own code the rest: see README, "Performance".
  * - A board of 10,000 tasks stays under 3,000 DOM elements, loaded and scrolled deep into a
  *   column, and has no axe violations; so does the same board grouped by owner (swimlanes),
  *   loaded and scrolled down its lanes.
@@ -16,8 +16,9 @@ import { E2E } from './env.ts';
 import { column, type Status } from './board-helpers.ts';
 import type { Page } from '@playwright/test';
 
-// 146.0 KB with React Router; 119.0 KB with the app's own router (src/lib/router, src/components/router).
-const FIRST_VISIT_JS_BUDGET = 120 * 1024;
+// 146.0 KB with React Router; 119.0 KB with the app's own router (src/lib/router, src/components/router);
+// 62.2 KB drawn by Preact instead of React DOM (config/preact.ts). The issue's goal was 110 KB.
+const FIRST_VISIT_JS_BUDGET = 70 * 1024;
 const DOM_BUDGET = 3000;
 const STATUSES: Status[] = ['Not Started', 'In Progress', 'Completed', 'Skipped'];
 
@@ -28,7 +29,7 @@ async function boardLoaded(page: Page) {
 
 const domElements = (page: Page) => page.evaluate<number>("document.getElementsByTagName('*').length");
 
-test('the first visit to /board downloads at most 120 KB of gzip JS, without the drag-and-drop code', async ({ browser }) => {
+test('the first visit to /board downloads at most 70 KB of gzip JS, without the drag-and-drop code', async ({ browser }) => {
   const visit = await firstVisitBytes(browser, `${E2E.appUrl}/board`, 'section[aria-label] article', { holdIdlePreload: true });
   const files = visit.files
     .filter((f) => f.type === 'js')

@@ -1,5 +1,5 @@
 /**
- * The entry. It holds neither React DOM nor the router: it starts the current page's code and
+ * The entry. It holds no page code and not the router: it starts the current page's code and
  * data at once (routes.ts), then loads the app (start.tsx), all in parallel, so nothing the first
  * page needs waits for the app's code to arrive and run first.
  */
@@ -10,6 +10,8 @@ import { startRoute } from './app/routes.ts';
 import { keepEarlyKeys } from './lib/shortcuts/early-keys.ts';
 import { applyThemeChoice, readThemeChoice } from './lib/theme.ts';
 import './index.css';
+// Preact's DevTools see the app when they are there (the benchmark's render counts stand in for them).
+import 'preact/devtools';
 
 // The theme chosen in the header, before anything is drawn (none: the system's).
 applyThemeChoice(readThemeChoice());

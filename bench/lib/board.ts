@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { mainThreadWork, type MainThreadWork } from './main-thread.ts';
-import { COUNT_RENDERS, type RenderCounts } from './react-renders.ts';
+import { COUNT_RENDERS, type RenderCounts } from './render-counts.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
 const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Skipped'] as const;
@@ -111,7 +111,7 @@ export interface BoardLoad {
   scroll: LongTaskSummary & { ms: number };
   /** The page's main-thread work while scrolling, from a trace: CPU time, not inflated by a busy machine. */
   scrollWork: MainThreadWork;
-  /** React's commits, components rendered again and mounted while scrolling (see react-renders.ts). */
+  /** Commits, components rendered again and mounted while scrolling (see render-counts.ts). */
   scrollRenders: RenderCounts;
 }
 

@@ -116,7 +116,7 @@ describe('a live change to a task being edited', { timeout: 15_000 }, () => {
     expect(dialog).toHaveTextContent('CFO call');
     expect(puts()).toHaveLength(0);
     // The check read the task fresh from the tenant.
-    const reads = fetchMock.mock.calls.filter(([r]) => r.method === 'GET');
+    const reads = fetchMock.mock.calls.filter(([r]) => r.method === 'GET' && new URL(r.url).pathname === '/v1/tasks/1T1');
     expect(reads.at(-1)![0].headers.get('X-Cockpit-Fresh')).toBe('1');
   });
 

@@ -24,8 +24,8 @@ export function SelectCheckbox({ id, name, tabIndex, reveal = false, className =
       aria-label={`Select ${name}`}
       checked={selected}
       tabIndex={tabIndex}
-      // React's change event on a checkbox is the click, which says whether Shift was held.
-      onChange={(e) => toggle({ id, name }, (e.nativeEvent as MouseEvent).shiftKey === true)}
+      // The click (a mouse click or Space) says whether Shift was held; the change event does not.
+      onClick={(e) => toggle({ id, name }, e.shiftKey)}
       className={`size-4 cursor-pointer accent-blue-700 ${hidden} ${className}`}
     />
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from '../ui/button.tsx';
 
 export interface ModalProps {
@@ -55,7 +55,10 @@ export function Modal({
     focusBack.current = returnFocus;
   });
 
-  useEffect(() => {
+  // A layout effect: the dialog is modal before it is first painted, and the focus is back on the
+  // opener right after the commit that takes the dialog away, before the next paint (Preact runs a
+  // passive effect's cleanup after it).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -69,10 +72,16 @@ export function Modal({
     first?.focus();
     return () => {
       closing.current = true;
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-      const back = focusBack.current?.current ?? opener;
-      if (back?.isConnected) back.focus();
+      // Once this commit has taken the dialog (and any dialog inside it) out of the page: closing
+      // a dialog still in it would have the browser move the focus on its own.
+      queueMicrotask(() => {
+        if (dialog.isConnected) {
+          if (typeof dialog.close === 'function') dialog.close();
+          else dialog.removeAttribute('open');
+        }
+        const back = focusBack.current?.current ?? opener;
+        if (back?.isConnected) back.focus();
+      });
     };
   }, []);
 

@@ -152,7 +152,9 @@ describe('New task dialog', () => {
 
     // A refused create unlocks the form with everything in it.
     await act(async () => answerCreate(errorResponse(400, 'COCKPIT_5104', `Invalid references - CTAId: no CTA with id "${CTA}"`)));
-    for (const field of fields) expect(field).toBeEnabled();
+    await waitFor(() => {
+      for (const field of fields) expect(field).toBeEnabled();
+    });
     expect(nameField()).toHaveValue('Renewal call');
   });
 

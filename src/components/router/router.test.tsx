@@ -38,10 +38,12 @@ const at = (router: Router) => createPath(router.state.location);
 
 /**
  * Whether the last click reached the document with its default action still on (the browser
- * would follow the link itself). The listener then cancels it, as jsdom cannot navigate.
+ * would follow the link itself). The listener then cancels it, as jsdom cannot navigate. Only
+ * a link's: a canceled click on a checkbox would leave it unticked.
  */
 let browserFollows: boolean | undefined;
 const onDocumentClick = (event: MouseEvent) => {
+  if (!(event.target instanceof Element && event.target.closest('a'))) return;
   browserFollows = !event.defaultPrevented;
   event.preventDefault();
 };

@@ -169,6 +169,6 @@ describe('useTaskSave', () => {
     expect((await first!).kind).toBe('saved');
     expect(calls('GET')).toHaveLength(1);
     expect(calls('PUT')).toHaveLength(1);
-    expect(result.current.phase).toBe('idle');
+    await waitFor(() => expect(result.current.phase).toBe('idle'));
   });
 });

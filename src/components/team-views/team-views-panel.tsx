@@ -4,7 +4,7 @@
  * delete your own. Used by the search page (beside the searches saved in the browser) and by the
  * board's "Team views" dialog.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from '../router/router.tsx';
 import { isApiError } from '../../api/errors.ts';
 import { useCreateTeamView, useDeleteTeamView, useTeamViews, useUpdateTeamView } from '../../api/team/team-views.ts';
@@ -12,7 +12,7 @@ import type { TeamView, TeamViewKind } from '../../lib/live-events.ts';
 import { checkViewName, checkViewParams } from '../../lib/team/team-views.ts';
 import { ConfirmDialog } from '../modal/modal.tsx';
 import { Button } from '../ui/button.tsx';
-import { controlClass, labelClass } from '../ui/field.tsx';
+import { controlClass, focusOnMount, labelClass } from '../ui/field.tsx';
 
 const LINK = 'font-medium text-blue-800 underline hover:text-blue-950';
 
@@ -179,9 +179,9 @@ function SaveForm({
   const create = useCreateTeamView();
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    // After the effects of this commit: inside a dialog that opens with the form, the dialog is
-    // shown (showModal) by its own effect, which runs after this one; a hidden field takes no focus.
+  useLayoutEffect(() => {
+    // Right after this commit: inside a dialog that opens with the form, the dialog is shown
+    // (showModal) by its own layout effect, which runs after this one; a hidden field takes no focus.
     queueMicrotask(() => input.current?.focus());
   }, []);
 
@@ -335,7 +335,7 @@ function TeamViewItem({
           </label>
           <input
             id={`${id}-rename`}
-            autoFocus
+            ref={focusOnMount}
             className={`${controlClass('sm')} grow`}
             value={editing}
             readOnly={update.isPending}

@@ -38,6 +38,15 @@ export const labelClass = (size: FieldSize = 'md') => LOOK[size].label;
 /** The look of a text input, select or textarea of that size (red while `aria-invalid`). */
 export const controlClass = (size: FieldSize = 'md') => LOOK[size].control;
 
+/**
+ * `ref={focusOnMount}` focuses a control once, when it is inserted (a field that opens for
+ * editing). Not `autoFocus`: Preact writes it as an attribute, which the browser honours only as
+ * the page loads. One function for the app, so the ref is called on mount, not on every render.
+ */
+export const focusOnMount = (element: HTMLElement | null) => {
+  element?.focus();
+};
+
 export interface FieldProps {
   label: ReactNode;
   /** The control's id; a generated one if not given. The hint and error ids derive from it. */

@@ -32,11 +32,11 @@ describe('the dialog', () => {
     expect(onChoose).toHaveBeenLastCalledWith('2026-12-03');
 
     const input = screen.getByLabelText('New due date');
-    fireEvent.change(input, { target: { value: '2026-12-02' } });
+    fireEvent.input(input, { target: { value: '2026-12-02' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
     expect(input).toHaveAccessibleDescription('That is already its due date.');
     expect(onChoose).toHaveBeenCalledTimes(1);
-    fireEvent.change(input, { target: { value: '2027-01-15' } });
+    fireEvent.input(input, { target: { value: '2027-01-15' } });
     expect(input).not.toHaveAttribute('aria-invalid');
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
     expect(onChoose).toHaveBeenLastCalledWith('2027-01-15');

@@ -5,7 +5,7 @@ import type { SavedSearch } from './saved-searches-store.ts';
 import { SEARCH_PARAM } from './url-state.ts';
 import { useSavedSearches } from './use-saved-searches.ts';
 import { Button } from '../../components/ui/button.tsx';
-import { controlClass, labelClass } from '../../components/ui/field.tsx';
+import { controlClass, focusOnMount, labelClass } from '../../components/ui/field.tsx';
 import { LINK } from './styles.ts';
 
 const hrefOf = (saved: SavedSearch) =>
@@ -118,7 +118,7 @@ function SavedItem({
           </label>
           <input
             id={`${id}-rename`}
-            autoFocus
+            ref={focusOnMount}
             className={`${controlClass('sm')} grow`}
             value={editing}
             aria-invalid={error ? true : undefined}

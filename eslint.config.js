@@ -27,12 +27,16 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
     rules: {
       // The app renders with Preact's React-compatible layer (config/preact.ts), where React's
-      // autoFocus (a focus() on mount) does not hold.
+      // autoFocus (a focus() on mount) and spellCheck={false} do not hold.
       'no-restricted-syntax': [
         'error',
         {
           selector: "JSXAttribute[name.name='autoFocus']",
           message: 'Preact does not focus an element it inserts with autoFocus: use ref={focusOnMount} (src/components/ui/field.tsx).',
+        },
+        {
+          selector: "JSXAttribute[name.name='spellCheck'] > JSXExpressionContainer > Literal[value=false]",
+          message: 'Preact leaves out spellCheck={false} (no such DOM property): write spellCheck="false".',
         },
       ],
     },

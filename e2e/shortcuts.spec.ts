@@ -102,6 +102,33 @@ test('a key pressed in the help acts after closing it: g then s goes to Search',
   await expect(help(page)).toBeHidden();
 });
 
+test('a key pressed in the help acts where the focus went back: j goes on from the card that had it, / then typing fills the search', async ({
+  page,
+}) => {
+  const p = uniquePrefix();
+  const names = [`${p} first`, `${p} second`];
+  for (const [i, name] of names.entries()) await createTask({ Name: name, DueDate: isoDay(i + 1) });
+  await open(page, `/board?q=${p}`, 'Board');
+  await expectColumn(page, 'Not Started', names);
+  const link = (name: string) => card(page, 'Not Started', name).getByRole('link', { name, exact: true });
+  await link(names[0]!).focus();
+  await page.keyboard.press('?');
+  await expect(help(page)).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(help(page)).toBeHidden();
+  await expect(link(names[1]!)).toBeFocused();
+
+  await page.keyboard.press('?');
+  await expect(help(page)).toBeVisible();
+  await page.keyboard.press('/');
+  const boardSearch = page.getByRole('searchbox', { name: 'Search names' });
+  await expect(boardSearch).toBeFocused();
+  // What comes next is text in the search, not shortcuts (n would open New task).
+  await page.keyboard.type('new');
+  await expect(boardSearch).toHaveValue(/new$/);
+  await expect(page.getByRole('dialog', { name: 'New task' })).toHaveCount(0);
+});
+
 test('g then b, s, p or c goes to the Board, Search, Playbooks or the Calendar', async ({ page }) => {
   await open(page, '/board', 'Board');
   await page.keyboard.press('g');

@@ -3,7 +3,7 @@
  * not part of the first visit. The app preloads the code once the first page has settled, so the
  * dialog normally opens at once; opened before that, it shows as soon as its code is in.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { NewTaskDialogProps } from '../components/new-task/new-task-dialog.tsx';
 import { useToast } from '../components/toast/toasts.tsx';
 
@@ -20,7 +20,7 @@ export function LazyNewTaskDialog(props: NewTaskDialogProps) {
   const [mod, setMod] = useState(loaded);
   const toast = useToast();
   const onClose = useRef(props.onClose);
-  useEffect(() => {
+  useLayoutEffect(() => {
     onClose.current = props.onClose;
   });
 

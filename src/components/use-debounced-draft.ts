@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * A text field whose committed value lives elsewhere (usually the URL): the field shows what is
@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 export function useDebouncedDraft(value: string, commit: (text: string) => void, delayMs = 250) {
   const [draft, setDraft] = useState(value);
   const commitRef = useRef(commit);
-  useEffect(() => {
+  useLayoutEffect(() => {
     commitRef.current = commit;
   });
   const [seen, setSeen] = useState(value);

@@ -68,6 +68,8 @@ describe('Combobox', () => {
     expect(input()).toHaveAttribute('aria-controls', 'owner-listbox');
     expect(input()).toHaveAccessibleDescription('Pick someone');
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    // Names and ids are not words: no red spelling marks under them.
+    expect(input()).toHaveAttribute('spellcheck', 'false');
   });
 
   it('filters as you type and chooses with the arrow keys and Enter', async () => {

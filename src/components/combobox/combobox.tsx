@@ -220,7 +220,7 @@ export function Combobox({
         type="text"
         role="combobox"
         autoComplete="off"
-        spellCheck={false}
+        spellCheck="false"
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listboxId}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from '../ui/button.tsx';
 
 export interface ModalProps {
@@ -50,13 +50,13 @@ export function Modal({
   const focusFirst = useRef(initialFocus);
   /** Read when the dialog closes, so the latest target wins. */
   const focusBack = useRef(returnFocus);
-  useEffect(() => {
+  useLayoutEffect(() => {
     requestClose.current = onRequestClose;
     focusBack.current = returnFocus;
   });
 
   // A layout effect: the dialog is modal before it is first painted, and the focus is back on the
-  // opener right after the commit that takes the dialog away, before the next paint (Preact runs a
+  // opener with the commit that takes the dialog away, before the next paint (Preact runs a
   // passive effect's cleanup after it).
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -72,16 +72,20 @@ export function Modal({
     first?.focus();
     return () => {
       closing.current = true;
-      // Once this commit has taken the dialog (and any dialog inside it) out of the page: closing
-      // a dialog still in it would have the browser move the focus on its own.
-      queueMicrotask(() => {
+      const finish = () => {
         if (dialog.isConnected) {
           if (typeof dialog.close === 'function') dialog.close();
           else dialog.removeAttribute('open');
         }
         const back = focusBack.current?.current ?? opener;
         if (back?.isConnected) back.focus();
-      });
+      };
+      // At once, so a key that closed the dialog acts where the focus went back (the shortcuts'
+      // help). With a dialog open inside this one (a confirm), whose cleanup runs after this
+      // one: once this commit has taken both out of the page, or closing the inner one would
+      // have the browser move the focus again.
+      if (dialog.querySelector('dialog[open]')) queueMicrotask(finish);
+      else finish();
     };
   }, []);
 

@@ -4,7 +4,7 @@
  * opened. The layout draws this once the first page has settled, so none of it is part of the
  * first visit; a key pressed before then is kept by the entry (early-keys.ts) and acted on here.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { useNavigate } from '../router/router.tsx';
 import { useNewTask } from '../new-task/new-task-context.tsx';
@@ -23,7 +23,7 @@ export function KeyboardShortcuts() {
   const [helpOpen, setHelpOpen] = useState(false);
   const help = useHelpCode(helpOpen, () => setHelpOpen(false));
   const perform = useRef<(action: ShortcutAction) => boolean>(() => false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     perform.current = (action) => {
       if (action === 'help') {
         setHelpOpen((open) => !open);
@@ -87,7 +87,7 @@ function useHelpCode(open: boolean, close: () => void): HelpModule | null {
   const [code, setCode] = useState<HelpModule | null>(null);
   const toast = useToast();
   const onFail = useRef(close);
-  useEffect(() => {
+  useLayoutEffect(() => {
     onFail.current = close;
   });
   useEffect(() => {

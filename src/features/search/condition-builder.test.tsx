@@ -69,6 +69,8 @@ describe('ConditionBuilder', () => {
     await user.click(screen.getByRole('radio', { name: 'Custom logic' }));
     const expression = screen.getByLabelText('Custom logic expression');
     expect(expression).toHaveValue('A AND B AND C');
+    // Letters and AND/OR are not words to check the spelling of.
+    expect(expression).toHaveAttribute('spellcheck', 'false');
 
     await user.clear(expression);
     await user.type(expression, 'A OR (B AND');

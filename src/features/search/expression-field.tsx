@@ -39,7 +39,7 @@ export function ExpressionField({ value, check, onChange, inputRef }: Props) {
           {...control}
           ref={inputRef}
           type="text"
-          spellCheck={false}
+          spellCheck="false"
           autoComplete="off"
           className={`${controlClass('sm')} w-full max-w-xl font-mono`}
           value={value}

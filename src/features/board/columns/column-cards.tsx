@@ -100,7 +100,7 @@ export function ColumnCards({ status, cards, total, activeId, pages, onMoveTo, t
   };
   const feedRef = useRef<HTMLDivElement>(null);
   const latestTravel = useRef(travel);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latestTravel.current = travel;
   });
   useEffect(() => {

@@ -510,6 +510,24 @@ test('a 429 waits for the rate limit and goes on; Escape during a run asks first
   expect(after.length - before.length).toBe(templates.length);
 });
 
+test('"Stop and close" during a run closes the question and the dialog, and gives the focus back to "Apply to a CTA"', async ({ page }) => {
+  const playbook = await playbookNamed('Churn Save');
+  const templates = sortedTemplates(playbook);
+  const { ctaId } = await someCta(playbook);
+  const dialog = await openApplyDialog(page, playbook);
+  await fillApplyForm(dialog, { ctaId, startDate: todayIso() });
+  await stageBudgetRefusal(page, '**/v1/tasks', 2);
+  await dialog.getByRole('button', { name: `Create ${templates.length} tasks` }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Waiting for the rate limit…' })).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  const confirm = page.getByRole('alertdialog', { name: 'Stop creating tasks?' });
+  await confirm.getByRole('button', { name: 'Stop and close' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Apply to a CTA' })).toBeFocused();
+});
+
 test('an inactive playbook cannot be applied, and says why', async ({ page, axe }) => {
   const inactive = (await playbooks()).find((p) => !p.IsActive)!;
   await page.goto(`/playbooks/${inactive.Gsid}`);

@@ -32,6 +32,9 @@ const PLACEMENT = {
  * it is inert and the focus stays inside. Escape asks the owner to close it; on unmount the focus
  * goes back where it was.
  */
+/** The modals shown, in the order they opened: the last is the one on top. */
+const openModals: HTMLDialogElement[] = [];
+
 export function Modal({
   labelledBy,
   describedBy,
@@ -67,11 +70,15 @@ export function Modal({
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', ''); // jsdom has no showModal
     }
+    openModals.push(dialog);
     const target = focusFirst.current;
     const first = typeof target === 'string' ? document.getElementById(target) : target?.current;
     first?.focus();
     return () => {
       closing.current = true;
+      const index = openModals.indexOf(dialog);
+      const covered = index !== openModals.length - 1;
+      openModals.splice(index, 1);
       const finish = () => {
         if (dialog.isConnected) {
           if (typeof dialog.close === 'function') dialog.close();
@@ -81,10 +88,10 @@ export function Modal({
         if (back?.isConnected) back.focus();
       };
       // At once, so a key that closed the dialog acts where the focus went back (the shortcuts'
-      // help). With a dialog open inside this one (a confirm), whose cleanup runs after this
-      // one: once this commit has taken both out of the page, or closing the inner one would
-      // have the browser move the focus again.
-      if (dialog.querySelector('dialog[open]')) queueMicrotask(finish);
+      // help). Under a dialog opened after it (a confirm, inside it or beside it, whose cleanup
+      // runs after this one when both close together), the page is inert and the focus cannot go
+      // back yet: once this commit has taken both away.
+      if (covered) queueMicrotask(finish);
       else finish();
     };
   }, []);

@@ -141,9 +141,15 @@ export function TeamViewsPanel({
     );
   } else {
     content = (
-      <p role="status" className="mt-2 text-sm text-slate-600">
-        Loading the team's views…
-      </p>
+      <>
+        <p role="status" className="mt-2 text-sm text-slate-600">
+          Loading the team's views…
+        </p>
+        {/* The room of the button that comes with the answer, so what is below does not move then. */}
+        <Button variant="secondary" size="sm" className="invisible mt-3" disabled aria-hidden="true" tabIndex={-1}>
+          Save for the team…
+        </Button>
+      </>
     );
   }
 

@@ -20,6 +20,7 @@ describe('rest intent', () => {
     render(<Card onRest={onRest} />);
     const card = screen.getByRole('article', { name: 'Card' });
     fireEvent.mouseEnter(card);
+    fireEvent.mouseMove(card);
     vi.advanceTimersByTime(149);
     expect(onRest).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -37,6 +38,17 @@ describe('rest intent', () => {
     }
     expect(onRest).not.toHaveBeenCalled();
     fireEvent.mouseLeave(card);
+    vi.advanceTimersByTime(1000);
+    expect(onRest).not.toHaveBeenCalled();
+  });
+
+  it('does nothing for an element that comes under a pointer the user did not move', () => {
+    // What the browser sends when the card above moves to another column, or the column scrolls.
+    const onRest = vi.fn();
+    render(<Card onRest={onRest} />);
+    const card = screen.getByRole('article', { name: 'Card' });
+    fireEvent.mouseOver(card);
+    fireEvent.mouseEnter(card);
     vi.advanceTimersByTime(1000);
     expect(onRest).not.toHaveBeenCalled();
   });

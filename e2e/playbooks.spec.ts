@@ -482,22 +482,27 @@ test('a reply lost after the create is found by the retry, never created twice',
   expect(after.length - before.length).toBe(templates.length);
 });
 
-test('a 429 waits for the rate limit and goes on; Escape during a run asks first', async ({ page }) => {
+/**
+ * Applies "Churn Save" to a CTA with the second create held back by the rate limit (the team
+ * server's own budget refusal, see stageBudgetRefusal), then presses Escape while the run waits.
+ */
+async function escapeDuringRun(page: Page) {
   const playbook = await playbookNamed('Churn Save');
   const templates = sortedTemplates(playbook);
   const { ctaId } = await someCta(playbook);
   const before = await tasksOn(playbook.Gsid, ctaId);
-
   const dialog = await openApplyDialog(page, playbook);
   await fillApplyForm(dialog, { ctaId, startDate: todayIso() });
-  // The second create meets the team server's own budget refusal (see stageBudgetRefusal).
   await stageBudgetRefusal(page, '**/v1/tasks', 2);
   await dialog.getByRole('button', { name: `Create ${templates.length} tasks` }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Waiting for the rate limit…' })).toBeVisible();
-
-  // Escape mid-run asks before stopping; keep going.
   await page.keyboard.press('Escape');
   const confirm = page.getByRole('alertdialog', { name: 'Stop creating tasks?' });
+  return { playbook, templates, ctaId, before, dialog, confirm };
+}
+
+test('a 429 waits for the rate limit and goes on; Escape during a run asks first', async ({ page }) => {
+  const { playbook, templates, ctaId, before, dialog, confirm } = await escapeDuringRun(page);
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Keep creating' }).click();
   await expect(confirm).toBeHidden();
@@ -511,17 +516,7 @@ test('a 429 waits for the rate limit and goes on; Escape during a run asks first
 });
 
 test('"Stop and close" during a run closes the question and the dialog, and gives the focus back to "Apply to a CTA"', async ({ page }) => {
-  const playbook = await playbookNamed('Churn Save');
-  const templates = sortedTemplates(playbook);
-  const { ctaId } = await someCta(playbook);
-  const dialog = await openApplyDialog(page, playbook);
-  await fillApplyForm(dialog, { ctaId, startDate: todayIso() });
-  await stageBudgetRefusal(page, '**/v1/tasks', 2);
-  await dialog.getByRole('button', { name: `Create ${templates.length} tasks` }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Waiting for the rate limit…' })).toBeVisible();
-
-  await page.keyboard.press('Escape');
-  const confirm = page.getByRole('alertdialog', { name: 'Stop creating tasks?' });
+  const { dialog, confirm } = await escapeDuringRun(page);
   await confirm.getByRole('button', { name: 'Stop and close' }).click();
   await expect(confirm).toBeHidden();
   await expect(dialog).toBeHidden();

@@ -27,14 +27,14 @@ const PLACEMENT = {
   side: 'my-0 mr-0 ml-auto h-dvh max-h-dvh w-full max-w-full overflow-y-auto border-l sm:w-[30rem]',
 } as const;
 
+/** The modals shown, in the order they opened: the last is the one on top. */
+const openModals: HTMLDialogElement[] = [];
+
 /**
  * A modal dialog: a native `<dialog>` opened with showModal() while mounted, so the page behind
  * it is inert and the focus stays inside. Escape asks the owner to close it; on unmount the focus
  * goes back where it was.
  */
-/** The modals shown, in the order they opened: the last is the one on top. */
-const openModals: HTMLDialogElement[] = [];
-
 export function Modal({
   labelledBy,
   describedBy,
